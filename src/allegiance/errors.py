@@ -1,0 +1,32 @@
+"""Exceptions of allegiance. Only the CLI and the API turn them into user-facing text."""
+
+
+class AllegianceError(Exception):
+    """Base class: every error we raise on purpose derives from this."""
+
+
+class ConfigError(AllegianceError):
+    """A setting is wrong: unknown model, unreadable actors file, bad option value."""
+
+
+class ModelNotFoundError(ConfigError):
+    """The spaCy pipeline named in the settings is not installed."""
+
+
+class SourceError(AllegianceError):
+    """An input could not be read as an article (unreadable, binary, empty, malformed)."""
+
+    def __init__(self, source: str, message: str, line: int | None = None) -> None:
+        self.source = source
+        self.line = line
+        self.message = message
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {message}")
+
+
+class StoreError(AllegianceError):
+    """The database cannot be opened, migrated or written."""
+
+
+class GoldFormatError(AllegianceError):
+    """A gold file for evaluation is not in a format we read."""

@@ -1,0 +1,189 @@
+"""Typed records passed between stages: sources -> Article -> Mention/Event -> store.
+
+Records are frozen dataclasses. A stage builds new records rather than mutating the ones
+it receives; ``dataclasses.replace`` is the way to derive a changed copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Factuality = Literal["asserted", "negated", "hypothetical", "future", "historical"]
+FACTUALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "historical")
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, as read from any source."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    source: str | None = None  # where it was read from: "path", "path:line", "-"
+    lang: str | None = None
+    author: str | None = None
+    duplicate_of: str | None = None  # id of the article this one near-duplicates
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of article text: character offsets into ``Article.text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An entry of the actor knowledge base."""
+
+    code: str  # ISO3 for countries, our code for organisations/groups, "PER:<slug>" for people
+    name: str
+    kind: Literal["country", "igo", "group", "person", "organisation", "other"]
+    wikidata: str | None = None
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+    iso2: str | None = None
+    country: str | None = None  # the country a person/organisation belongs to
+    source: str | None = None  # short note on where the facts come from
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office held by a person between two dates (end None = still in office)."""
+
+    title: str  # "president", "prime minister", "secretary general", ...
+    org: str  # actor code of the country/organisation the office belongs to
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mentioned in the text, resolved as far as we can."""
+
+    text: str
+    start: int
+    end: int
+    code: str | None = None  # country / organisation code the mention stands for
+    sector: str | None = None  # GOV, MIL, REB, OPP, CVL, IGO, ...
+    wikidata: str | None = None
+    kind: str | None = None  # country, igo, group, person, place, ...
+    person: str | None = None  # a named person behind the mention
+    role: str | None = None  # the person's role valid on the article date
+    sentence_index: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    text: str
+    value: float | None = None
+    currency: str | None = None
+    usd: float | None = None
+    qualifier: str | None = None  # more_than, about, up_to, at_least, less_than
+    kind: str = "money"  # money, troops, weapons, dead, injured, people
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    text: str
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO3
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One PLOVER event with its evidence; the JSON shape of DESIGN.md."""
+
+    id: str
+    doc_id: str
+    event: str
+    trigger: Span
+    sentence: Sentence
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    quad: str | None = None
+    actor: tuple[Mention, ...] = ()
+    recipient: tuple[Mention, ...] = ()
+    factuality: str = "asserted"
+    attributed_to: Mention | None = None
+    amount: Amount | None = None
+    location: Location | None = None
+    event_date: str | None = None  # ISO date, possibly partial ("2024-11", "2024")
+    date_precision: str | None = None  # day, month, year
+    reported_date: str | None = None
+    confidence: float = 0.5
+    extractor: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["context"] = list(self.context)
+        data["actor"] = [m.to_dict() for m in self.actor]
+        data["recipient"] = [m.to_dict() for m in self.recipient]
+        data["attributed_to"] = self.attributed_to.to_dict() if self.attributed_to else None
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReadProblem:
+    """A source (or part of one) that could not be read; reported, then skipped."""
+
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class IngestStats:
+    """Counts of one ingest run, for the summary line and tests."""
+
+    read: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    skipped_language: int = 0
+    problems: list[ReadProblem] = field(default_factory=list)
+    events: int = 0
