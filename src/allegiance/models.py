@@ -38,6 +38,13 @@ class Article:
         data["published"] = self.published.isoformat() if self.published else None
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        published = data.get("published")
+        if isinstance(published, str):
+            published = dt.date.fromisoformat(published)
+        return cls(**{**data, "published": published})
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -152,6 +159,32 @@ class Event:
         data["attributed_to"] = self.attributed_to.to_dict() if self.attributed_to else None
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """The inverse of ``to_dict`` (for records read back from the store)."""
+        said = data.get("attributed_to")
+        return cls(
+            id=data["id"],
+            doc_id=data["doc_id"],
+            event=data["event"],
+            trigger=Span(**data["trigger"]),
+            sentence=Sentence(**data["sentence"]),
+            mode=data.get("mode"),
+            context=tuple(data.get("context") or ()),
+            quad=data.get("quad"),
+            actor=tuple(Mention(**m) for m in data.get("actor") or ()),
+            recipient=tuple(Mention(**m) for m in data.get("recipient") or ()),
+            factuality=data.get("factuality", "asserted"),
+            attributed_to=Mention(**said) if said else None,
+            amount=Amount(**data["amount"]) if data.get("amount") else None,
+            location=Location(**data["location"]) if data.get("location") else None,
+            event_date=data.get("event_date"),
+            date_precision=data.get("date_precision"),
+            reported_date=data.get("reported_date"),
+            confidence=data.get("confidence", 0.5),
+            extractor=data.get("extractor", ""),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -161,6 +194,24 @@ class Extraction:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article.to_dict(),
+            "sentences": [asdict(s) for s in self.sentences],
+            "mentions": [asdict(m) for m in self.mentions],
+            "events": [e.to_dict() for e in self.events],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """The inverse of ``to_dict`` (Parquet shards written by the Ray job use it)."""
+        return cls(
+            article=Article.from_dict(data["article"]),
+            sentences=tuple(Sentence(**s) for s in data.get("sentences") or ()),
+            mentions=tuple(Mention(**m) for m in data.get("mentions") or ()),
+            events=tuple(Event.from_dict(e) for e in data.get("events") or ()),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from allegiance.models import Article, Extraction, Sentence
+from allegiance.models import Actor, Article, Extraction, Sentence
 from allegiance.nlp import build_nlp
 from allegiance.settings import Settings
 
@@ -20,14 +20,35 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
         self.settings = settings or Settings()
-        self.nlp = nlp if nlp is not None else build_nlp(self.settings)
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        """The pipeline, loaded on first use (a parallel run never loads it in the parent)."""
+        if self._nlp is None:
+            self._nlp = build_nlp(self.settings)
+        return self._nlp
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Stream extractions in input order; memory stays flat for any corpus size."""
+        if self.settings.workers > 1:
+            from allegiance.parallel import extract_parallel
+
+            return extract_parallel(articles, settings=self.settings, workers=self.settings.workers)
+        return self.extract_serial(articles)
+
+    def extract_serial(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extraction in this process, batched through ``nlp.pipe``."""
         pairs = ((self._make_doc(a), a) for a in articles)
         docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size)
         for doc, article in docs:
             yield extraction_from_doc(doc, article)
+
+    def actor_record(self, code: str) -> Actor | None:
+        """The knowledge-base record of an actor code (for the store's actors table)."""
+        from allegiance.actors import load_kb
+
+        return load_kb(self.settings).get(code)
 
     def extract_one(self, article: Article) -> Extraction:
         return next(self.extract([article]))

@@ -1,0 +1,82 @@
+"""Exports of the store: Parquet tables, event JSON lines, flat CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from allegiance.output import flatten_event
+from allegiance.store import Store
+from allegiance.store.queries import EventQuery
+
+TABLES = ("articles", "sentences", "mentions", "actors", "events")
+
+
+def export_parquet(store: Store, out_dir: Path) -> list[Path]:
+    """One Parquet file per table; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in TABLES:
+        target = out_dir / f"{table}.parquet"
+        store.connection.execute(f"COPY {table} TO '{_sql_path(target)}' (FORMAT parquet)")
+        written.append(target)
+    return written
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def event_records(store: Store, query: EventQuery | None = None) -> Iterator[dict]:
+    yield from store.events(query or EventQuery(include_duplicates=True))
+
+
+def write_jsonl(store: Store, out: IO[str], query: EventQuery | None = None) -> int:
+    count = 0
+    for record in event_records(store, query):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(store: Store, out: IO[str], query: EventQuery | None = None) -> int:
+    writer: csv.DictWriter | None = None
+    count = 0
+    for record in event_records(store, query):
+        row = flatten_event(record)
+        row["id"], row["doc_id"] = record["id"], record["doc_id"]
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(row))
+            writer.writeheader()
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def write_plover(store: Store, out: IO[str], query: EventQuery | None = None) -> int:
+    """PLOVER JSON lines; article metadata comes from the store."""
+    from allegiance.events.plover import to_plover
+    from allegiance.models import Article, Event
+
+    articles: dict[str, Article] = {}
+    count = 0
+    for record in event_records(store, query):
+        doc_id = record["doc_id"]
+        if doc_id not in articles:
+            articles[doc_id] = _article(store, doc_id)
+        event = Event.from_dict(record)
+        out.write(json.dumps(to_plover(event, articles[doc_id]), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _article(store: Store, doc_id: str):  # type: ignore[no-untyped-def]
+    from allegiance.models import Article
+
+    row = store.query(
+        "SELECT id, text, title, url, published, source, lang FROM articles WHERE id = ?", [doc_id]
+    )[0]
+    return Article(**row)

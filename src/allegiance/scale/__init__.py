@@ -1,0 +1,1 @@
+"""Scaling out: the same extraction function run by Ray Data, results attached to the store."""

@@ -1,0 +1,246 @@
+"""The DuckDB store: one file, schema by migrations, idempotent per-batch transactions."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from allegiance.errors import StoreError
+from allegiance.models import Actor, Extraction
+from allegiance.store.migrations import MIGRATIONS
+from allegiance.store.queries import EventQuery, event_filter_sql
+from allegiance.store.rows import article_row, event_row, mention_rows, sentence_rows
+from allegiance.store.schemas import SCHEMAS
+
+log = logging.getLogger(__name__)
+
+_CHILD_TABLES = ("sentences", "mentions", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What one article contributes to a write: its extraction and dedup fingerprint."""
+
+    extraction: Extraction
+    minhash: bytes | None = None
+
+
+class Store:
+    """A DuckDB file holding articles, sentences, mentions, actors and events."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._con = _connect(self.path, read_only=read_only)
+        if not read_only:
+            self.migrate()
+        elif self.schema_version() < MIGRATIONS[-1].version:
+            raise StoreError(f"{self.path}: store needs migrating; open it once for writing")
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        return self._con
+
+    def schema_version(self) -> int:
+        exists = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name='schema_migrations'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self._con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def migrate(self) -> None:
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+        )
+        current = self.schema_version()
+        for migration in MIGRATIONS:
+            if migration.version <= current:
+                continue
+            log.info("migrating store to v%d (%s)", migration.version, migration.name)
+            with self.transaction():
+                self._con.execute(migration.sql)
+                self._con.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                    [migration.version, migration.name],
+                )
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self._con)
+
+    # -- writes ----------------------------------------------------------------------------
+    def write(self, batch: Sequence[StoredArticle], *, actors: Iterable[Actor] = ()) -> None:
+        """Replace everything stored for these articles, atomically (all or nothing)."""
+        if not batch:
+            return
+        ids = [item.extraction.article.id for item in batch]
+        with self.transaction():
+            self._delete_articles(ids)
+            self._insert("articles", [_article_of(item) for item in batch])
+            for table, rows in _child_rows(batch).items():
+                self._insert(table, rows)
+            self._upsert_actors(actors)
+
+    def _delete_articles(self, ids: list[str]) -> None:
+        for table in _CHILD_TABLES:
+            self._con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+        self._con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])  # noqa: F841 (read by DuckDB)
+        self._con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM data")
+
+    def _upsert_actors(self, actors: Iterable[Actor]) -> None:
+        rows = [
+            {"code": a.code, "name": a.name, "kind": a.kind, "wikidata": a.wikidata,
+             "sector": a.sector, "country": a.country}
+            for a in actors
+        ]  # fmt: skip
+        if not rows:
+            return
+        data = pa.Table.from_pylist(rows, schema=SCHEMAS["actors"])  # noqa: F841
+        self._con.execute("INSERT OR REPLACE INTO actors BY NAME SELECT * FROM data")
+
+    # -- reads -----------------------------------------------------------------------------
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        if not wanted:
+            return set()
+        rows = self._con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(id, minhash) of every stored original (non-duplicate) article."""
+        cursor = self._con.execute(
+            "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND duplicate_of IS NULL"
+        )
+        while rows := cursor.fetchmany(4096):
+            yield from ((r[0], bytes(r[1])) for r in rows)
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "sentences", "mentions", "actors", "events"):
+            row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self._con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def articles(self, *, since: str | None = None, until: str | None = None,
+                 limit: int | None = None, include_duplicates: bool = True) -> list[dict[str, Any]]:  # fmt: skip
+        where, params = ["TRUE"], []
+        if since:
+            where.append("published >= CAST(? AS DATE)")
+            params.append(since)
+        if until:
+            where.append("published <= CAST(? AS DATE)")
+            params.append(until)
+        if not include_duplicates:
+            where.append("duplicate_of IS NULL")
+        sql = (
+            "SELECT a.id, a.published, a.title, a.source, a.lang, a.duplicate_of, "
+            "length(a.text) AS chars, (SELECT count(*) FROM events e WHERE e.article_id = a.id) "
+            f"AS events FROM articles a WHERE {' AND '.join(where)} ORDER BY a.published, a.id"
+        )
+        return self.query(sql + _limit(limit), params)
+
+    def events(self, query: EventQuery | None = None) -> list[dict[str, Any]]:
+        where, params = event_filter_sql(query or EventQuery())
+        sql = (
+            "SELECT e.record FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {where} ORDER BY e.reported_date, e.article_id, e.sentence_idx, e.id"
+        )
+        limit = query.limit if query else None
+        rows = self._con.execute(sql + _limit(limit), params).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def actors(self, *, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = """
+            SELECT m.code, any_value(a.name) AS name, any_value(a.kind) AS kind,
+                   any_value(a.wikidata) AS wikidata, count(*) AS mentions,
+                   count(DISTINCT m.article_id) AS articles
+            FROM mentions m LEFT JOIN actors a ON a.code = m.code
+            WHERE m.code IS NOT NULL
+            GROUP BY m.code ORDER BY mentions DESC, m.code
+        """
+        return self.query(sql + _limit(limit))
+
+
+def _limit(limit: int | None) -> str:
+    return f" LIMIT {int(limit)}" if limit else ""
+
+
+def _article_of(item: StoredArticle) -> dict[str, Any]:
+    return article_row(item.extraction.article, item.minhash)
+
+
+def _child_rows(batch: Sequence[StoredArticle]) -> dict[str, list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in _CHILD_TABLES}
+    for item in batch:
+        extraction = item.extraction
+        tables["sentences"].extend(sentence_rows(extraction))
+        tables["mentions"].extend(mention_rows(extraction))
+        published = extraction.article.published
+        tables["events"].extend(event_row(e, published) for e in extraction.events)
+    return tables
+
+
+def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such store (run `allegiance ingest` first)")
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise StoreError(f"{path}: cannot open store ({_first_line(exc)})") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: not a usable DuckDB store ({_first_line(exc)})") from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+class _Transaction:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+
+    def __enter__(self) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            try:
+                self._con.execute("COMMIT")
+            except duckdb.Error as err:
+                self._con.execute("ROLLBACK")
+                raise StoreError(f"write failed: {_first_line(err)}") from err
+        else:
+            self._con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"write failed: {_first_line(exc)}") from exc

@@ -1,0 +1,111 @@
+"""The command line through click's runner (in-process), on texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from allegiance.cli import cli
+
+COMMANDS = ["extract", "ingest", "articles", "events", "actors", "actor", "export", "evaluate",
+            "demo"]  # fmt: skip
+
+STORIES = [
+    {"id": "t1", "published": "2024-03-04", "title": "Border clash",
+     "text": "Armenian and Azerbaijani troops exchanged fire along the border on Sunday, the defence "
+             "ministry in Yerevan said. Baku accused Armenia of starting the shooting."},
+    {"id": "t2", "published": "2024-03-05", "title": "Aid package",
+     "text": "Japan announced 500 million dollars in humanitarian aid for Ukraine on Tuesday. "
+             "Prime Minister Fumio Kishida said Tokyo would keep supporting Kyiv."},
+]  # fmt: skip
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(json.dumps(s) for s in STORIES) + "\n", encoding="utf-8")
+    return path
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_read_only_commands_on_missing_store_give_one_line(tmp_path):
+    for command in ("articles", "events", "actors"):
+        result = run(command, "--db", str(tmp_path / "none.duckdb"))
+        assert result.exit_code == 2
+        assert result.output.strip().startswith("error:")
+        assert "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.model
+def test_ingest_then_list_and_export(tmp_path, corpus):
+    db = str(tmp_path / "s.duckdb")
+    first = run("ingest", str(corpus), "--db", db, "-q")
+    assert first.exit_code == 0, first.output
+    assert "2 stored" in first.output
+    again = run("ingest", str(corpus), "--db", db, "-q")
+    assert "0 stored" in again.output and "2 already stored" in again.output
+
+    listed = json.loads(run("articles", "--db", db, "--format", "json").output)
+    assert [a["id"] for a in listed] == ["t1", "t2"]
+    assert run("articles", "--db", db, "--since", "2024-03-05", "--format", "csv").output.count(
+        "\n") == 1  # header + one row  # fmt: skip
+
+    events = [json.loads(line) for line in run("events", "--db", db, "--format", "jsonl")
+              .output.splitlines()]  # fmt: skip
+    for record in events:
+        assert record["sentence"]["text"] in " ".join(s["text"] for s in STORIES)
+
+    out = tmp_path / "parquet"
+    assert run("export", "--db", db, "--format", "parquet", "--out", str(out)).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "actors.parquet", "articles.parquet", "events.parquet", "mentions.parquet",
+        "sentences.parquet"]  # fmt: skip
+
+
+@pytest.mark.model
+def test_bad_inputs_are_named_skipped_and_the_rest_goes_on(tmp_path, corpus):
+    bad_jsonl = tmp_path / "broken.jsonl"
+    bad_jsonl.write_text('{"id": "ok1", "text": "Kenya and Uganda signed a trade deal."}\n{oops\n')
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    db = str(tmp_path / "s.duckdb")
+    result = run("ingest", str(corpus), str(bad_jsonl), str(binary), str(empty), "--db", db, "-q")
+    assert result.exit_code == 1
+    assert "broken.jsonl:2" in result.output
+    assert "photo.txt" in result.output and "empty.txt" in result.output
+    assert "Traceback" not in result.output
+    listed = json.loads(run("articles", "--db", db, "--format", "json").output)
+    assert {a["id"] for a in listed} == {"t1", "t2", "ok1"}
+
+
+@pytest.mark.model
+def test_extract_from_stdin_writes_json_lines():
+    text = "Chile sent two transport planes with medical supplies to Ecuador on Friday."
+    result = run("extract", "-", input=text)
+    assert result.exit_code == 0
+    for line in result.output.splitlines():
+        assert json.loads(line)["doc_id"]
+
+
+def test_store_that_is_not_a_database(tmp_path):
+    path = tmp_path / "junk.duckdb"
+    path.write_bytes(b"\x00garbage" * 512)
+    result = run("events", "--db", str(path))
+    assert result.exit_code == 2
+    assert result.output.startswith("error:")
