@@ -24,8 +24,11 @@ from allegiance.store import Store
 
 
 def _rate(words: int, articles: int, seconds: float) -> dict[str, float]:
-    return {"seconds": round(seconds, 2), "words_per_s": round(words / seconds),
-            "articles_per_s": round(articles / seconds, 2)}  # fmt: skip
+    return {
+        "seconds": round(seconds, 2),
+        "words_per_s": round(words / seconds),
+        "articles_per_s": round(articles / seconds, 2),
+    }
 
 
 def bare_spacy(texts: list[str], model: str, batch_size: int) -> float:
@@ -38,7 +41,7 @@ def bare_spacy(texts: list[str], model: str, batch_size: int) -> float:
 
 def extract_only(articles, settings: Settings) -> float:
     extractor = Extractor(settings)
-    extractor.nlp  # load outside the timing, like bare spaCy
+    assert extractor.nlp is not None  # load outside the timing, like bare spaCy
     started = time.perf_counter()
     for extraction in extractor.extract(articles):
         for event in extraction.events:
@@ -48,15 +51,19 @@ def extract_only(articles, settings: Settings) -> float:
 
 def ingest_duckdb(articles, settings: Settings, folder: Path) -> float:
     extractor = Extractor(settings)
-    extractor.nlp
+    assert extractor.nlp is not None
     source = folder / "bench.jsonl"
-    source.write_text("\n".join(json.dumps({"id": a.id, "text": a.text,
-                                             "published": str(a.published or "")})
-                                 for a in articles))  # fmt: skip
+    source.write_text(
+        "\n".join(
+            json.dumps({"id": a.id, "text": a.text, "published": str(a.published or "")})
+            for a in articles
+        )
+    )
     started = time.perf_counter()
     with Store(folder / "bench.duckdb") as store:
-        ingest([source], store=store, extractor=extractor,
-               options=IngestOptions(near_duplicates=False))  # fmt: skip
+        ingest(
+            [source], store=store, extractor=extractor, options=IngestOptions(near_duplicates=False)
+        )
     return time.perf_counter() - started
 
 
@@ -103,14 +110,20 @@ def ray_run(articles, settings: Settings, folder: Path, workers: int) -> tuple[f
     for i in range(0, len(articles), 20):  # shards of 20 articles
         chunk = articles[i : i + 20]
         (source / f"part-{i // 20:05d}.jsonl").write_text(
-            "\n".join(json.dumps({"id": a.id, "text": a.text}) for a in chunk))  # fmt: skip
+            "\n".join(json.dumps({"id": a.id, "text": a.text}) for a in chunk)
+        )
     started = time.perf_counter()
-    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
-             _node_ip_address="127.0.0.1")  # fmt: skip
+    ray.init(
+        num_cpus=workers, include_dashboard=False, log_to_driver=False, _node_ip_address="127.0.0.1"
+    )
     ready = time.perf_counter()
     with PeakRss("ExtractFiles") as peak:
-        run_ray([source], out_dir=folder / "shards", settings=settings,
-                options=RayOptions(workers=workers))  # fmt: skip
+        run_ray(
+            [source],
+            out_dir=folder / "shards",
+            settings=settings,
+            options=RayOptions(workers=workers),
+        )
     done = time.perf_counter()
     ray.shutdown()
     return done - ready, ready - started, peak.peak
@@ -125,8 +138,12 @@ def main() -> None:
     articles = corpus(args.words)
     words, n = word_count(articles), len(articles)
     texts = [a.text for a in articles]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"corpus: {n} articles, {words} words (../shared/corpus repeated); model {settings.model}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        f"corpus: {n} articles, {words} words (../shared/corpus repeated); model {settings.model}"
+    )
     results: dict[str, dict[str, float]] = {}
     results["bare_spacy"] = _rate(words, n, bare_spacy(texts, settings.model, settings.batch_size))
     results["extract"] = _rate(words, n, extract_only(articles, settings))
@@ -139,18 +156,29 @@ def main() -> None:
     if not args.skip_ray:
         with tempfile.TemporaryDirectory() as tmp:
             seconds, startup, ray_rss = ray_run(articles, settings, Path(tmp), 2)
-        results["ray_2_workers"] = {**_rate(words, n, seconds), "startup_s": round(startup, 1),
-                                    "peak_rss_mb_per_worker": round(ray_rss / 2**20)}  # fmt: skip
+        results["ray_2_workers"] = {
+            **_rate(words, n, seconds),
+            "startup_s": round(startup, 1),
+            "peak_rss_mb_per_worker": round(ray_rss / 2**20),
+        }
     base = results["bare_spacy"]["words_per_s"]
     for name, row in results.items():
-        print(f"{name:>14}: {row['words_per_s']:>7} words/s  {row['articles_per_s']:>6} articles/s"
-              f"  {row['seconds']:>7}s  ratio to bare spaCy {row['words_per_s'] / base:.2f}"
-              + (f"  (+{row['startup_s']}s cluster start, peak {row['peak_rss_mb_per_worker']} MB"
-                 "/worker)" if "startup_s" in row else ""))  # fmt: skip
+        print(
+            f"{name:>14}: {row['words_per_s']:>7} words/s  {row['articles_per_s']:>6} articles/s"
+            f"  {row['seconds']:>7}s  ratio to bare spaCy {row['words_per_s'] / base:.2f}"
+            + (
+                f"  (+{row['startup_s']}s cluster start, peak {row['peak_rss_mb_per_worker']} MB"
+                "/worker)"
+                if "startup_s" in row
+                else ""
+            )
+        )
     speedup = results["workers_2"]["words_per_s"] / results["workers_1"]["words_per_s"]
     print(f"speed-up of 2 workers over 1: {speedup:.2f}x")
-    print(f"peak RSS: main process {single_rss / 2**20:.0f} MB, largest local worker "
-          f"{child_rss / 2**20:.0f} MB")  # fmt: skip
+    print(
+        f"peak RSS: main process {single_rss / 2**20:.0f} MB, largest local worker "
+        f"{child_rss / 2**20:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -16,8 +16,29 @@ import pytest
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-COUNTRIES = ["Chile", "Kenya", "Norway", "Vietnam", "Peru", "Ghana", "Finland", "Mexico", "Japan",
-             "Egypt", "Canada", "Poland", "Brazil", "India", "Turkey", "Spain"]  # fmt: skip
+# ALLEGIANCE_KILLS: how many SIGKILLs (default 4; `make reliability` runs 20). The corpus grows
+# with it so that the ingest is still running at every kill.
+KILLS = int(os.environ.get("ALLEGIANCE_KILLS", "4"))
+ARTICLES = max(90, 25 * KILLS)
+
+COUNTRIES = [
+    "Chile",
+    "Kenya",
+    "Norway",
+    "Vietnam",
+    "Peru",
+    "Ghana",
+    "Finland",
+    "Mexico",
+    "Japan",
+    "Egypt",
+    "Canada",
+    "Poland",
+    "Brazil",
+    "India",
+    "Turkey",
+    "Spain",
+]
 CLAUSES = [
     "{a} accused {b} of violating the fishing agreement signed in {y}",
     "{a} sent {n} million dollars of flood relief to {b}",
@@ -36,8 +57,9 @@ def _article(rng: random.Random, i: int) -> dict:
     parts = []
     for clause in rng.sample(CLAUSES, 5):
         a, b = rng.sample(COUNTRIES, 2)
-        text = clause.format(a=a, b=b, n=rng.randint(2, 900), k=rng.randint(2, 40),
-                             y=rng.randint(1990, 2023))  # fmt: skip
+        text = clause.format(
+            a=a, b=b, n=rng.randint(2, 900), k=rng.randint(2, 40), y=rng.randint(1990, 2023)
+        )
         parts.append(text[0].upper() + text[1:] + ".")
     return {"id": f"k{i:03d}", "published": "2024-06-01", "text": " ".join(parts)}
 
@@ -48,8 +70,18 @@ def _write_corpus(path: Path, n: int) -> None:
 
 
 def _ingest_cmd(corpus: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "allegiance", "ingest", str(corpus), "--db", str(db),
-            "--commit-every", "3", "-q"]  # fmt: skip
+    return [
+        sys.executable,
+        "-m",
+        "allegiance",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--commit-every",
+        "3",
+        "-q",
+    ]
 
 
 def _snapshot(db: Path) -> dict[str, object]:
@@ -69,18 +101,19 @@ def _snapshot(db: Path) -> dict[str, object]:
 
 def test_sigkill_during_ingest_then_rerun_matches_clean_run(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
-    _write_corpus(corpus, 90)
+    _write_corpus(corpus, ARTICLES)
     clean_db, killed_db = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
     subprocess.run(_ingest_cmd(corpus, clean_db), check=True, capture_output=True, timeout=600)
     expected = _snapshot(clean_db)
-    assert len(expected["articles"]) == 90 and expected["events"]
+    assert len(expected["articles"]) == ARTICLES and expected["events"]
 
     rng = random.Random(11)
     stored_before = 0
     kills = 0
-    for _ in range(4):
-        proc = subprocess.Popen(_ingest_cmd(corpus, killed_db), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)  # fmt: skip
+    for _ in range(KILLS):
+        proc = subprocess.Popen(
+            _ingest_cmd(corpus, killed_db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(rng.uniform(2.5, 5.0))
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
@@ -93,6 +126,7 @@ def test_sigkill_during_ingest_then_rerun_matches_clean_run(tmp_path):
         assert len(snap["articles"]) >= stored_before  # nothing committed is lost
         stored_before = len(snap["articles"])
     assert kills >= 1, "ingest finished before any kill; corpus too small for this machine"
+    print(f"kills survived: {kills} of {KILLS} attempts, {ARTICLES} articles")
 
     subprocess.run(_ingest_cmd(corpus, killed_db), check=True, capture_output=True, timeout=600)
     assert _snapshot(killed_db) == expected

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,9 +32,14 @@ STORIES = [
 def _corpus(folder: Path) -> Path:
     folder.mkdir()
     for part in range(2):
-        rows = [{"id": f"s{part}-{i}", "published": "2024-09-0{}".format(part + 1),
-                 "text": f"{text} {STORIES[(i + 3) % len(STORIES)]}"}
-                for i, text in enumerate(STORIES)]  # fmt: skip
+        rows = [
+            {
+                "id": f"s{part}-{i}",
+                "published": f"2024-09-0{part + 1}",
+                "text": f"{text} {STORIES[(i + 3) % len(STORIES)]}",
+            }
+            for i, text in enumerate(STORIES)
+        ]
         (folder / f"part-{part}.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     (folder / "note.txt").write_text("Chile and Peru agreed to reopen their border crossing.\n")
     return folder
@@ -38,8 +47,10 @@ def _corpus(folder: Path) -> Path:
 
 def _events(db: Path) -> list[tuple]:
     with Store(db, read_only=True) as store:
-        rows = store.query("SELECT id, article_id, event, actor_codes, recipient_codes, "
-                           "factuality, record FROM events ORDER BY id")  # fmt: skip
+        rows = store.query(
+            "SELECT id, article_id, event, actor_codes, recipient_codes, "
+            "factuality, record FROM events ORDER BY id"
+        )
         articles = store.query("SELECT id, duplicate_of FROM articles ORDER BY id")
     return [tuple(r.values()) for r in rows] + [tuple(a.values()) for a in articles]
 
@@ -56,23 +67,65 @@ def reference(tmp_path_factory):
 def test_two_local_workers_match_single_process(reference, tmp_path):
     folder, expected = reference
     with Store(tmp_path / "w2.duckdb") as store:
-        ingest([folder], store=store, extractor=Extractor(Settings(workers=2)),
-               options=IngestOptions(commit_every=5))  # fmt: skip
+        ingest(
+            [folder],
+            store=store,
+            extractor=Extractor(Settings(workers=2)),
+            options=IngestOptions(commit_every=5),
+        )
     assert _events(tmp_path / "w2.duckdb") == expected
 
 
-def test_ray_cluster_matches_single_process(reference, tmp_path):
-    ray = pytest.importorskip("ray", reason="Ray is an optional extra")
+@pytest.fixture()
+def ray_head(tmp_path):
+    """A real Ray head node on 127.0.0.1 (`ray start --head`), stopped afterwards.
+
+    Ray turns token authentication on for a head started where a token file exists (left by
+    any earlier local ray.init); this head is for this test only, on loopback, so it is
+    started with RAY_AUTH_MODE=disabled and the driver connects without a token.
+    """
+    pytest.importorskip("ray", reason="Ray is an optional extra")
+    ray_cli = Path(sys.executable).with_name("ray")
+    port = _free_port()
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled"}
+    start = [
+        str(ray_cli),
+        "start",
+        "--head",
+        "--node-ip-address=127.0.0.1",
+        f"--port={port}",
+        "--num-cpus=2",
+        "--include-dashboard=false",
+        "--disable-usage-stats",
+    ]
+    subprocess.run(start, check=True, capture_output=True, timeout=180, env=env)
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        subprocess.run([str(ray_cli), "stop", "--force"], capture_output=True, timeout=120, env=env)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_ray_cluster_matches_single_process(reference, tmp_path, ray_head):
+    import ray
+
     from allegiance.scale.ray_job import RayOptions, run_ray
     from allegiance.scale.shards import read_shards
 
     folder, expected = reference
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
-             _node_ip_address="127.0.0.1")  # fmt: skip
     try:
-        assert ray.get_runtime_context().gcs_address.startswith("127.0.0.1")
-        shards = run_ray([folder], out_dir=tmp_path / "shards", settings=Settings(),
-                         options=RayOptions(workers=2, batch_size=1))  # fmt: skip
+        shards = run_ray(
+            [folder],
+            out_dir=tmp_path / "shards",
+            settings=Settings(),
+            options=RayOptions(address=ray_head, workers=2, batch_size=1),
+        )
+        assert ray.cluster_resources().get("CPU") == 2  # the head we started, not a new one
     finally:
         ray.shutdown()
     with Store(tmp_path / "ray.duckdb") as store:

@@ -15,20 +15,32 @@ TEXT = "Ruritania shelled Freedonia. Freedonia asked Ruritania for talks."
 
 
 def _extraction(article_id: str = "a1", *, duplicate_of: str | None = None) -> Extraction:
-    article = Article(id=article_id, text=TEXT, published=dt.date(2024, 5, 1),
-                      duplicate_of=duplicate_of)  # fmt: skip
+    article = Article(
+        id=article_id, text=TEXT, published=dt.date(2024, 5, 1), duplicate_of=duplicate_of
+    )
     first = Sentence(0, 0, 28, TEXT[:28])
     second = Sentence(1, 29, len(TEXT), TEXT[29:])
     rur, fre = Mention("Ruritania", 0, 9, code="RUR"), Mention("Freedonia", 18, 27, code="FRE")
     event = Event(
-        id=f"{article_id}-e1", doc_id=article_id, event="ASSAULT", trigger=Span("shelled", 10, 17),
-        sentence=first, actor=(rur,), recipient=(fre,), factuality="asserted",
-    )  # fmt: skip
+        id=f"{article_id}-e1",
+        doc_id=article_id,
+        event="ASSAULT",
+        trigger=Span("shelled", 10, 17),
+        sentence=first,
+        actor=(rur,),
+        recipient=(fre,),
+        factuality="asserted",
+    )
     hypothetical = Event(
-        id=f"{article_id}-e2", doc_id=article_id, event="REQUEST", trigger=Span("asked", 39, 44),
-        sentence=second, actor=(Mention("Freedonia", 29, 38, code="FRE"),), recipient=(rur,),
+        id=f"{article_id}-e2",
+        doc_id=article_id,
+        event="REQUEST",
+        trigger=Span("asked", 39, 44),
+        sentence=second,
+        actor=(Mention("Freedonia", 29, 38, code="FRE"),),
+        recipient=(rur,),
         factuality="hypothetical",
-    )  # fmt: skip
+    )
     return Extraction(article, (first, second), (rur, fre), (event, hypothetical))
 
 
@@ -47,9 +59,17 @@ def test_write_is_idempotent(tmp_path):
         store.write([StoredArticle(_extraction())])
         first = store.counts()
         store.write([StoredArticle(_extraction())])
-        assert store.counts() == first == {
-            "articles": 1, "sentences": 2, "mentions": 2, "actors": 0, "events": 2,
-        }  # fmt: skip
+        assert (
+            store.counts()
+            == first
+            == {
+                "articles": 1,
+                "sentences": 2,
+                "mentions": 2,
+                "actors": 0,
+                "events": 2,
+            }
+        )
 
 
 def test_event_filters(tmp_path):
@@ -73,8 +93,9 @@ def test_hostile_filter_values_are_data_not_sql(tmp_path):
 
 def test_duplicates_are_left_out_of_event_counts(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
-        store.write([StoredArticle(_extraction("a1")),
-                     StoredArticle(_extraction("a2", duplicate_of="a1"))])  # fmt: skip
+        store.write(
+            [StoredArticle(_extraction("a1")), StoredArticle(_extraction("a2", duplicate_of="a1"))]
+        )
         assert len(store.events()) == 2
         assert len(store.events(EventQuery(include_duplicates=True))) == 4
 
@@ -83,8 +104,9 @@ def test_failed_batch_keeps_what_was_stored(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         store.write([StoredArticle(_extraction("a1"))])
         broken = _extraction("a2")
-        clash = Extraction(broken.article, broken.sentences, broken.mentions,
-                           broken.events + broken.events)  # duplicate event ids  # fmt: skip
+        clash = Extraction(
+            broken.article, broken.sentences, broken.mentions, broken.events + broken.events
+        )  # duplicate event ids
         with pytest.raises(StoreError):
             store.write([StoredArticle(clash)])
         assert store.counts()["articles"] == 1
@@ -105,8 +127,13 @@ def test_garbage_file_is_a_clear_error(tmp_path):
 
 def test_signatures_skip_duplicates(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
-        store.write([StoredArticle(_extraction("a1"), minhash=b"\x01\x02"),
-                     StoredArticle(_extraction("a2", duplicate_of="a1"), minhash=b"\x01\x02")])  # fmt: skip
+        store.write(
+            [
+                StoredArticle(_extraction("a1"), minhash=b"\x01\x02"),
+                StoredArticle(_extraction("a2", duplicate_of="a1"), minhash=b"\x01\x02"),
+            ]
+        )
         assert list(store.signatures()) == [("a1", b"\x01\x02")]
     assert duckdb.connect(str(tmp_path / "s.duckdb")).execute(
-        "SELECT count(*) FROM articles").fetchone() == (2,)  # fmt: skip
+        "SELECT count(*) FROM articles"
+    ).fetchone() == (2,)

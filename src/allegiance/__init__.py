@@ -5,6 +5,7 @@
     >>> extraction = extractor.extract_one(allegiance.Article(id="a1", text="..."))
 """
 
+from allegiance.analysis import open
 from allegiance.models import Actor, Amount, Article, Event, Extraction, Location, Mention
 from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
@@ -22,4 +23,5 @@ __all__ = [
     "Mention",
     "Settings",
     "__version__",
+    "open",
 ]

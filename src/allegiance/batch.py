@@ -11,16 +11,23 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from allegiance.ingest import ReadOptions, is_english, read_sources
 from allegiance.ingest.dedup import NearDuplicateIndex, signature
-from allegiance.models import Actor, Article, Extraction, IngestStats, ReadProblem
+from allegiance.models import Actor, Article, Event, Extraction, IngestStats, ReadProblem
 from allegiance.pipeline import Extractor
 from allegiance.store import Store, StoredArticle
 
 log = logging.getLogger(__name__)
+
+# Per-document bound on extraction time: longer texts are cut (with a warning) before spaCy.
+# Measured (docs/reliability.md): ~1,000 words/s on event-dense prose, ~5,000 words/s on
+# unpunctuated text; 100,000 characters (~16k words) take at most ~17 s on one core. Applied
+# when ``Settings.max_chars`` is larger (its default, 2,000,000, would take many minutes).
+MAX_ARTICLE_CHARS = 100_000
 
 ProgressCallback = Callable[[IngestStats], None]
 ActorLookup = Callable[[str], Actor | None]
@@ -32,11 +39,16 @@ class IngestOptions:
     force: bool = False  # re-extract articles already stored
     near_duplicates: bool = True  # store syndicated copies as duplicates (not re-counted)
     read: ReadOptions = field(default_factory=ReadOptions)
+    # False: the DuckDB file is open only while a batch is committed (extraction runs with it
+    # closed), so a server in another process can read between batches. True keeps it open
+    # (a server ingesting through its own connection).
+    hold_store: bool = False
 
 
 class _BatchWriter:
-    def __init__(self, store: Store, stats: IngestStats, *, size: int,
-                 actor_lookup: ActorLookup | None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, stats: IngestStats, *, size: int, actor_lookup: ActorLookup | None
+    ) -> None:
         self.store, self.stats, self.size = store, stats, size
         self.pending: list[StoredArticle] = []
         self.actor_lookup = actor_lookup
@@ -49,7 +61,8 @@ class _BatchWriter:
     def flush(self) -> None:
         if not self.pending:
             return
-        self.store.write(self.pending, actors=self._actors())
+        with self.store.borrowed() as store:
+            store.write(self.pending, actors=self._actors())
         self.stats.stored += len(self.pending)
         self.stats.events += sum(len(i.extraction.events) for i in self.pending)
         self.pending = []
@@ -72,6 +85,7 @@ class _Screen:
         self.index = NearDuplicateIndex()
         for article_id, sig in store.signatures():
             self.index.add(article_id, sig)
+        self.stored: set[str] = set() if self.force else store.all_ids()
         self.seen: set[str] = set()
 
     def problem(self, item: ReadProblem) -> None:
@@ -93,7 +107,7 @@ class _Screen:
         return True
 
     def _new_english(self, article: Article) -> bool:
-        if article.id in self.seen or (not self.force and self.store.known_ids([article.id])):
+        if article.id in self.seen or article.id in self.stored:
             self.stats.unchanged += 1
             return False
         self.seen.add(article.id)
@@ -107,7 +121,22 @@ class _Screen:
 def _start(store: Store, options: IngestOptions, actor_lookup: ActorLookup | None):
     stats = IngestStats()
     writer = _BatchWriter(store, stats, size=options.commit_every, actor_lookup=actor_lookup)
-    return stats, writer, _Screen(store, writer, options)
+    with store.borrowed() as opened:
+        screen = _Screen(opened, writer, options)
+    return stats, writer, screen
+
+
+@contextmanager
+def _file_released(store: Store, options: IngestOptions) -> Iterator[None]:
+    """Unless ``hold_store``: close the file for the run (batches reopen it), reopen after."""
+    if options.hold_store or not store.held or store.read_only:
+        yield
+        return
+    store.release()
+    try:
+        yield
+    finally:
+        store.acquire()
 
 
 def ingest(
@@ -120,11 +149,39 @@ def ingest(
 ) -> IngestStats:
     """Read, deduplicate, extract and store; returns the counts of the run."""
     options = options or IngestOptions()
+    items = read_sources(paths, options=options.read)
+    return ingest_articles(
+        items, store=store, extractor=extractor, options=options, on_progress=on_progress
+    )
+
+
+def ingest_articles(
+    items: Iterable[Article | ReadProblem],
+    *,
+    store: Store,
+    extractor: Extractor,
+    options: IngestOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestStats:
+    """Deduplicate, extract and store articles already read (files, HTTP, an API request)."""
+    options = options or IngestOptions()
+    with _file_released(store, options):
+        return _ingest_articles(items, store, extractor, options, on_progress)
+
+
+def _ingest_articles(
+    items: Iterable[Article | ReadProblem],
+    store: Store,
+    extractor: Extractor,
+    options: IngestOptions,
+    on_progress: ProgressCallback | None,
+) -> IngestStats:
     stats, writer, screen = _start(store, options, extractor.actor_record)
+    extractor = bounded(extractor)
     signatures: dict[str, bytes] = {}
 
     def to_extract() -> Iterator[Article]:
-        for item in read_sources(paths, options=options.read):
+        for item in items:
             if isinstance(item, ReadProblem):
                 screen.problem(item)
                 continue
@@ -134,11 +191,39 @@ def ingest(
                 yield item
 
     for extraction in extractor.extract(to_extract()):
-        writer.add(StoredArticle(extraction, minhash=signatures.pop(extraction.article.id)))
+        sig = signatures.pop(extraction.article.id)
+        writer.add(StoredArticle(unique_events(extraction), minhash=sig))
         if on_progress:
             on_progress(stats)
     writer.flush()
     return stats
+
+
+def unique_events(extraction: Extraction) -> Extraction:
+    """The extraction with each event id once: a repeated id (the same actor found twice for
+    one trigger) would otherwise fail the whole batch on the store's primary key."""
+    first: dict[str, Event] = {}
+    for event in extraction.events:
+        first.setdefault(event.id, event)
+    events = tuple(first.values())
+    if len(events) == len(extraction.events):
+        return extraction
+    log.warning(
+        "%s: %d repeated event ids dropped",
+        extraction.article.id,
+        len(extraction.events) - len(events),
+    )
+    return dataclasses.replace(extraction, events=events)
+
+
+def bounded(extractor: Extractor, limit: int = MAX_ARTICLE_CHARS) -> Extractor:
+    """``extractor`` itself, or one sharing its pipeline that cuts texts at ``limit`` chars."""
+    if extractor.settings.max_chars <= limit:
+        return extractor
+    settings = dataclasses.replace(extractor.settings, max_chars=limit)
+    if settings.workers > 1:  # the workers load their own pipeline from ``settings``
+        return Extractor(settings)
+    return Extractor(settings, nlp=extractor.nlp)  # loaded once, kept by ``extractor``
 
 
 def store_extractions(

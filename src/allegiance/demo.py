@@ -28,8 +28,10 @@ def run_demo(*, db: Path, settings: Settings, echo: Callable[[str], None]) -> No
     extractor = Extractor(settings)
     with Store(db) as store:
         stats = ingest(paths, store=store, extractor=extractor, options=IngestOptions())
-        echo(f"{stats.stored} articles stored, {stats.unchanged} already there, "
-             f"{stats.events} events found.\n")  # fmt: skip
+        echo(
+            f"{stats.stored} articles stored, {stats.unchanged} already there, "
+            f"{stats.events} events found.\n"
+        )
         echo("Actors (by mentions):")
         echo(render(store.actors(limit=12), "table") + "\n")
         rows = [flatten_event(e) for e in store.events(EventQuery())]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from allegiance.models import Article, Event
 from allegiance.output import flatten_event
 from allegiance.store import Store
 from allegiance.store.queries import EventQuery
@@ -59,7 +60,6 @@ def write_csv(store: Store, out: IO[str], query: EventQuery | None = None) -> in
 def write_plover(store: Store, out: IO[str], query: EventQuery | None = None) -> int:
     """PLOVER JSON lines; article metadata comes from the store."""
     from allegiance.events.plover import to_plover
-    from allegiance.models import Article, Event
 
     articles: dict[str, Article] = {}
     count = 0
@@ -73,9 +73,7 @@ def write_plover(store: Store, out: IO[str], query: EventQuery | None = None) ->
     return count
 
 
-def _article(store: Store, doc_id: str):  # type: ignore[no-untyped-def]
-    from allegiance.models import Article
-
+def _article(store: Store, doc_id: str) -> Article:
     row = store.query(
         "SELECT id, text, title, url, published, source, lang FROM articles WHERE id = ?", [doc_id]
     )[0]

@@ -14,9 +14,23 @@ Factuality = Literal["asserted", "negated", "hypothetical", "future", "historica
 FACTUALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "historical")
 
 EVENT_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +160,7 @@ class Event:
     amount: Amount | None = None
     location: Location | None = None
     event_date: str | None = None  # ISO date, possibly partial ("2024-11", "2024")
-    date_precision: str | None = None  # day, month, year
+    date_precision: str | None = None  # day, week, month, year
     reported_date: str | None = None
     confidence: float = 0.5
     extractor: str = ""

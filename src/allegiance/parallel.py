@@ -41,8 +41,9 @@ def extract_parallel(
     articles: Iterable[Article], *, settings: Settings, workers: int, chunk_size: int = 16
 ) -> Iterator[Extraction]:
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init,
-                             initargs=(settings,)) as pool:  # fmt: skip
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init, initargs=(settings,)
+    ) as pool:
         in_flight: deque[Future[list[Extraction]]] = deque()
         for chunk in chunked(articles, chunk_size):
             in_flight.append(pool.submit(_extract_chunk, chunk))

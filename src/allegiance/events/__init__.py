@@ -1,11 +1,60 @@
-"""Events: PLOVER coding over the dependency parse (see issue 4)."""
+"""Events: PLOVER coding over the dependency parse (see issue 4).
+
+``add_to_pipeline`` adds the ``allegiance_events`` component after the actor resolver; it
+sets ``doc._.events`` (``list[Event]``) from the parse and ``doc._.mentions``.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
+import logging
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from allegiance.events.extract import EXTRACTOR, extract_events
+from allegiance.events.lexicon import default_lexicon
+from allegiance.events.participants import fallback_mentions, with_unresolved
+from allegiance.nlp import register_extensions
 from allegiance.settings import Settings
+
+log = logging.getLogger(__name__)
+
+COMPONENT = "allegiance_events"
+
+__all__ = ["COMPONENT", "EXTRACTOR", "EventExtractor", "add_to_pipeline", "extract_events"]
+
+
+class EventExtractor:
+    """spaCy component: parse + mentions -> ``doc._.events``."""
+
+    def __init__(self) -> None:
+        register_extensions()
+        self.lexicon = default_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = with_unresolved(doc._.mentions or [], fallback_mentions(doc))
+        doc._.events = extract_events(
+            doc,
+            mentions,
+            doc_id=doc._.article_id,
+            published=doc._.published,
+            lexicon=self.lexicon,
+        )
+        return doc
+
+
+@Language.factory(
+    COMPONENT,
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc._.mentions"],
+    assigns=["doc._.events"],
+)
+def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor()
 
 
 def add_to_pipeline(nlp: Language, settings: Settings) -> None:
-    """Add the event extractor to ``nlp``. Filled in by the events work."""
+    """Add the event extractor last (after the actor resolver, which must come first)."""
+    register_extensions()
+    if COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, last=True)
+    log.debug("events: added %s (settings model %s)", COMPONENT, settings.model)

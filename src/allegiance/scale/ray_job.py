@@ -24,11 +24,13 @@ from allegiance.settings import Settings
 
 log = logging.getLogger(__name__)
 
+_LIGHT_CPU = 0.25  # CPU share asked for by file reads and Parquet writes
+
 
 def require_ray() -> ModuleType:
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError as exc:
         raise ConfigError(
             "the Ray path needs Ray: pip install 'allegiance[ray]' (or use --workers N)"
@@ -56,8 +58,9 @@ class ExtractFiles:
         import pyarrow as pa
 
         rows: list[dict[str, Any]] = []
-        for path, data in zip(batch.column("path").to_pylist(),
-                              batch.column("bytes").to_pylist(), strict=True):  # fmt: skip
+        for path, data in zip(
+            batch.column("path").to_pylist(), batch.column("bytes").to_pylist(), strict=True
+        ):
             rows.extend(self.rows_of(str(path), bytes(data)))
         return pa.Table.from_pylist(rows, schema=SHARD_SCHEMA)
 
@@ -100,13 +103,19 @@ def run_ray(
     if not files:
         raise ConfigError("no supported input files found")
     _init_ray(ray, options)
-    dataset = ray.data.read_binary_files(files, include_paths=True)
+    # Reads and writes are light; workers get most of a CPU each. With whole CPUs for the
+    # workers, a 2-CPU cluster deadlocks: the actors hold both CPUs and the read never starts.
+    light = {"num_cpus": _LIGHT_CPU}
+    dataset = ray.data.read_binary_files(files, include_paths=True, ray_remote_args=light)
     dataset = dataset.map_batches(
-        ExtractFiles, fn_constructor_kwargs={"settings": settings, "read": read or ReadOptions()},
-        batch_size=options.batch_size, batch_format="pyarrow", concurrency=options.workers,
-        num_cpus=1,
-    )  # fmt: skip
-    dataset.write_parquet(str(out_dir))
+        ExtractFiles,
+        fn_constructor_kwargs={"settings": settings, "read": read or ReadOptions()},
+        batch_size=options.batch_size,
+        batch_format="pyarrow",
+        concurrency=options.workers,
+        num_cpus=1 - _LIGHT_CPU,
+    )
+    dataset.write_parquet(str(out_dir), ray_remote_args=light)
     return out_dir
 
 
@@ -114,7 +123,13 @@ def _init_ray(ray: ModuleType, options: RayOptions) -> None:
     if ray.is_initialized():
         return
     if options.address:
-        ray.init(address=options.address, log_to_driver=False)
+        host = options.address.rsplit(":", 1)[0]
+        local = {"_node_ip_address": host} if host in ("127.0.0.1", "localhost") else {}
+        ray.init(address=options.address, log_to_driver=False, **local)
     else:
-        ray.init(num_cpus=options.workers, include_dashboard=False, log_to_driver=False,
-                 _node_ip_address="127.0.0.1")  # fmt: skip
+        ray.init(
+            num_cpus=options.workers,
+            include_dashboard=False,
+            log_to_driver=False,
+            _node_ip_address="127.0.0.1",
+        )

@@ -13,21 +13,42 @@ import pyarrow.parquet as pq
 from allegiance.models import Extraction, ReadProblem
 
 SHARD_SCHEMA = pa.schema(
-    [("path", pa.string()), ("record", pa.int64()), ("article_id", pa.string()),
-     ("extraction", pa.string()), ("minhash", pa.binary()), ("problem", pa.string()),
-     ("problem_line", pa.int64())]
-)  # fmt: skip
+    [
+        ("path", pa.string()),
+        ("record", pa.int64()),
+        ("article_id", pa.string()),
+        ("extraction", pa.string()),
+        ("minhash", pa.binary()),
+        ("problem", pa.string()),
+        ("problem_line", pa.int64()),
+    ]
+)
 
 
-def extraction_row(path: str, record: int, extraction: Extraction, minhash: bytes) -> dict[str, Any]:
-    return {"path": path, "record": record, "article_id": extraction.article.id,
-            "extraction": json.dumps(extraction.to_dict(), ensure_ascii=False),
-            "minhash": minhash, "problem": None, "problem_line": None}  # fmt: skip
+def extraction_row(
+    path: str, record: int, extraction: Extraction, minhash: bytes
+) -> dict[str, Any]:
+    return {
+        "path": path,
+        "record": record,
+        "article_id": extraction.article.id,
+        "extraction": json.dumps(extraction.to_dict(), ensure_ascii=False),
+        "minhash": minhash,
+        "problem": None,
+        "problem_line": None,
+    }
 
 
 def problem_row(path: str, record: int, problem: ReadProblem) -> dict[str, Any]:
-    return {"path": path, "record": record, "article_id": None, "extraction": None,
-            "minhash": None, "problem": problem.message, "problem_line": problem.line}  # fmt: skip
+    return {
+        "path": path,
+        "record": record,
+        "article_id": None,
+        "extraction": None,
+        "minhash": None,
+        "problem": problem.message,
+        "problem_line": problem.line,
+    }
 
 
 def read_shards(directory: Path) -> Iterator[tuple[Extraction, bytes] | ReadProblem]:
@@ -35,8 +56,9 @@ def read_shards(directory: Path) -> Iterator[tuple[Extraction, bytes] | ReadProb
     files = sorted(directory.rglob("*.parquet"))
     if not files:
         return
-    table = pq.ParquetDataset(files).read().sort_by([("path", "ascending"),
-                                                     ("record", "ascending")])  # fmt: skip
+    table = (
+        pq.ParquetDataset(files).read().sort_by([("path", "ascending"), ("record", "ascending")])
+    )
     for batch in table.to_batches(max_chunksize=256):
         for row in batch.to_pylist():
             yield _item(row)

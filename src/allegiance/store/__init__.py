@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pyarrow as pa
 
 from allegiance.errors import StoreError
 from allegiance.models import Actor, Extraction
+from allegiance.store.locking import connect_waiting
 from allegiance.store.migrations import MIGRATIONS
 from allegiance.store.queries import EventQuery, event_filter_sql
 from allegiance.store.rows import article_row, event_row, mention_rows, sentence_rows
@@ -35,18 +37,67 @@ class StoredArticle:
 class Store:
     """A DuckDB file holding articles, sentences, mentions, actors and events."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, hold: bool = True) -> None:
+        """``hold=False`` (read-only only): the file is opened per ``reader()``, not kept open,
+        so another process can write between reads (DuckDB's single-writer file lock)."""
         self.path = Path(path)
         self.read_only = read_only
-        self._con = _connect(self.path, read_only=read_only)
+        self._con: duckdb.DuckDBPyConnection | None = _connect(self.path, read_only=read_only)
         if not read_only:
             self.migrate()
         elif self.schema_version() < MIGRATIONS[-1].version:
             raise StoreError(f"{self.path}: store needs migrating; open it once for writing")
+        if not hold:
+            self.release()
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
-        self._con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    @property
+    def held(self) -> bool:
+        """True while this store keeps its DuckDB file open."""
+        return self._con is not None
+
+    def release(self) -> None:
+        """Close the file (releasing DuckDB's lock) until ``acquire`` or ``borrowed``."""
+        self.close()
+
+    def acquire(self, *, wait: float | None = None) -> None:
+        """Reopen a released store, waiting up to ``wait`` seconds while another process
+        holds the file (default: ``LOCK_WAIT``)."""
+        if self._con is None:
+            self._con = connect_waiting(self.path, read_only=self.read_only, wait=wait)
+
+    @contextmanager
+    def borrowed(self, *, wait: float | None = None) -> Iterator[Store]:
+        """The store open for the block: itself when held, else a view on a connection of its
+        own (closed after the block; ``self`` stays released, so other threads are unaffected)."""
+        if self._con is not None:
+            yield self
+            return
+        view = Store.__new__(Store)
+        view.path, view.read_only = self.path, self.read_only
+        view._con = connect_waiting(self.path, read_only=self.read_only, wait=wait)
+        try:
+            yield view
+        finally:
+            view.close()
+
+    @contextmanager
+    def reader(self, *, wait: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for one reader (a request): of the held connection, or of a short-lived
+        one (released stores), closed after the block."""
+        if self._con is not None:
+            con = self._con.cursor()
+        else:
+            con = connect_waiting(self.path, read_only=True, wait=wait)
+        try:
+            yield con
+        finally:
+            con.close()
 
     def __enter__(self) -> Store:
         return self
@@ -56,19 +107,21 @@ class Store:
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError(f"{self.path}: store is released (use borrowed() or reader())")
         return self._con
 
     def schema_version(self) -> int:
-        exists = self._con.execute(
+        exists = self.connection.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name='schema_migrations'"
         ).fetchone()
         if not exists or not exists[0]:
             return 0
-        row = self._con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        row = self.connection.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0) if row else 0
 
     def migrate(self) -> None:
-        self._con.execute(
+        self.connection.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
         )
@@ -78,14 +131,14 @@ class Store:
                 continue
             log.info("migrating store to v%d (%s)", migration.version, migration.name)
             with self.transaction():
-                self._con.execute(migration.sql)
-                self._con.execute(
+                self.connection.execute(migration.sql)
+                self.connection.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
                     [migration.version, migration.name],
                 )
 
     def transaction(self) -> _Transaction:
-        return _Transaction(self._con)
+        return _Transaction(self.connection)
 
     # -- writes ----------------------------------------------------------------------------
     def write(self, batch: Sequence[StoredArticle], *, actors: Iterable[Actor] = ()) -> None:
@@ -102,39 +155,51 @@ class Store:
 
     def _delete_articles(self, ids: list[str]) -> None:
         for table in _CHILD_TABLES:
-            self._con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
-        self._con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+            self.connection.execute(
+                f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids]
+            )
+        self.connection.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
         data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])  # noqa: F841 (read by DuckDB)
-        self._con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM data")
+        self.connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM data")
 
     def _upsert_actors(self, actors: Iterable[Actor]) -> None:
         rows = [
-            {"code": a.code, "name": a.name, "kind": a.kind, "wikidata": a.wikidata,
-             "sector": a.sector, "country": a.country}
+            {
+                "code": a.code,
+                "name": a.name,
+                "kind": a.kind,
+                "wikidata": a.wikidata,
+                "sector": a.sector,
+                "country": a.country,
+            }
             for a in actors
-        ]  # fmt: skip
+        ]
         if not rows:
             return
         data = pa.Table.from_pylist(rows, schema=SCHEMAS["actors"])  # noqa: F841
-        self._con.execute("INSERT OR REPLACE INTO actors BY NAME SELECT * FROM data")
+        self.connection.execute("INSERT OR REPLACE INTO actors BY NAME SELECT * FROM data")
 
     # -- reads -----------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = list(ids)
         if not wanted:
             return set()
-        rows = self._con.execute(
+        rows = self.connection.execute(
             "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]
         ).fetchall()
         return {r[0] for r in rows}
 
+    def all_ids(self) -> set[str]:
+        """Every stored article id (the ingest screen loads them once)."""
+        return {r[0] for r in self.connection.execute("SELECT id FROM articles").fetchall()}
+
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """(id, minhash) of every stored original (non-duplicate) article."""
-        cursor = self._con.execute(
+        cursor = self.connection.execute(
             "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND duplicate_of IS NULL"
         )
         while rows := cursor.fetchmany(4096):
@@ -143,17 +208,23 @@ class Store:
     def counts(self) -> dict[str, int]:
         out = {}
         for table in ("articles", "sentences", "mentions", "actors", "events"):
-            row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self._con.execute(sql, list(params))
+        cursor = self.connection.execute(sql, list(params))
         names = [d[0] for d in cursor.description or ()]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def articles(self, *, since: str | None = None, until: str | None = None,
-                 limit: int | None = None, include_duplicates: bool = True) -> list[dict[str, Any]]:  # fmt: skip
+    def articles(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        include_duplicates: bool = True,
+    ) -> list[dict[str, Any]]:
         where, params = ["TRUE"], []
         if since:
             where.append("published >= CAST(? AS DATE)")
@@ -177,7 +248,7 @@ class Store:
             f"WHERE {where} ORDER BY e.reported_date, e.article_id, e.sentence_idx, e.id"
         )
         limit = query.limit if query else None
-        rows = self._con.execute(sql + _limit(limit), params).fetchall()
+        rows = self.connection.execute(sql + _limit(limit), params).fetchall()
         return [json.loads(r[0]) for r in rows]
 
     def actors(self, *, limit: int | None = None) -> list[dict[str, Any]]:
@@ -212,14 +283,7 @@ def _child_rows(batch: Sequence[StoredArticle]) -> dict[str, list[dict[str, Any]
 
 
 def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    if read_only and not path.exists():
-        raise StoreError(f"{path}: no such store (run `allegiance ingest` first)")
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        raise StoreError(f"{path}: cannot open store ({_first_line(exc)})") from exc
-    except duckdb.Error as exc:
-        raise StoreError(f"{path}: not a usable DuckDB store ({_first_line(exc)})") from exc
+    return connect_waiting(path, read_only=read_only)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -238,9 +302,16 @@ class _Transaction:
             try:
                 self._con.execute("COMMIT")
             except duckdb.Error as err:
-                self._con.execute("ROLLBACK")
+                self._rollback()
                 raise StoreError(f"write failed: {_first_line(err)}") from err
         else:
-            self._con.execute("ROLLBACK")
+            self._rollback()
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"write failed: {_first_line(exc)}") from exc
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; DuckDB may have aborted it already (full disk, fatal)."""
+        try:
+            self._con.execute("ROLLBACK")
+        except duckdb.Error as err:
+            log.debug("rollback after a failed write: %s", _first_line(err))

@@ -20,6 +20,11 @@ class EventQuery:
     limit: int | None = None
 
 
+def _code(value: str) -> str:
+    """Country/organisation codes are upper case; person codes ("PER:...") are kept as given."""
+    return value if ":" in value else value.upper()
+
+
 def event_filter_sql(q: EventQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -29,12 +34,15 @@ def event_filter_sql(q: EventQuery) -> tuple[str, list[Any]]:
         params.extend(values)
 
     if q.actor:
-        add("(list_contains(e.actor_codes, ?) OR list_contains(e.recipient_codes, ?))",
-            q.actor.upper(), q.actor.upper())  # fmt: skip
+        add(
+            "(list_contains(e.actor_codes, ?) OR list_contains(e.recipient_codes, ?))",
+            _code(q.actor),
+            _code(q.actor),
+        )
     if q.source:
-        add("list_contains(e.actor_codes, ?)", q.source.upper())
+        add("list_contains(e.actor_codes, ?)", _code(q.source))
     if q.target:
-        add("list_contains(e.recipient_codes, ?)", q.target.upper())
+        add("list_contains(e.recipient_codes, ?)", _code(q.target))
     if q.type:
         add("e.event = ?", q.type.upper())
     if q.factuality:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -26,10 +27,15 @@ def article_row(article: Article, minhash: bytes | None) -> dict[str, Any]:
 def sentence_rows(extraction: Extraction) -> list[dict[str, Any]]:
     doc_id = extraction.article.id
     return [
-        {"article_id": doc_id, "idx": s.index, "start_char": s.start, "end_char": s.end,
-         "text": s.text}
+        {
+            "article_id": doc_id,
+            "idx": s.index,
+            "start_char": s.start,
+            "end_char": s.end,
+            "text": s.text,
+        }
         for s in extraction.sentences
-    ]  # fmt: skip
+    ]
 
 
 def mention_rows(extraction: Extraction) -> list[dict[str, Any]]:
@@ -41,10 +47,20 @@ def mention_rows(extraction: Extraction) -> list[dict[str, Any]]:
             continue
         seen.add((m.start, m.end))
         rows.append(
-            {"article_id": doc_id, "start_char": m.start, "end_char": m.end, "text": m.text,
-             "code": m.code, "sector": m.sector, "wikidata": m.wikidata, "kind": m.kind,
-             "person": m.person, "role": m.role, "sentence_idx": m.sentence_index}
-        )  # fmt: skip
+            {
+                "article_id": doc_id,
+                "start_char": m.start,
+                "end_char": m.end,
+                "text": m.text,
+                "code": m.code,
+                "sector": m.sector,
+                "wikidata": m.wikidata,
+                "kind": m.kind,
+                "person": m.person,
+                "role": m.role,
+                "sentence_idx": m.sentence_index,
+            }
+        )
     return rows
 
 
@@ -58,6 +74,13 @@ def _first(mentions: tuple[Mention, ...], attr: str) -> str | None:
 
 def _codes(mentions: tuple[Mention, ...]) -> list[str]:
     return [m.code for m in mentions if m.code]
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def event_row(event: Event, published: Any) -> dict[str, Any]:
@@ -82,7 +105,7 @@ def event_row(event: Event, published: Any) -> dict[str, Any]:
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "event_date": event.event_date,
-        "reported_date": event.reported_date or published,
+        "reported_date": _date(event.reported_date) or published,
         "sentence_idx": event.sentence.index,
         "confidence": event.confidence,
         "record": json.dumps(event.to_dict(), ensure_ascii=False),

@@ -1,0 +1,166 @@
+"""In-document coreference: surnames, pronouns and definite descriptions.
+
+Deliberately conservative: a pronoun takes the nearest compatible actor within a short window
+of sentences, "the alliance"-type descriptions need their organisation named earlier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from allegiance.actors.resolve import Context, Draft
+
+PERSON_WINDOW = 3  # sentences back a he/she may reach
+THING_WINDOW = 1
+_ACTOR_KINDS = frozenset({"country", "igo", "group", "organisation", "capital"})
+_BE_FORMS = frozenset({"is", "was", "'s", "be", "been", "will", "would", "seems", "seemed"})
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "csubj"})
+_BLOCKING_NEXT = frozenset({"of", "between", "with", "that", "which", "who"})
+
+
+def resolve_coreference(
+    doc: Doc, drafts: list[Draft], ctx: Context, sent_of: list[int]
+) -> list[Draft]:
+    resolve_surnames(drafts)
+    drafts = [d for d in drafts if d.form != "candidate"]  # unresolved: not a person after all
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    extra = descriptions(doc, drafts, ctx, sent_of, taken)
+    merged = sorted([*drafts, *extra], key=lambda d: d.start)
+    return sorted([*merged, *pronouns(doc, merged, ctx, sent_of, taken)], key=lambda d: d.start)
+
+
+def resolve_surnames(drafts: list[Draft]) -> None:
+    """ "Rutte" after "Mark Rutte": the same person, code and role."""
+    seen: list[Draft] = []
+    for draft in drafts:
+        if draft.kind != "person":
+            continue
+        if (draft.key is None or draft.form == "surname") and draft.person:
+            name = draft.person if draft.key is None else _surname_text(draft)
+            earlier = _same_person(name, seen)
+            if earlier is not None:
+                if draft.key is not None:  # a known surname, but this article's person wins
+                    draft.code = draft.role = draft.sector = None
+                _copy_person(draft, earlier)
+                draft.form = "surname" if draft.form == "candidate" else draft.form
+        if draft.form != "candidate":
+            seen.append(draft)
+
+
+def _surname_text(draft: Draft) -> str:
+    return draft.extra.get("text", "")
+
+
+def _same_person(name: str, seen: list[Draft]) -> Draft | None:
+    name = name.strip()
+    for other in reversed(seen):
+        full = other.person or ""
+        if full != name and (full.endswith(" " + name) or full.startswith(name + " ")):
+            return other
+    return None
+
+
+def _copy_person(draft: Draft, other: Draft) -> None:
+    draft.person, draft.key, draft.wikidata = other.person, other.key, other.wikidata
+    draft.code = draft.code or other.code
+    draft.role = draft.role or other.role
+    draft.sector = draft.sector or other.sector
+
+
+def pronouns(
+    doc: Doc, drafts: list[Draft], ctx: Context, sent_of: list[int], taken: set[int]
+) -> list[Draft]:
+    found = []
+    resolved = list(drafts)  # pronouns resolved so far chain ("he ... he")
+    for token in doc:
+        kind = ctx.lexicon.pronouns.get(token.lower_)
+        if kind is None or token.i in taken or _pleonastic(token):
+            continue
+        antecedent = _antecedent(token.i, kind, resolved, sent_of)
+        if antecedent is not None:
+            draft = replace(antecedent, start=token.i, end=token.i + 1, form="pronoun", extra={})
+            found.append(draft)
+            resolved = _insert(resolved, draft)
+    return found
+
+
+def _insert(drafts: list[Draft], draft: Draft) -> list[Draft]:
+    return sorted([*drafts, draft], key=lambda d: d.start)
+
+
+def _pleonastic(token: Token) -> bool:
+    """ "it is clear that", "it's harder to": no referent."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if head.lemma_ != "be" and head.lower_.replace("’", "'") not in _BE_FORMS:
+        return False
+    nodes = [head, *(c for c in head.children if c.dep_ in ("acomp", "attr", "advmod"))]
+    return any(c.dep_ in _CLAUSAL for n in nodes for c in n.children)
+
+
+def _antecedent(i: int, kind: str, drafts: list[Draft], sent_of: list[int]) -> Draft | None:
+    window = PERSON_WINDOW if kind == "person" else THING_WINDOW
+    for draft in reversed(drafts):
+        if draft.start >= i or draft.code is None:
+            continue
+        if sent_of[i] - sent_of[draft.start] > window:
+            return None
+        if _compatible(draft, kind):
+            return draft
+    return None
+
+
+def _compatible(draft: Draft, kind: str) -> bool:
+    if kind == "person":
+        return draft.kind == "person"
+    if kind == "plural":
+        return draft.plural or draft.kind == "group"
+    return draft.kind in _ACTOR_KINDS and not draft.plural and draft.form != "demonym"
+
+
+def descriptions(
+    doc: Doc, drafts: list[Draft], ctx: Context, sent_of: list[int], taken: set[int]
+) -> list[Draft]:
+    """ "the alliance" -> NATO (named earlier), "the country" -> the last country named."""
+    found = []
+    for token in doc:
+        if token.lower_ != "the" or token.i + 1 >= len(doc) or token.i + 1 in taken:
+            continue
+        for n in (2, 1):
+            end = token.i + 1 + n
+            if end > len(doc) or (end < len(doc) and doc[end].lower_ in _BLOCKING_NEXT):
+                continue
+            words = " ".join(t.lower_ for t in doc[token.i + 1 : end])
+            target = _description_target(words, token.i, drafts, ctx, sent_of)
+            if target is not None:
+                sector = target.extra.get("base_sector") or None
+                draft = replace(target, start=token.i, end=end, form="description", extra={})
+                draft.sector, draft.plural = sector, False
+                found.append(draft)
+                break
+    return found
+
+
+def _description_target(
+    words: str, i: int, drafts: list[Draft], ctx: Context, sent_of: list[int]
+) -> Draft | None:
+    code = ctx.kb.descriptions.get(words)
+    if code is not None:
+        earlier = (d for d in reversed(drafts) if d.start < i and d.kind != "person")
+        return next((d for d in earlier if code in (d.key, d.code)), None)
+    kind = ctx.lexicon.kind_descriptions.get(words)
+    if kind is None:
+        return None
+    for draft in reversed(drafts):
+        if draft.start >= i:
+            continue
+        if sent_of[i] - sent_of[draft.start] > THING_WINDOW + 1:
+            return None
+        if draft.kind == kind and draft.form == "name":
+            return draft
+    return None

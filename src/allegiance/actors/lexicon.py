@@ -1,0 +1,51 @@
+"""Context words the resolver reads: sector nouns, titles, pronouns (data/actors/lexicon.yaml)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import yaml
+
+from allegiance.actors.loader import data_dir
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    sector_nouns: dict[str, str]  # lower-case noun phrase -> sector
+    titles: dict[str, str]  # lower-case title -> sector
+    title_modifiers: frozenset[str]
+    kind_descriptions: dict[str, str]  # "country" -> kind
+    pronouns: dict[str, str]  # "he" -> person | thing | plural
+    group_nouns: frozenset[str] = frozenset()  # "NATO countries": plural, no sector
+    max_title_words: int = 5
+
+    def sector_of_noun(self, words: list[str]) -> str | None:
+        """Sector of a noun phrase's last words: "air force" before "force"."""
+        lowered = [w.lower() for w in words]
+        for n in (3, 2, 1):
+            if len(lowered) >= n:
+                hit = self.sector_nouns.get(" ".join(lowered[-n:]))
+                if hit:
+                    return hit
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = yaml.safe_load((data_dir() / "lexicon.yaml").read_text(encoding="utf-8"))
+    nouns = {
+        str(word).lower(): sector
+        for sector, words in data["sector_nouns"].items()
+        for word in words
+    }
+    titles = {str(k).lower(): str(v) for k, v in data["titles"].items()}
+    return Lexicon(
+        sector_nouns=nouns,
+        titles=titles,
+        title_modifiers=frozenset(str(w).lower() for w in data["title_modifiers"]),
+        kind_descriptions={str(k): str(v) for k, v in data["kind_descriptions"].items()},
+        pronouns={str(k): str(v) for k, v in data["pronouns"].items()},
+        group_nouns=frozenset(str(w).lower() for w in data.get("group_nouns", [])),
+        max_title_words=max(len(t.split()) for t in titles),
+    )

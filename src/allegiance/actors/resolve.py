@@ -1,0 +1,444 @@
+"""Resolution of actor mentions on a parsed (or hand-built) Doc: pure functions.
+
+Order: entities -> drafts; titles before names and appositives around them; sector from the
+head noun; date-valid roles of known people; a titled person's country from the sentence when
+it names only one; then in-document coreference (see ``coref``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, role_on
+from allegiance.actors.lexicon import Lexicon
+from allegiance.actors.patterns import PLACE, parse_pattern_id
+from allegiance.models import Actor, Mention
+
+ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_PERSON_GOV_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
+_LINKS = frozenset({"of", "for", "at", "to"})
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    published: dt.date | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """A mention under construction; token offsets, fields filled step by step."""
+
+    start: int
+    end: int
+    code: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+    wikidata: str | None = None
+    person: str | None = None
+    role: str | None = None
+    key: str | None = None  # KB code of the entry (person, group, organ, country)
+    form: str = "name"  # name, demonym, seat, surname, pronoun, description
+    plural: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def resolve(doc: Doc, ctx: Context) -> list[Mention]:
+    """All actor mentions of ``doc``, sorted by start."""
+    from allegiance.actors import coref
+
+    sent_of = sentence_map(doc)
+    drafts = entity_drafts(doc, ctx)
+    drafts = attach_titles(doc, drafts, ctx)
+    attach_appositives(doc, drafts, ctx)
+    occupied = {i for d in drafts for i in range(d.start, d.end)}
+    for draft in drafts:
+        apply_head_noun(doc, draft, ctx.lexicon, occupied)
+    for draft in drafts:
+        apply_person_role(draft, ctx)
+    infer_affiliations(drafts, sent_of)
+    drafts = coref.resolve_coreference(doc, drafts, ctx, sent_of)
+    return to_mentions(doc, drafts, sent_of)
+
+
+def sentence_map(doc: Doc) -> list[int]:
+    """Sentence index of every token (all 0 when the doc has no sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    index = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            index[t] = i
+    return index
+
+
+def entity_drafts(doc: Doc, ctx: Context) -> list[Draft]:
+    drafts = []
+    for ent in doc.ents:
+        draft = draft_for_entity(ent, ctx)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def draft_for_entity(ent: Span, ctx: Context) -> Draft | None:
+    """A draft from a ruler-tagged entity (exact KB entry) or an NER entity looked up by text."""
+    if ent.ent_id_:
+        code, form, sector = parse_pattern_id(ent.ent_id_)
+        if code == PLACE:
+            return None
+        return draft_from_kb(ent, code, form, sector, ctx.kb)
+    if ent.label_ not in ACTOR_LABELS:
+        return None
+    hits = ctx.kb.lookup(ent.text)
+    if hits:
+        best = min(hits, key=lambda a: a.form != "name")
+        return draft_from_kb(ent, best.key, best.form, best.sector, ctx.kb)
+    name = normalise(ent.text)
+    if ent.label_ == "PERSON":
+        return Draft(ent.start, ent.end, kind="person", person=name, form="name")
+    if len(ent) == 1 and ent.text[:1].isupper():  # maybe a surname NER mislabelled
+        return Draft(ent.start, ent.end, kind="person", person=name, form="candidate")
+    return None
+
+
+def draft_from_kb(
+    span: Span, code: str, form: str, sector: str | None, kb: KnowledgeBase
+) -> Draft | None:
+    actor = kb.actors.get(code)
+    if actor is None:
+        return None
+    draft = Draft(span.start, span.end, key=code, form=form, wikidata=actor.wikidata)
+    draft.plural = form == "demonym" and _plural_word(span[-1].text)
+    if actor.kind == "person":
+        draft.kind, draft.person = "person", actor.name
+        draft.extra["text"] = span.text
+        return draft
+    draft.kind = {"seat": "capital", "region": "region"}.get(form, actor.kind)
+    draft.code = actor.code if actor.kind == "country" else (actor.country or actor.code)
+    draft.sector = sector or default_sector(actor, form)
+    draft.extra["base_sector"] = draft.sector or ""
+    if draft.plural and draft.sector is None:
+        draft.sector = "CVL"  # "Palestinians", "Liberians": the people
+    return draft
+
+
+def default_sector(actor: Actor, form: str) -> str | None:
+    if form == "seat":
+        return "GOV"
+    if actor.kind == "igo":
+        return actor.sector or "IGO"
+    if actor.kind == "group":
+        return actor.sector or "REB"
+    return actor.sector
+
+
+def _plural_word(text: str) -> bool:
+    return text.endswith("s") and not text.endswith("ss")
+
+
+# --- sector from the head noun --------------------------------------------------------------
+
+
+def apply_head_noun(doc: Doc, draft: Draft, lex: Lexicon, occupied: set[int]) -> None:
+    """ "North Korean troops" -> MIL and the span grows to the noun; "the government of Iraq".
+
+    The span does not grow over another mention ("Iran's U.N. mission"); the sector still applies.
+    """
+    if draft.kind == "person":
+        _person_government(doc, draft)
+        return
+    if "appositive" in draft.extra:
+        return
+    found = head_noun_parsed(doc, draft, lex) if doc.has_annotation("DEP") else None
+    if found is None and not doc.has_annotation("DEP"):
+        found = head_noun_adjacent(doc, draft, lex)
+    if found is None:
+        return
+    start, end, sector = found
+    if not (draft.kind == "group" and sector == "GOV"):  # a group's leaders stay REB
+        draft.sector = sector or draft.sector
+    grown = set(range(start, draft.start)) | set(range(draft.end, end))
+    if not grown & occupied:
+        draft.start, draft.end = start, end
+        draft.plural = draft.plural or doc[end - 1].tag_ in ("NNS", "NNPS")
+        draft.plural = draft.plural or doc[end - 1].lower_.endswith("s")
+
+
+def _person_government(doc: Doc, draft: Draft) -> None:
+    """ "the Bush administration", "Assad's government": the government the person leads."""
+    i = draft.end + (draft.end < len(doc) and doc[draft.end].text in _POSSESSIVE)
+    if i < len(doc) and doc[i].lower_ in _PERSON_GOV_NOUNS:
+        draft.end = i + 1
+        draft.extra["government"] = "1"
+
+
+def head_noun_parsed(doc: Doc, draft: Draft, lex: Lexicon) -> tuple[int, int, str | None] | None:
+    root = doc[draft.start : draft.end].root
+    head = root.head
+    if root.dep_ in ("amod", "compound", "poss", "nmod") and draft.end <= head.i < draft.end + 4:
+        words = [t.text for t in doc[draft.end : head.i + 1] if t.text not in _POSSESSIVE]
+        sector = lex.sector_of_noun(words)
+        if head.pos_ in ("NOUN", "PROPN") and (sector or head.lower_ in lex.group_nouns):
+            return draft.start, head.i + 1, sector
+    if root.dep_ == "pobj" and head.lower_ in ("of", "from") and head.head.i < draft.start:
+        noun = head.head
+        words = [t.text for t in doc[noun.left_edge.i : noun.i + 1] if t.lower_ not in _DETERMINERS]
+        sector = lex.sector_of_noun(words)
+        if sector and noun.pos_ == "NOUN":
+            return noun.i, draft.end, sector
+    return None
+
+
+def head_noun_adjacent(doc: Doc, draft: Draft, lex: Lexicon) -> tuple[int, int, str | None] | None:
+    """Without a parse: a sector noun right after the mention (after an optional 's)."""
+    i = draft.end
+    if i < len(doc) and doc[i].text in _POSSESSIVE:
+        i += 1
+    for n in (3, 2, 1):
+        words = [t.lower_ for t in doc[i : i + n]]
+        if len(words) == n and " ".join(words) in lex.sector_nouns:
+            return draft.start, i + n, lex.sector_nouns[" ".join(words)]
+    if i < len(doc) and doc[i].lower_ in lex.group_nouns:
+        return draft.start, i + 1, None
+    return None
+
+
+# --- titles and appositives -----------------------------------------------------------------
+
+
+def _phrase(doc: Doc, start: int, end: int) -> str:
+    """Lower-case words of a span; "Secretary - General" and "Secretary-General" read as
+    "secretary general"."""
+    return " ".join(t.lower_ for t in doc[start:end]).replace(" - ", " ").replace("-", " ")
+
+
+def match_title(doc: Doc, start: int, lex: Lexicon, *, stop: int) -> tuple[int, str] | None:
+    """Longest title starting at ``start`` (not crossing ``stop``): (end, title)."""
+    for n in range(min(lex.max_title_words, stop - start), 0, -1):
+        phrase = _phrase(doc, start, start + n)
+        if phrase in lex.titles:
+            return start + n, phrase
+    return None
+
+
+def title_before(doc: Doc, end: int, lex: Lexicon, floor: int) -> tuple[int, str] | None:
+    """Title (with modifiers) ending right before token ``end``: (start, role text)."""
+    for n in range(min(lex.max_title_words, end - floor), 0, -1):
+        phrase = _phrase(doc, end - n, end)
+        if phrase in lex.titles:
+            start = end - n
+            while start > floor and doc[start - 1].lower_ in lex.title_modifiers:
+                start -= 1
+            return start, _role_text(doc, start, end - n, phrase)
+    return None
+
+
+def _role_text(doc: Doc, mod_start: int, title_start: int, title: str) -> str:
+    former = any(t.lower_ in ("former", "ousted", "late") for t in doc[mod_start:title_start])
+    return f"former {title}" if former else title
+
+
+def attach_titles(doc: Doc, drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """ "Belgian Prime Minister Alexander De Croo": role and affiliation; the parts merge."""
+    by_end = {d.end: d for d in drafts if d.kind != "person"}
+    absorbed: set[int] = set()
+    for draft in drafts:
+        if draft.kind != "person":
+            continue
+        floor = doc[draft.start].sent.start if doc.has_annotation("SENT_START") else 0
+        found = title_before(doc, draft.start, ctx.lexicon, floor)
+        if found is None:
+            continue
+        t_start, draft.role = found
+        draft.form = "name" if draft.form == "candidate" else draft.form
+        draft.sector = title_sector(draft.role, ctx.lexicon)
+        k = t_start - 1 if t_start > floor and doc[t_start - 1].text in _POSSESSIVE else t_start
+        affiliation = by_end.get(k)
+        if affiliation is not None and affiliation.code:
+            _affiliate(draft, affiliation, ctx)
+            draft.start = affiliation.start
+            absorbed.add(id(affiliation))
+        else:
+            draft.start = t_start
+    return [d for d in drafts if id(d) not in absorbed]
+
+
+def attach_appositives(doc: Doc, drafts: list[Draft], ctx: Context) -> None:
+    """ "Mark Rutte, the head of NATO," / "Nauseda, Lithuania's president,"."""
+    by_start = {d.start: d for d in drafts if d.kind != "person" and d.code}
+    by_end = {d.end: d for d in drafts if d.kind != "person" and d.code}
+    for draft in drafts:
+        if draft.kind != "person" or draft.code:
+            continue
+        found = None
+        if draft.end < len(doc) and doc[draft.end].text == ",":
+            found = appositive_at(doc, draft.end + 1, by_start, ctx.lexicon)
+        if found is None and draft.start > 1 and doc[draft.start - 1].text == ",":
+            found = appositive_before(doc, draft.start - 1, by_end, ctx.lexicon)
+        if found is not None:
+            affiliation, title = found
+            draft.form = "name" if draft.form == "candidate" else draft.form
+            draft.role = draft.role or title
+            draft.sector = title_sector(title, ctx.lexicon)
+            _affiliate(draft, affiliation, ctx)
+            affiliation.extra["appositive"] = "1"
+
+
+def appositive_before(
+    doc: Doc, comma: int, by_end: dict[int, Draft], lex: Lexicon
+) -> tuple[Draft, str] | None:
+    """ "the president of Lithuania, Gitanas Nauseda" / "Lithuania's president, Gitanas Nauseda"."""
+    floor = max(0, comma - 12)
+    affiliation = by_end.get(comma)
+    if affiliation is not None:  # TITLE of [the] AFFILIATION ,
+        j = affiliation.start - (
+            affiliation.start > floor and doc[affiliation.start - 1].lower_ == "the"
+        )
+        if j > floor and doc[j - 1].lower_ in _LINKS:
+            title = title_before(doc, j - 1, lex, floor)
+            return (affiliation, title[1]) if title else None
+        return None
+    title = title_before(doc, comma, lex, floor)
+    if title is None:
+        return None
+    k = title[0] - (title[0] > floor and doc[title[0] - 1].text in _POSSESSIVE)
+    affiliation = by_end.get(k)
+    return (affiliation, title[1]) if affiliation is not None else None
+
+
+def appositive_at(
+    doc: Doc, i: int, by_start: dict[int, Draft], lex: Lexicon
+) -> tuple[Draft, str] | None:
+    stop = min(len(doc), i + 12)
+    if i < stop and doc[i].lower_ in _DETERMINERS:
+        i += 1
+    affiliation = by_start.get(i)
+    if affiliation is not None:  # "Lithuania's president"
+        j = affiliation.end + (affiliation.end < stop and doc[affiliation.end].text in _POSSESSIVE)
+        while j < stop and doc[j].lower_ in lex.title_modifiers:
+            j += 1
+        title = match_title(doc, j, lex, stop=stop)
+        return (affiliation, title[1]) if title else None
+    while i < stop and doc[i].lower_ in lex.title_modifiers:
+        i += 1
+    title = match_title(doc, i, lex, stop=stop)
+    if title is None:
+        return None
+    j = title[0]
+    if j < stop and doc[j].lower_ in _LINKS:
+        j += 1 + (j + 1 < stop and doc[j + 1].lower_ in _DETERMINERS)
+        affiliation = by_start.get(j)
+        return (affiliation, title[1]) if affiliation else None
+    return None
+
+
+def title_sector(role: str | None, lex: Lexicon) -> str | None:
+    if not role:
+        return None
+    if role.startswith("former "):
+        return "ELI"
+    return lex.titles.get(role.replace("-", " "), "GOV")
+
+
+def _affiliate(draft: Draft, affiliation: Draft, ctx: Context) -> None:
+    draft.code = affiliation.code
+    if affiliation.kind == "igo" and draft.sector in (None, "GOV"):
+        draft.sector = "IGO"
+    draft.extra["affiliation"] = affiliation.code or ""
+
+
+# --- known people: role valid on the article date -------------------------------------------
+
+
+def apply_person_role(draft: Draft, ctx: Context) -> None:
+    if draft.kind == "person" and draft.key is not None:
+        _known_person_role(draft, draft.key, ctx)
+    if "government" in draft.extra:  # "the Bush administration": that government
+        draft.sector = "GOV"
+
+
+def _known_person_role(draft: Draft, key: str, ctx: Context) -> None:
+    actor = ctx.kb.actors.get(key)
+    if actor is None:
+        return
+    role = role_on(ctx.kb, key, ctx.published)
+    if role is not None:
+        draft.role = role.title
+        draft.code, draft.sector = _acting_for(role.org or actor.country, role.title, ctx)
+        return
+    previous = last_role_before(ctx.kb, key, ctx.published)
+    draft.code = draft.code or actor.country
+    if draft.role and not draft.role.startswith("former "):
+        # The text calls them by a current title ("President Bush"): the text is the evidence.
+        same = draft.role.replace("-", " ")
+        held = [r for r in ctx.kb.roles_of(key) if r.title.replace("-", " ") == same]
+        org = held[-1].org if held else draft.code
+        draft.code, draft.sector = _acting_for(org, draft.role, ctx)
+    elif previous is not None:
+        draft.role, draft.sector = f"former {previous.title}", "ELI"
+        group = ctx.kb.actors.get(previous.org)
+        if group is not None and group.kind == "group":  # a militant stays with the group
+            draft.code, draft.sector = _acting_for(previous.org, previous.title, ctx)
+    elif actor.sector:
+        draft.sector = actor.sector
+
+
+def infer_affiliations(drafts: list[Draft], sent_of: list[int]) -> None:
+    """ "President Ana Lima met Chilean judges": a titled person with no known affiliation
+    acts for the country of the sentence, when the sentence names exactly one."""
+    for draft in drafts:
+        if draft.kind != "person" or draft.code or not draft.role:
+            continue
+        codes = {
+            d.code
+            for d in drafts
+            if d.kind != "person" and d.code and sent_of[d.start] == sent_of[draft.start]
+        }
+        if len(codes) == 1:
+            draft.code = codes.pop()
+            draft.extra["inferred"] = "1"
+
+
+def _acting_for(org_code: str | None, title: str, ctx: Context) -> tuple[str | None, str | None]:
+    """Code and sector of a person acting for ``org_code`` (organs and groups: their parent)."""
+    sector = title_sector(title, ctx.lexicon)
+    org = ctx.kb.actors.get(org_code or "")
+    if org is None or org.kind == "country":
+        return org_code, sector
+    if org.kind == "igo":
+        return org.country or org.code, "IGO" if sector == "GOV" else sector
+    return org.country or org.code, org.sector or sector
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def to_mentions(doc: Doc, drafts: list[Draft], sent_of: list[int]) -> list[Mention]:
+    mentions = []
+    text = doc.text  # built from the tokens on every access: once only
+    for d in sorted(drafts, key=lambda d: (d.start, -d.end)):
+        start = doc[d.start].idx
+        last = doc[d.end - 1]
+        end = last.idx + len(last.text)
+        mentions.append(
+            Mention(
+                text=text[start:end],
+                start=start,
+                end=end,
+                code=d.code,
+                sector=d.sector,
+                wikidata=d.wikidata,
+                kind=d.kind,
+                person=d.person,
+                role=d.role,
+                sentence_index=sent_of[d.start] if sent_of else None,
+            )
+        )
+    return mentions

@@ -1,0 +1,233 @@
+"""Endpoints over the analysis layer (``allegiance.graph``): relations, blocs, the network,
+flows, shifts and scenarios. The analyses share the store's connection, so they run one at a
+time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+import pandas as pd
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from allegiance.api import queries
+from allegiance.api.deps import state
+from allegiance.api.params import CODE_PATTERN, check_range, norm_code
+from allegiance.errors import ConfigError
+from allegiance.graph.options import AnalysisOptions
+from allegiance.store.locking import READ_WAIT
+
+router = APIRouter(prefix="/api")
+T = TypeVar("T")
+
+
+def analysis_options(
+    since: Annotated[dt.date | None, Query(description="Events on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[dt.date | None, Query(description="Events on or before.")] = None,
+    type: Annotated[str | None, Query(description="PLOVER types, comma-separated.")] = None,
+    include: Annotated[
+        str | None,
+        Query(
+            description="Factualities counted beside 'asserted' (e.g. 'hypothetical,future' or "
+            "'all')."
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None, Query(description="Keep dyads with one of these codes (comma-separated).")
+    ] = None,
+    min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
+    window_days: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=3650,
+            description=("Reports of one happening at most this many days apart count once."),
+        ),
+    ] = 7,
+) -> AnalysisOptions:
+    """FastAPI dependency: the analysis options of a request (bad values -> 422)."""
+    check_range(since, until)
+    types = tuple(t.strip().upper() for t in (type or "").split(",") if t.strip())
+    codes = tuple(c for c in (norm_code(c.strip()) for c in (actor or "").split(",")) if c)
+    try:
+        return AnalysisOptions.including(
+            include,
+            since=since,
+            until=until,
+            types=types or None,
+            actors=codes or None,
+            min_confidence=min_confidence,
+            window_days=window_days,
+        )
+    except ConfigError as exc:
+        raise HTTPException(422, str(exc)) from exc
+
+
+Options = Annotated[AnalysisOptions, Depends(analysis_options)]
+
+
+def run(request: Request, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run one analysis on the shared store connection, one at a time."""
+    app = state(request)
+    with app.read_lock, app.store.borrowed(wait=READ_WAIT) as store:
+        return func(store, *args, **kwargs)
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready copy of a cell of an analysis frame (numpy, NaN, dates, lists)."""
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):
+        return None if pd.isna(value) else value.isoformat()[:10]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else list(value)
+        return plain(items) if not isinstance(items, list) else [plain(v) for v in items]
+    if hasattr(value, "item"):
+        return plain(value.item())
+    return None if pd.isna(value) else str(value)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _relations(request: Request, options: AnalysisOptions) -> pd.DataFrame:
+    from allegiance.graph.relations import relations
+
+    return run(request, relations, options)
+
+
+@router.get("/relations", summary="Dyadic relations: signed, weighted by PLOVER scores")
+def relations_endpoint(request: Request, options: Options) -> dict[str, Any]:
+    """One row per ordered (source, target) pair; counts are stories (reports deduplicated);
+    ``net`` is the sum of PLOVER scores; ``evidence`` lists the event ids behind the row."""
+    return {"items": records(_relations(request, options))}
+
+
+@router.get("/relations/evidence", summary="The events behind one relation (for an edge)")
+def relation_evidence(
+    request: Request,
+    options: Options,
+    source: Annotated[str, Query(pattern=CODE_PATTERN)],
+    target: Annotated[str, Query(pattern=CODE_PATTERN)],
+) -> dict[str, Any]:
+    src, tgt = norm_code(source) or source, norm_code(target) or target
+    rel = _relations(request, options.with_changes(actors=(src,)))
+    rows = rel[(rel["source"] == src) & (rel["target"] == tgt)]
+    ids = [str(i) for ids in rows["evidence"] for i in ids] if len(rows) else []
+    return {"source": src, "target": tgt, "items": event_records(request, ids)}
+
+
+def event_records(request: Request, ids: list[str]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    with state(request).store.reader(wait=READ_WAIT) as con:
+        found = con.execute(
+            "SELECT record, reported_date FROM events WHERE id IN (SELECT unnest(?)) "
+            "ORDER BY reported_date DESC NULLS LAST, article_id, sentence_idx",
+            [ids],
+        ).fetchall()
+        items = [queries.with_report_date(json.loads(r[0]), r[1]) for r in found]
+        titles = queries.article_titles(con, {r["doc_id"] for r in items})
+    for item in items:
+        item["article_title"] = titles.get(item["doc_id"])
+    return items
+
+
+@router.get("/blocs", summary="Camps from the signed relation graph")
+def blocs_endpoint(request: Request, options: Options) -> dict[str, Any]:
+    from allegiance.graph.blocs import blocs_from_relations
+
+    frame = blocs_from_relations(_relations(request, options))
+    return {"items": records(frame), "disagreement": plain(frame.attrs.get("disagreement"))}
+
+
+@router.get("/network", summary="Nodes (with camps) and edges for the actor network view")
+def network(request: Request, options: Options) -> dict[str, Any]:
+    from allegiance.graph.blocs import camps_from_relations
+
+    rel = _relations(request, options)
+    camps = camps_from_relations(rel) if len(rel) else {}
+    edges = records(rel)
+    names: dict[str, str | None] = {}
+    for edge in edges:
+        names.setdefault(edge["source"], edge.get("source_name"))
+        names.setdefault(edge["target"], edge.get("target_name"))
+    nodes = [
+        {
+            "id": code,
+            "name": name,
+            "camp": camps.get(code),
+            "stories": sum(e["stories"] for e in edges if code in (e["source"], e["target"])),
+        }
+        for code, name in sorted(names.items())
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
+@router.get("/flows", summary="Aid flows donor -> recipient, in USD, with evidence")
+def flows_endpoint(
+    request: Request,
+    options: Options,
+    donor: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
+    recipient: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
+    by_mode: bool = True,
+) -> dict[str, Any]:
+    """``amount_usd`` sums one figure per story; ``sentences`` are the evidence texts."""
+    from allegiance.graph.flows import flows
+
+    frame = run(
+        request,
+        flows,
+        options,
+        donor=norm_code(donor),
+        recipient=norm_code(recipient),
+        by_mode=by_mode,
+        sentences=True,
+    )
+    return {"items": records(frame)}
+
+
+@router.get("/shifts", summary="Dyad time series of the net score and where relations turn")
+def shifts_endpoint(
+    request: Request,
+    options: Options,
+    freq: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    changes_only: bool = False,
+) -> dict[str, Any]:
+    from allegiance.graph.shifts import shifts
+
+    return {"items": records(run(request, shifts, options, freq=freq, changes_only=changes_only))}
+
+
+@router.get("/scenario", summary='"Without X, what support for Y remains"')
+def scenario_endpoint(
+    request: Request,
+    options: Options,
+    without: Annotated[str, Query(pattern=CODE_PATTERN, description="The backer that leaves.")],
+    recipient: Annotated[str, Query(pattern=CODE_PATTERN, description="The one supported.")],
+) -> dict[str, Any]:
+    from allegiance.graph.scenario import scenario
+
+    result = run(
+        request,
+        scenario,
+        options,
+        without=norm_code(without) or without,
+        recipient=norm_code(recipient) or recipient,
+    )
+    return {
+        "summary": plain(result.summary),
+        "donors": records(result.donors),
+        "supporters": records(result.supporters),
+        "commitments": records(result.commitments),
+    }

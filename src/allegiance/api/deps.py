@@ -1,0 +1,65 @@
+"""Per-request access to the store: one DuckDB cursor per request (connections are not shared
+between threads); for a released store, one short-lived read-only connection per request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from threading import Lock
+from typing import Any
+
+import duckdb
+from fastapi import Request
+
+from allegiance.store import Store
+from allegiance.store.locking import READ_WAIT
+
+
+@dataclass
+class AppState:
+    """What the app holds for its lifetime."""
+
+    store: Store
+    ingest_token: str | None = None
+    max_body_bytes: int = 20 * 1024 * 1024
+    make_extractor: Callable[[], Any] = lambda: None  # called on the first ingestion
+    write_lock: Lock = field(default_factory=Lock)  # one writer at a time
+    read_lock: Lock = field(default_factory=Lock)  # guards the store's own connection
+    extractor: Any = None
+    _duplicates: tuple[str, ...] | None = None
+    _seen_version: tuple[int, int] | None = None
+
+    def duplicates(self) -> tuple[str, ...]:
+        """Duplicate articles whose events the event queries leave out (cached; a released
+        store's cache is dropped when another process changed the file)."""
+        if not self.store.held and self._file_version() != self._seen_version:
+            self._duplicates = None
+        if self._duplicates is None:
+            from allegiance.api.queries import duplicate_articles_with_events
+
+            self._seen_version = self._file_version()
+            with self.store.reader(wait=READ_WAIT) as con:
+                self._duplicates = duplicate_articles_with_events(con)
+        return self._duplicates
+
+    def forget_duplicates(self) -> None:
+        self._duplicates = None
+
+    def _file_version(self) -> tuple[int, int]:
+        try:
+            info = self.store.path.stat()
+        except OSError:
+            return (0, 0)
+        return (info.st_mtime_ns, info.st_size)
+
+
+def state(request: Request) -> AppState:
+    return request.app.state.allegiance
+
+
+def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """FastAPI dependency: a cursor for the request, closed after it. A released store (``serve``
+    without a token) opens the file read-only for the request only, so an ingest in another
+    process can commit between requests; a file locked longer than ``READ_WAIT`` s gives 503."""
+    with state(request).store.reader(wait=READ_WAIT) as con:
+        yield con

@@ -1,0 +1,205 @@
+"""Details attached to an event: mode and context cues, amount, location, event date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span, Token
+
+from allegiance.events.lexicon import Lexicon
+from allegiance.models import Amount, Location
+
+if TYPE_CHECKING:
+    from allegiance.events.extract import Found
+
+log = logging.getLogger(__name__)
+
+PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "into"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_SUFFIX = re.compile(r"\s+(area|region|oblast|province|district|city|town)$", re.I)
+SCOPE_DEPS = frozenset({"xcomp", "advcl", "dobj", "pobj", "attr", "nsubj", "nsubjpass", "conj"})
+MAX_CONTEXTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    amount: Amount | None = None
+    location: Location | None = None
+    event_date: str | None = None
+    date_precision: str | None = None
+
+
+@functools.lru_cache(maxsize=16)
+def _helper(module: str, name: str) -> Callable[..., Any] | None:
+    """A function of a sibling module, or None while that module is not there yet."""
+    try:
+        return getattr(importlib.import_module(f"allegiance.events.{module}"), name, None)
+    except ImportError:
+        return None
+
+
+def scope(token: Token) -> tuple[int, int]:
+    """Token range (start, end) of the trigger's clause, widened to its governing clause."""
+    top = token
+    for _ in range(3):
+        if top.dep_ in SCOPE_DEPS and top.head != top:
+            top = top.head
+        else:
+            break
+    return top.left_edge.i, top.right_edge.i + 1
+
+
+def mode_and_context(found: Found, sent: Span, lex: Lexicon) -> tuple[str | None, tuple[str, ...]]:
+    sense = found.trigger.sense
+    start, end = scope(found.trigger.token)
+    lemmas = [t.lemma_.lower() for t in sent.doc[start:end]]
+    mode = sense.mode
+    cues = lex.mode_cues.get(sense.type, {})
+    if mode is None and cues:
+        mode = next((cues[lem] for lem in lemmas if lem in cues), None)
+    context = list(sense.context)
+    for lem in lemmas:
+        ctx = lex.context_cues.get(lem)
+        if ctx is not None and ctx not in context and len(context) < MAX_CONTEXTS:
+            context.append(ctx)
+    if sense.type == "AID" and mode == "military" and "military" not in context:
+        context.insert(0, "military")
+    return mode, tuple(context[:MAX_CONTEXTS])
+
+
+def _in_mentions(start: int, end: int, found: Found) -> bool:
+    return any(m.start < end and start < m.end for m in (*found.actors, *found.recipients))
+
+
+def find_amount(found: Found, sent: Span) -> Amount | None:
+    finder = _helper("amounts", "find_amounts")
+    if finder is None:
+        return None
+    doc = sent.doc
+    start, end = scope(found.trigger.token)
+    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    for a_start, a_end, amount in finder(sent.text):
+        a_start, a_end = a_start + sent.start_char, a_end + sent.start_char
+        if lo <= a_start < hi and not _in_mentions(a_start, a_end, found):
+            return amount
+    return None
+
+
+def geocode_text(text: str) -> Location:
+    geocode = _helper("places", "geocode")
+    names = [text, PLACE_SUFFIX.sub("", text), re.sub(r"^the\s+", "", text, flags=re.I)]
+    names.append(PLACE_SUFFIX.sub("", names[-1]))
+    if geocode is not None:
+        for name in names:
+            found = geocode(name)
+            if found is not None:
+                return Location(
+                    text=text, name=found.name, geonameid=found.geonameid,
+                    lat=found.lat, lon=found.lon, country=found.country,
+                )  # fmt: skip
+    return Location(text=text, name=names[-1])
+
+
+def _chain(token: Token) -> set[int]:
+    """The trigger and the heads it hangs from within its scope (where a place may attach)."""
+    out = {token.i}
+    tok = token
+    for _ in range(3):
+        if tok.dep_ not in SCOPE_DEPS or tok.head == tok:
+            break
+        tok = tok.head
+        out.add(tok.i)
+    return out
+
+
+def _place_prep(ent: Span) -> Token | None:
+    """The in/near/at preposition a place hangs from ("in the northern city of Kirkuk")."""
+    tok = ent.root
+    for _ in range(5):
+        head = tok.head
+        if head == tok:
+            return None
+        if head.dep_ == "prep" and head.lower_ in PLACE_PREPS:
+            return head
+        if tok.dep_ not in {"pobj", "compound", "appos", "amod", "nmod"} and head.dep_ != "prep":
+            return None
+        tok = head
+    return None
+
+
+def _place_spans(sent: Span, chain: set[int], lo: int, hi: int) -> list[Span]:
+    out = []
+    for ent in sent.ents:
+        prep = _place_prep(ent)
+        if prep is not None and (prep.head.i in chain or lo <= prep.i < hi):
+            out.append(ent)
+    return out
+
+
+def find_location(found: Found, sent: Span) -> Location | None:
+    """The place of "in/near/at <place>" in the clause that is not actor or recipient."""
+    chain = _chain(found.trigger.token)
+    if found.trigger.verb is not None:
+        chain |= _chain(found.trigger.verb)
+    lo, hi = found.trigger.token.left_edge.i, found.trigger.token.right_edge.i + 1
+    actors = [(m.start, m.end) for m in found.actors]
+    candidates = [
+        e
+        for e in _place_spans(sent, chain, lo, hi)
+        if not any(a < e.end_char and e.start_char < b for a, b in actors)
+    ]
+    places = [e for e in candidates if e.label_ in PLACE_ENTS or _looks_like_place(e)]
+    if not places:
+        return None
+    ent = places[-1]
+    text = ent.text
+    right = ent.end
+    if right < len(sent.doc) and sent.doc[right].lower_ in {"area", "region", "oblast"}:
+        text = sent.doc[ent.start : right + 1].text
+    return geocode_text(text)
+
+
+def _looks_like_place(ent: Span) -> bool:
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and nxt.lower_ in {"area", "region", "oblast", "province"}
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_cached(text: str, published: dt.date | None) -> tuple[str, str] | None:
+    """Date expressions repeat a lot ("on Monday"); dateparser is slow, so cache them."""
+    resolve = _helper("dates", "resolve_date")
+    return resolve(text, published) if resolve is not None else None
+
+
+def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str, str] | None:
+    lo, hi = scope(found.trigger.token)
+    for ent in sent.ents:
+        if ent.label_ == "DATE" and lo <= ent.start < hi:
+            resolved = resolve_cached(ent.text, published)
+            if resolved is not None:
+                return resolved
+    return None
+
+
+def details(
+    trig: Any, found: Found, sent: Span, published: dt.date | None, lex: Lexicon
+) -> Details:
+    mode, context = mode_and_context(found, sent, lex)
+    date = find_date(found, sent, published)
+    return Details(
+        mode=mode,
+        context=context,
+        amount=find_amount(found, sent),
+        location=find_location(found, sent),
+        event_date=date[0] if date else None,
+        date_precision=date[1] if date else None,
+    )

@@ -1,0 +1,97 @@
+"""Who says so: the source an event is attributed to, separate from its actor.
+
+Cues: a reporting verb governing the trigger's clause ("Russia says that North Korea gives
+them artillery"), a reporting clause beside it ("..., officials said"), and "according to X".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from allegiance.events.lexicon import Lexicon
+from allegiance.events.participants import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    MentionIndex,
+    child,
+    np_mention,
+    prep_object,
+)
+from allegiance.models import Mention
+
+MAX_CLIMB = 8
+
+
+def source_mention(head: Token, index: MentionIndex) -> Mention:
+    """The mention of a speaker phrase; an unresolved source keeps its text ("officials")."""
+    found = np_mention(head, index)
+    if found is not None:
+        return found
+    last = head.right_edge
+    for c in head.rights:
+        if c.dep_ in {"relcl", "acl", "appos", "punct", "prep"}:
+            last = c.left_edge.doc[c.left_edge.i - 1]
+            break
+    start, end = head.left_edge.idx, last.idx + len(last)
+    text = head.doc[head.left_edge.i : last.i + 1].text
+    return Mention(text=text, start=start, end=end, kind="source")
+
+
+def speaker_of(verb: Token, index: MentionIndex, lex: Lexicon) -> Mention | None:
+    """The subject of a reporting verb (or the agent of "was quoted by")."""
+    subj = child(verb, SUBJECTS)
+    if subj is None and verb.dep_ in {"conj", "xcomp"}:
+        subj = child(verb.head, SUBJECTS)
+    if subj is None:
+        agent = prep_object(verb, ("by",))
+        subj = agent if agent is not None else child(verb, PASSIVE_SUBJECTS)
+    if subj is None:
+        return None
+    return source_mention(subj, index)
+
+
+def _governing_reporter(verb: Token, lex: Lexicon) -> Token | None:
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        head = tok.head
+        if head == tok:
+            return None
+        if head.lemma_ in lex.reporting_verbs and tok.dep_ in {"ccomp", "xcomp", "conj", "advcl"}:
+            return head
+        if tok.dep_ in {"relcl", "parataxis"}:
+            return None
+        tok = head
+    return None
+
+
+def _parataxis_reporter(verb: Token, lex: Lexicon) -> Token | None:
+    root = verb
+    while root.head != root and root.dep_ in {"conj", "xcomp", "advcl", "ccomp"}:
+        root = root.head
+    for c in root.children:
+        reporting = c.lemma_ in lex.reporting_verbs
+        if c.dep_ in {"parataxis", "advcl", "conj"} and reporting and c.i > verb.i:
+            return c
+    return None
+
+
+def according_to(sent: Span, index: MentionIndex) -> Mention | None:
+    """The X of "according to X" in the sentence, if any."""
+    for tok in sent:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        obj = child(to, ("pobj",)) if to is not None else None
+        if obj is not None:
+            return source_mention(obj, index)
+    return None
+
+
+def attribution(
+    trigger_verb: Token, sent: Span, index: MentionIndex, lex: Lexicon
+) -> tuple[Mention | None, Token | None]:
+    """(who says so, the reporting verb) for the clause of a trigger; (None, None) if unsaid."""
+    reporter = _governing_reporter(trigger_verb, lex) or _parataxis_reporter(trigger_verb, lex)
+    if reporter is not None and reporter != trigger_verb:
+        return speaker_of(reporter, index, lex), reporter
+    return according_to(sent, index), None

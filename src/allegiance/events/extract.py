@@ -1,0 +1,492 @@
+"""Doc + mentions -> PLOVER events: the rule-based extractor over the dependency parse."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from allegiance.events import attach
+from allegiance.events.attribution import attribution, speaker_of
+from allegiance.events.factuality import clause_verb, factuality
+from allegiance.events.lexicon import Lexicon, Sense, default_lexicon
+from allegiance.events.participants import (
+    DATIVES,
+    SUBJECTS,
+    MentionIndex,
+    all_mentions_in,
+    child,
+    distinct,
+    noun_actors,
+    noun_recipients,
+    np_mentions,
+    prep_object,
+    sentence_span,
+    verb_actors,
+    verb_recipients,
+)
+from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
+from allegiance.models import Event, Mention, Sentence
+from allegiance.models import Span as TextSpan
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "allegiance/0.1.0 rules"
+IN_RECIPIENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE"})
+
+
+@dataclass(slots=True)
+class Found:
+    """A trigger with its participants, before the Event records are built."""
+
+    trigger: Trigger
+    actors: list[Mention]
+    recipients: list[Mention]
+    attributed_to: Mention | None = None
+    factuality: str | None = None  # set by a special rule; else computed
+    extra_confidence: float = 0.0
+    presupposed: bool = False  # a noun event with its own actor
+
+
+_MATCHERS: dict[tuple[int, int], Matcher] = {}
+
+
+def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
+    key = (id(vocab), id(lex))
+    if key not in _MATCHERS:
+        _MATCHERS[key] = _build_matcher(vocab, lex)
+    return _MATCHERS[key]
+
+
+def _build_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
+    matcher = Matcher(vocab)
+    verbs = sorted(lex.verb_lemmas() | lex.reporting_verbs)
+    matcher.add("VERB", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    nouns = sorted(lex.noun_lemmas())
+    matcher.add("NOUN", [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+    return matcher
+
+
+def candidate_tokens(doc: Doc, lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """Verb and noun tokens whose lemma is in the lexicon (one matcher pass, no token loop)."""
+    matcher = _matcher(doc.vocab, lex)
+    verb_id = doc.vocab.strings["VERB"]
+    verbs: list[Token] = []
+    nouns: list[Token] = []
+    for match_id, start, _ in matcher(doc):
+        (verbs if match_id == verb_id else nouns).append(doc[start])
+    return verbs, nouns
+
+
+def furniture_start(text: str, lex: Lexicon) -> int:
+    """Offset where trailing page furniture ("ALSO READ: ...") begins; len(text) if none."""
+    if not lex.furniture_prefixes:
+        return len(text)
+    alternatives = "|".join(re.escape(p) for p in lex.furniture_prefixes)
+    match = re.search(rf"(?m)^\s*(?:{alternatives})", text)
+    return match.start() if match else len(text)
+
+
+# --- participants -------------------------------------------------------------------------
+
+
+_distinct = distinct
+
+
+def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
+    verb = trig.verb
+    assert verb is not None
+    allow_in = trig.sense.type in IN_RECIPIENT_TYPES or trig.sense.mode == "visit"
+    actors = verb_actors(verb, index, lex)
+    recipients: list[Mention] = []
+    if trig.token != verb:  # "mounted an invasion of X": the noun's object first
+        recipients = _distinct(noun_recipients(trig.token, index, allow_in=allow_in), actors)
+    if not recipients:
+        recipients = verb_recipients(
+            verb, index, transfer=trig.transfer, allow_in=allow_in, exclude=actors
+        )
+    if not recipients:
+        recipients = _distinct(_embedded_recipients(verb, index, lex), actors)
+    if not recipients:
+        recipients = _speaker_pronoun(verb, index, lex, actors)
+    if trig.reverse:
+        obj = child(verb, ("dobj",))
+        giver = prep_object(verb, ("from", "by"))
+        if giver is None and obj is not None:
+            giver = prep_object(obj, ("from",))
+        actors, recipients = (np_mentions(giver, index) if giver else []), actors
+    return Found(trig, actors, _distinct(recipients, actors))
+
+
+def _embedded_recipients(
+    verb: Token, index: MentionIndex, lex: Lexicon, depth: int = 0
+) -> list[Mention]:
+    """Recipients of the clause a verb embeds: "refused to meet Jordan's king", "promised to
+    continue military aid to Mozambique", "staged a strike to protest Sweden's decision"."""
+    comps = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+    ]
+    for comp in comps:
+        transfer = comp.lemma_ in lex.transfer_verbs
+        found = verb_recipients(comp, index, transfer=transfer, allow_in=False)
+        obj = child(comp, ("dobj",))
+        if not found and obj is not None:
+            found = noun_recipients(obj, index)
+        if not found and depth < 2:
+            found = _embedded_recipients(comp, index, lex, depth + 1)
+        if found:
+            return found
+    return []
+
+
+def _speaker_pronoun(
+    verb: Token, index: MentionIndex, lex: Lexicon, actors: Sequence[Mention]
+) -> list[Mention]:
+    """An unresolved object pronoun in reported speech is the speaker ("Russia says that North
+    Korea gives them artillery": them = Russia), unless the speaker is the actor."""
+    pron = child(verb, DATIVES) or child(verb, ("dobj",)) or prep_object(verb, ("to",))
+    if pron is None or pron.lower_ not in {"them", "us", "it", "him", "her"}:
+        return []
+    if index.at_token(pron) is not None:
+        return []
+    speaker, _ = attribution(verb, sentence_span(verb), index, lex)
+    if speaker is None or speaker.code is None or speaker.code in {a.code for a in actors}:
+        return []
+    return [speaker]
+
+
+def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
+    noun = trig.token
+    # "Navalny's arrest" is done to Navalny; "Iran's arrest of two reporters" is done by Iran
+    patient_poss = trig.sense.possessor_patient and prep_object(noun, ("of",)) is None
+    actors = noun_actors(noun, index, patient_poss=patient_poss)
+    own = bool(actors)
+    if not actors and trig.sense.needs != "owner":
+        verb = _verb_above(noun, lex)
+        if verb is not None:
+            actors = verb_actors(verb, index, lex)
+            patient = child(verb, ("nsubjpass",))
+            if not actors and patient is not None and verb.lemma_ not in lex.verbs:
+                # "were engaged in ethnic cleansing" (but not "was killed in an airstrike")
+                actors = np_mentions(patient, index)
+    allow_in = trig.sense.type in IN_RECIPIENT_TYPES
+    recipients = noun_recipients(noun, index, allow_in=allow_in, patient_poss=patient_poss)
+    found = Found(trig, actors, _distinct(recipients, actors), extra_confidence=-0.1)
+    found.presupposed = own
+    return found
+
+
+def _verb_above(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition ("engaged in X")."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+        lemma = head.lemma_.lower()
+        return head if lemma in lex.light_verbs or lemma in lex.transfer_verbs else None
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head
+    return None
+
+
+def participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
+    if trig.verb is not None:
+        return _verb_participants(trig, index, lex)
+    return _noun_participants(trig, index, lex)
+
+
+# --- rules on reporting verbs ------------------------------------------------------------
+
+
+def _clause_subjects(subj: Token, index: MentionIndex) -> list[Mention]:
+    """Mentions that are subjects inside a subject phrase ("the fact that X and Y are ...")."""
+    for tok in subj.subtree:
+        if tok != subj and tok.dep_ in {"nsubj", "nsubjpass"}:
+            found = np_mentions(tok, index)
+            if found:
+                return found
+    return np_mentions(subj, index) or all_mentions_in(subj, index)
+
+
+def _evaluative(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
+    """ "X said Y is a threat" -> X ACCUSE Y; "... is a key partner" -> X SUPPORT Y."""
+    pred = None
+    if comp.lemma_ == "be":
+        pred = child(comp, ("attr", "acomp"))
+    elif comp.lemma_ in {"pose", "represent", "constitute", "remain"}:
+        pred = child(comp, ("dobj", "attr"))
+    subj = child(comp, SUBJECTS)
+    if pred is None or subj is None or pred.lemma_.lower() not in lex.evaluative:
+        return None
+    speaker = speaker_of(report, index, lex)
+    targets = _clause_subjects(subj, index)
+    if speaker is None or not targets:
+        return None
+    negative = lex.evaluative[pred.lemma_.lower()] == "negative"
+    sense = Sense(type="ACCUSE", mode="disapprove") if negative else Sense(type="SUPPORT")
+    trig = Trigger(pred, sense, consumed=(pred.i,))
+    return Found(trig, [speaker], _distinct(targets, [speaker]), attributed_to=speaker)
+
+
+def _deontic(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
+    """ "X said Y must/should do Z" -> X REQUEST Y; "Y should be supported" -> X SUPPORT Y."""
+    modal = next((c for c in comp.children if c.tag_ == "MD"), None)
+    if modal is None or modal.lower_ not in lex.deontic_modals:
+        return None
+    speaker = speaker_of(report, index, lex)
+    if speaker is None:
+        return None
+    inner = verb_trigger(comp, lex)
+    patient = child(comp, ("nsubjpass",))
+    if patient is not None and prep_object(comp, ("by",)) is None:
+        if inner is not None and inner.sense.type in {"SUPPORT", "AID", "COOPERATE"}:
+            trig = Trigger(comp, Sense(type="SUPPORT"), consumed=(comp.i,))
+            found = Found(trig, [speaker], _distinct(np_mentions(patient, index), [speaker]))
+            found.attributed_to, found.factuality = speaker, "asserted"
+            return found
+        return None
+    subj = child(comp, SUBJECTS)
+    targets = np_mentions(subj, index) if subj is not None else []
+    if not targets:
+        return None
+    mode = lex.request_modes.get(inner.sense.type, "change") if inner else "change"
+    trig = Trigger(report, Sense(type="REQUEST", mode=mode), verb=report)
+    return Found(trig, [speaker], _distinct(targets, [speaker]), factuality="asserted")
+
+
+def reported_events(report: Token, index: MentionIndex, lex: Lexicon) -> list[Found]:
+    comps = [c for c in report.children if c.dep_ == "ccomp"]
+    out = []
+    for comp in comps:
+        for clause in (comp, *comp.conjuncts):
+            found = _evaluative(report, clause, index, lex) or _deontic(report, clause, index, lex)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+# --- building the records ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    doc: Doc
+    doc_id: str
+    published: dt.date | None
+    index: MentionIndex
+    lex: Lexicon
+    sent_starts: tuple[int, ...]
+    cutoff: int
+
+
+def sentence_of(ctx: DocContext, token: Token) -> Sentence:
+    i = bisect.bisect_right(ctx.sent_starts, token.i) - 1
+    start = ctx.sent_starts[i]
+    end = ctx.sent_starts[i + 1] if i + 1 < len(ctx.sent_starts) else len(ctx.doc)
+    sent = ctx.doc[start:end]
+    return Sentence(index=i, start=sent.start_char, end=sent.end_char, text=sent.text)
+
+
+def event_id(doc_id: str, sent_index: int, start: int, kind: str, actors: str, recips: str) -> str:
+    key = f"{doc_id}|{sent_index}|{start}|{kind}|{actors}|{recips}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _codes(mentions: Sequence[Mention]) -> str:
+    return ",".join(m.code or m.text for m in mentions)
+
+
+def _confidence(found: Found) -> float:
+    value = found.trigger.sense.confidence + found.extra_confidence
+    value += 0.1 if found.actors else -0.2
+    value += 0.1 if found.recipients else 0.0
+    return round(min(0.99, max(0.05, value)), 2)
+
+
+def build_events(found: Found, ctx: DocContext) -> list[Event]:
+    """One Event per actor (coordinated actors give several events)."""
+    trig = found.trigger
+    tok = trig.token
+    sent = sentence_span(tok)
+    verb = trig.verb if trig.verb is not None else clause_verb(tok)
+    fact = found.factuality or factuality(
+        trig.verb or tok, sent, ctx.lex, published=ctx.published, presupposed=found.presupposed
+    )
+    said_by = found.attributed_to
+    if said_by is None:
+        said_by, _ = attribution(verb, sent, ctx.index, ctx.lex)
+    details = attach.details(trig, found, sent, ctx.published, ctx.lex)
+    sentence = sentence_of(ctx, tok)
+    first = trig.verb if trig.light and trig.verb is not None else tok
+    start, end = first.idx, tok.idx + len(tok)
+    text = ctx.doc[first.i : tok.i + 1].text if first.i <= tok.i else tok.text
+    trigger_span = TextSpan(text=text, start=start, end=end)
+    events = []
+    for actor_group in [[a] for a in found.actors] or [[]]:
+        recipients = _distinct(found.recipients, actor_group)
+        ident = event_id(
+            ctx.doc_id, sentence.index, tok.idx, trig.sense.type,
+            _codes(actor_group), _codes(recipients),
+        )  # fmt: skip
+        events.append(
+            Event(
+                id=ident,
+                doc_id=ctx.doc_id,
+                event=trig.sense.type,
+                trigger=trigger_span,
+                sentence=sentence,
+                mode=details.mode,
+                context=details.context,
+                quad=ctx.lex.quad.get(trig.sense.type),
+                actor=tuple(actor_group),
+                recipient=tuple(recipients),
+                factuality=fact,
+                attributed_to=said_by,
+                amount=details.amount,
+                location=details.location,
+                event_date=details.event_date,
+                date_precision=details.date_precision,
+                reported_date=ctx.published.isoformat() if ctx.published else None,
+                confidence=_confidence(found),
+                extractor=EXTRACTOR,
+            )
+        )
+    return events
+
+
+# --- the extractor -------------------------------------------------------------------------
+
+
+def _usable(found: Found) -> bool:
+    if found.trigger.verb is None and not found.actors:
+        # a bare noun ("the war") is not an event; "Navalny's arrest" is one
+        return found.trigger.sense.possessor_patient and bool(found.recipients)
+    return bool(found.actors or found.recipients)
+
+
+def _heads(found: Found) -> set[Token]:
+    return {t for t in (found.trigger.token, found.trigger.verb) if t is not None}
+
+
+def _protest_topic(found: Found, others: Sequence[Found]) -> bool:
+    """The demand of a protest is its topic, not a separate REQUEST (PLOVER manual, PROTEST)."""
+    if found.trigger.sense.type != "REQUEST":
+        return False
+    ancestors = set(found.trigger.token.ancestors)
+    return any(
+        o.trigger.sense.type == "PROTEST" and _heads(o) & ancestors
+        for o in others
+        if o is not found
+    )
+
+
+def _key(found: Found) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
+    return (
+        found.trigger.sense.type,
+        frozenset(m.code for m in found.actors),
+        frozenset(m.code for m in found.recipients),
+    )
+
+
+def _repeated(found: Found, others: Sequence[Found]) -> bool:
+    """The same event told again by a clause under its trigger ("spent $125 billion to help
+    Ukraine"): the outer trigger keeps it, so amounts are not counted twice."""
+    ancestors = set(found.trigger.token.ancestors)
+    return any(o is not found and _key(o) == _key(found) and _heads(o) & ancestors for o in others)
+
+
+def _subsumed(found: Found, others: Sequence[Found]) -> bool:
+    """A recipient-less event repeated, with a recipient, by a clause it governs
+    ("spent $125 billion to help Ukraine": the helping carries the event)."""
+    if _protest_topic(found, others) or _repeated(found, others):
+        return True
+    if found.recipients:
+        return False
+    tok = found.trigger.token
+    for other in others:
+        if (
+            other is found
+            or not other.recipients
+            or other.trigger.sense.type != found.trigger.sense.type
+        ):
+            continue
+        if other.actors == found.actors and tok in other.trigger.token.ancestors:
+            return True
+    return False
+
+
+def find_triggers(ctx: DocContext, verbs: list[Token], nouns: list[Token]) -> list[Found]:
+    """Reporting-verb rules first, then verbal triggers, then eventive nouns not yet used."""
+    lex, index = ctx.lex, ctx.index
+    out: list[Found] = []
+    consumed: set[int] = set()
+    for verb in verbs:
+        if verb.idx < ctx.cutoff and verb.lemma_ in lex.reporting_verbs:
+            for found in reported_events(verb, index, lex):
+                out.append(found)
+                consumed.update(found.trigger.consumed)
+    for verb in verbs:
+        trig = verb_trigger(verb, lex) if verb.idx < ctx.cutoff else None
+        if trig is None or trig.token.i in consumed:
+            continue
+        consumed.update(trig.consumed)
+        out.append(participants(trig, index, lex))
+    for noun in nouns:
+        trig = noun_trigger(noun, lex) if noun.idx < ctx.cutoff else None
+        if trig is not None and noun.i not in consumed:
+            out.append(participants(trig, index, lex))
+    usable = [f for f in out if _usable(f)]
+    share_recipients(usable)
+    return [f for f in usable if not _subsumed(f, usable)]
+
+
+def share_recipients(found: Sequence[Found]) -> None:
+    """An event told twice in one sentence ("staged a hunger strike in protest against X")
+    gets the recipient that one of its tellings names."""
+    for f in found:
+        if f.recipients:
+            continue
+        for other in found:
+            same = _key(other)[:2] == _key(f)[:2] and other.actors
+            if other is not f and same and other.recipients and _same_sentence(f, other):
+                f.recipients = list(other.recipients)
+                break
+
+
+def _same_sentence(a: Found, b: Found) -> bool:
+    return sentence_span(a.trigger.token).start == sentence_span(b.trigger.token).start
+
+
+def extract_events(
+    doc: Doc,
+    mentions: Sequence[Mention] | None,
+    *,
+    doc_id: str | None = None,
+    published: dt.date | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Event]:
+    """All events of a parsed doc, given its actor mentions (character offsets)."""
+    lex = lexicon or default_lexicon()
+    ctx = DocContext(
+        doc=doc,
+        doc_id=doc_id or "",
+        published=published,
+        index=MentionIndex(mentions or ()),
+        lex=lex,
+        sent_starts=tuple(s.start for s in doc.sents),
+        cutoff=furniture_start(doc.text, lex),
+    )
+    verbs, nouns = candidate_tokens(doc, lex)
+    events: list[Event] = []
+    for found in find_triggers(ctx, verbs, nouns):
+        events.extend(build_events(found, ctx))
+    events.sort(key=lambda e: (e.trigger.start, e.id))
+    return events

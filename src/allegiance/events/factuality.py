@@ -1,0 +1,191 @@
+"""Factuality of an event: asserted, negated, hypothetical, future or historical.
+
+Pure functions over the dependency parse. The nearest cue wins: the trigger's own clause
+(negation, modal, conditional), then the clauses that embed it ("refused to send",
+"plans to visit", "could help make"), stopping at a reporting verb, whose content keeps
+its own factuality ("Russia says North Korea gives ...").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span, Token
+
+from allegiance.events.lexicon import Lexicon
+
+CLIMB_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "conj",
+        "acl",
+        "pcomp",
+        "prep",
+        "pobj",
+        "acomp",
+        "dobj",
+        "attr",
+        "advmod",
+    }
+)
+NOUNISH_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
+YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)(s?)\b")
+MAX_CLIMB = 8
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb (or predicate head) of the clause a trigger sits in."""
+    tok = token
+    for _ in range(MAX_CLIMB):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head == tok:
+            return tok
+        if tok.dep_ not in NOUNISH_DEPS and tok.dep_ not in {"prep", "compound", "conj"}:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _negated(tok: Token, lex: Lexicon) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (
+            c.dep_ in {"advmod", "det", "preconj"} and c.lower_ in lex.negations
+        ):
+            nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ in {"only", "just", "merely"}:
+                continue  # "not only ... but also" asserts
+            return True
+    return False
+
+
+def _modal(tok: Token, lex: Lexicon) -> str | None:
+    for c in tok.children:
+        if c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD":
+            kind = lex.modals.get(c.lower_)
+            if kind == "hypothetical" and c.lower_ == "would" and _under_reporting(tok, lex):
+                return "future"
+            if kind is not None:
+                return kind
+    return None
+
+
+def _under_reporting(tok: Token, lex: Lexicon) -> bool:
+    return tok.dep_ == "ccomp" and tok.head.lemma_ in lex.reporting_verbs
+
+
+def _conditional(tok: Token, lex: Lexicon) -> bool:
+    if tok.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    return bool(marks & lex.conditional_marks)
+
+
+def local_factuality(tok: Token, lex: Lexicon) -> str | None:
+    """Cues on one clause head: negation beats condition beats modality."""
+    if _negated(tok, lex):
+        return "negated"
+    if _conditional(tok, lex):
+        return "hypothetical"
+    return _modal(tok, lex)
+
+
+def _embedding_kind(parent: Token, lex: Lexicon) -> str | None:
+    kind = lex.embedding.get(parent.lemma_.lower())
+    if kind is None or kind == "transparent":
+        return None
+    if kind == "future" and parent.lemma_ in {"go", "set"} and parent.tag_ not in {"VBG", "VBN"}:
+        return None
+    return kind
+
+
+def _combine(outer: str | None, inner: str) -> str:
+    """An embedding verb that is itself negated negates what it embeds."""
+    return "negated" if outer == "negated" else inner
+
+
+def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
+    """Climb the embedding clauses of ``verb`` until a cue or a reporting verb is met."""
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        head, dep = tok.head, tok.dep_
+        if head == tok or dep not in CLIMB_DEPS:
+            return None
+        if head.lemma_ in lex.reporting_verbs and dep == "ccomp":
+            return "negated" if head.lemma_ == "deny" else None
+        kind = _embedding_kind(head, lex) if dep != "conj" else None
+        if kind is not None:
+            return _combine(local_factuality(head, lex), kind)
+        if dep in {"conj", "xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "acl", "dobj"}:
+            if head.lower_ == "short" and head.head.lemma_ == "stop":
+                return "negated"  # "stopped short of endorsing"
+            outer = local_factuality(head, lex)
+            if outer is not None:
+                return outer
+        tok = head
+    return None
+
+
+def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
+    if published is None:
+        return False
+    clause = set(t.i for t in verb.subtree)
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or ent.root.i not in clause:
+            continue
+        match = YEAR.search(ent.text)
+        if match and int(match.group(1)) <= published.year - 2:
+            return True
+    return False
+
+
+def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None) -> bool:
+    """Explicit dates well before publication, cue words, or a past-perfect narrative."""
+    if _years_before(sent, verb, published):
+        return True
+    clause_words = {t.lower_ for t in verb.subtree}
+    if clause_words & lex.historical_cues and any(e.label_ == "DATE" for e in sent.ents):
+        return True
+    past_perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
+    )
+    return past_perfect and not _under_reporting(verb, lex)
+
+
+def object_negated(verb: Token, lex: Lexicon) -> bool:
+    """ "held no talks", "made no threat": the negation sits on the eventive object."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+
+
+def factuality(
+    trigger: Token,
+    sent: Span,
+    lex: Lexicon,
+    *,
+    published: dt.date | None = None,
+    presupposed: bool = False,
+) -> str:
+    """One of asserted / negated / hypothetical / future / historical for a trigger.
+
+    ``presupposed``: a noun event with its own actor ("Russia's invasion") is taken as given,
+    whatever the modality of the clause that mentions it.
+    """
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        if _negated(trigger, lex):
+            return "negated"
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+            return "hypothetical"
+        if presupposed:
+            verb = clause_verb(trigger)
+            return "historical" if historical(sent, verb, lex, published) else "asserted"
+    verb = clause_verb(trigger)
+    if object_negated(verb, lex):
+        return "negated"
+    found = local_factuality(verb, lex) or embedded_factuality(verb, lex)
+    if found is not None:
+        return found
+    if historical(sent, verb, lex, published):
+        return "historical"
+    return "asserted"

@@ -1,0 +1,173 @@
+"""The trigger lexicon: PLOVER senses of verbs, nouns and phrases, read from package data."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from allegiance.errors import ConfigError
+from allegiance.models import EVENT_TYPES
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """What a trigger means in PLOVER terms."""
+
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    confidence: float = DEFAULT_CONFIDENCE
+    needs: str | None = None
+    plural_only: bool = False
+    possessor_patient: bool = False  # "X's arrest": X undergoes the event
+
+
+@dataclass(frozen=True, slots=True)
+class VerbObject:
+    verbs: frozenset[str]
+    objects: frozenset[str]
+    sense: Sense
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All tables of ``data/events/lexicon.yaml``, as frozen lookups."""
+
+    quad: dict[str, str]
+    verbs: dict[str, Sense]
+    nouns: dict[str, Sense]
+    phrasal: dict[tuple[str, str], Sense]
+    verb_object: tuple[VerbObject, ...]
+    transfer_verbs: frozenset[str]
+    receive_verbs: frozenset[str]
+    aid_objects: dict[str, str]  # object lemma -> kind (military, economic, ...)
+    light_verbs: frozenset[str]
+    material_modifiers: frozenset[str]
+    request_modes: dict[str, str]
+    mode_cues: dict[str, dict[str, str]]  # type -> cue lemma -> mode
+    context_cues: dict[str, str]  # cue lemma -> context
+    reporting_verbs: frozenset[str]
+    embedding: dict[str, str]  # lemma -> negated/future/hypothetical/transparent
+    object_control: frozenset[str]
+    modals: dict[str, str]
+    deontic_modals: frozenset[str]
+    conditional_marks: frozenset[str]
+    negations: frozenset[str]
+    historical_cues: frozenset[str]
+    evaluative: dict[str, str]  # lemma -> negative/positive
+    furniture_prefixes: tuple[str, ...]
+    verb_subject: tuple[VerbObject, ...] = ()
+    carrier_nouns: frozenset[str] = frozenset()
+
+    def verb_lemmas(self) -> set[str]:
+        """Every lemma that can start a verbal trigger (for the matcher)."""
+        lemmas = set(self.verbs) | self.transfer_verbs | self.receive_verbs | self.light_verbs
+        lemmas |= {verb for verb, _ in self.phrasal}
+        for entry in (*self.verb_object, *self.verb_subject):
+            lemmas |= entry.verbs
+        return lemmas
+
+    def noun_lemmas(self) -> set[str]:
+        return set(self.nouns)
+
+
+def _sense(raw: dict[str, Any], where: str) -> Sense:
+    kind = raw.get("type")
+    if kind not in EVENT_TYPES:
+        raise ConfigError(f"event lexicon: {where}: unknown event type {kind!r}")
+    return Sense(
+        type=kind,
+        mode=raw.get("mode"),
+        context=tuple(raw.get("context") or ()),
+        confidence=float(raw.get("confidence", DEFAULT_CONFIDENCE)),
+        needs=raw.get("needs"),
+        plural_only=bool(raw.get("plural_only", False)),
+        possessor_patient=raw.get("possessor") == "patient",
+    )
+
+
+def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
+    """{label: [words]} -> {word: label}; the first label listed wins."""
+    out: dict[str, str] = {}
+    for label, words in groups.items():
+        for word in words:
+            out.setdefault(str(word).lower(), label)
+    return out
+
+
+def _verb_objects(rows: list[dict[str, Any]], key: str = "objects") -> tuple[VerbObject, ...]:
+    out = []
+    for i, row in enumerate(rows):
+        sense = _sense(row, f"verb_{key}[{i}]")
+        out.append(VerbObject(frozenset(row["verbs"]), frozenset(row[key]), sense))
+    return tuple(out)
+
+
+def _phrasal(raw: dict[str, Any]) -> dict[tuple[str, str], Sense]:
+    out = {}
+    for phrase, spec in raw.items():
+        verb, _, particle = phrase.partition(" ")
+        out[(verb, particle)] = _sense(spec, f"phrasal {phrase!r}")
+    return out
+
+
+def parse_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Build a :class:`Lexicon` from the parsed YAML mapping."""
+    try:
+        return Lexicon(
+            quad=dict(data["quad"]),
+            verbs={k: _sense(v, f"verb {k!r}") for k, v in data["verbs"].items()},
+            nouns={k: _sense(v, f"noun {k!r}") for k, v in data["nouns"].items()},
+            phrasal=_phrasal(data.get("phrasal") or {}),
+            verb_object=_verb_objects(data.get("verb_object") or []),
+            transfer_verbs=frozenset(data.get("transfer_verbs") or ()),
+            receive_verbs=frozenset(data.get("receive_verbs") or ()),
+            aid_objects=_invert(data.get("aid_objects") or {}),
+            light_verbs=frozenset(data.get("light_verbs") or ()),
+            material_modifiers=frozenset(data.get("material_modifiers") or ()),
+            request_modes=dict(data.get("request_modes") or {}),
+            mode_cues={t: _invert(g) for t, g in (data.get("mode_cues") or {}).items()},
+            context_cues=_invert(data.get("context_cues") or {}),
+            reporting_verbs=frozenset(data.get("reporting_verbs") or ()),
+            embedding=_invert(data.get("embedding") or {}),
+            object_control=frozenset(data.get("object_control") or ()),
+            modals=_invert(data.get("modals") or {}),
+            deontic_modals=frozenset(data.get("deontic_modals") or ()),
+            conditional_marks=frozenset(data.get("conditional_marks") or ()),
+            negations=frozenset(data.get("negations") or ()),
+            historical_cues=frozenset(data.get("historical_cues") or ()),
+            evaluative=_invert(data.get("evaluative") or {}),
+            furniture_prefixes=tuple(data.get("furniture_prefixes") or ()),
+            verb_subject=_verb_objects(data.get("verb_subject") or [], "subjects"),
+            carrier_nouns=frozenset(data.get("carrier_nouns") or ()),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"event lexicon is malformed: {exc}") from exc
+
+
+def read_lexicon(path: Path) -> Lexicon:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read event lexicon {path}: {exc}") from exc
+    return parse_lexicon(data)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped in ``allegiance/data/events/lexicon.yaml`` (read once)."""
+    ref = resources.files("allegiance").joinpath("data/events/lexicon.yaml")
+    with resources.as_file(ref) as path:
+        lex = read_lexicon(Path(path))
+    log.debug("event lexicon: %d verbs, %d nouns", len(lex.verbs), len(lex.nouns))
+    return lex

