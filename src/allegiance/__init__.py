@@ -1,8 +1,8 @@
 """allegiance: news in, the system of actors it describes out.
 
-    >>> import allegiance
-    >>> extractor = allegiance.Extractor()
-    >>> extraction = extractor.extract_one(allegiance.Article(id="a1", text="..."))
+>>> import allegiance
+>>> extractor = allegiance.Extractor()
+>>> extraction = extractor.extract_one(allegiance.Article(id="a1", text="..."))
 """
 
 from allegiance.analysis import open

@@ -517,14 +517,22 @@ def evaluate(gold: Path, fmt: str, contrast: bool, **model: Any) -> None:
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Where to build the demo store (default: a fresh file in the current dir).",
+    help="Where to build the demo store (default: allegiance-demo.duckdb here).",
 )
+@click.option("--serve/--no-serve", default=True, show_default=True, help="Then open the web UI.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @model_options
-def demo(db: Path | None, **model: Any) -> None:
-    """Ingest the bundled sample articles and show what was found."""
+def demo(db: Path | None, serve: bool, port: int, **model: Any) -> None:
+    """Ingest the bundled sample articles, show what was found, then serve the web UI."""
     from allegiance.demo import run_demo
 
-    run_demo(db=db or Path("allegiance-demo.duckdb"), settings=_settings(**model), echo=click.echo)
+    store = db or Path("allegiance-demo.duckdb")
+    run_demo(db=store, settings=_settings(**model), echo=click.echo)
+    if serve:
+        from allegiance.api import serve as run_server
+
+        click.echo(f"\nWeb UI: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+        run_server(store, host="127.0.0.1", port=port)
 
 
 def _register_subcommands() -> None:

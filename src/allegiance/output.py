@@ -18,7 +18,7 @@ def _cell(value: Any) -> str:
         return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
     if isinstance(value, list | tuple | dict):
         return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
+    return " ".join(str(value).split())  # one line per row, whatever the text holds
 
 
 def render_table(rows: Sequence[dict[str, Any]], *, max_width: int = 60) -> str:
