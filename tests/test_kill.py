@@ -128,5 +128,9 @@ def test_sigkill_during_ingest_then_rerun_matches_clean_run(tmp_path):
     assert kills >= 1, "ingest finished before any kill; corpus too small for this machine"
     print(f"kills survived: {kills} of {KILLS} attempts, {ARTICLES} articles")
 
-    subprocess.run(_ingest_cmd(corpus, killed_db), check=True, capture_output=True, timeout=600)
+    done = subprocess.run(
+        _ingest_cmd(corpus, killed_db), check=True, capture_output=True, text=True, timeout=600
+    )
     assert _snapshot(killed_db) == expected
+    # The resumed run skipped every article committed before the last kill.
+    assert f"{stored_before} already stored" in done.stderr

@@ -182,6 +182,9 @@ def _event_output(extraction: Any, fmt: str) -> list[dict[str, Any]]:
 @db_option
 @date_option("--published", "Publication date for inputs that carry none (YYYY-MM-DD).")
 @click.option("--force", is_flag=True, help="Re-extract articles that are already stored.")
+@click.option(
+    "--no-dedup", is_flag=True, help="Extract near-duplicate (syndicated) copies like originals."
+)
 @click.option("--commit-every", default=32, show_default=True, help="Articles per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option(
@@ -212,6 +215,7 @@ def ingest(
     db: Path,
     published: dt.datetime | None,
     force: bool,
+    no_dedup: bool,
     commit_every: int,
     quiet: bool,
     workers: int,
@@ -227,7 +231,9 @@ def ingest(
     from allegiance.store import Store
 
     read = ReadOptions(default_published=published.date() if published else None)
-    options = IngestOptions(commit_every=max(1, commit_every), force=force, read=read)
+    options = IngestOptions(
+        commit_every=max(1, commit_every), force=force, near_duplicates=not no_dedup, read=read
+    )
     settings = _settings(workers=workers, **model)
     started = time.perf_counter()
     if ray_address:
