@@ -176,8 +176,11 @@ def _dyad_ctes(sql: Sql, options: AnalysisOptions, *, pairs_only: bool) -> None:
         "dm",
         """SELECT *, amount_usd / (n_src * n_tgt) AS pair_usd,
                CASE WHEN amount_usd IS NULL THEN coalesce(mode, '') ELSE '*' END AS mode_key,
-               coalesce(amount_kind, '') || ':' ||
-                   coalesce(CAST(round(amount_usd) AS VARCHAR), '') AS amount_key
+               -- the kind of a quantity without a USD figure ("four dead", "two systems")
+               -- must not split reports of one happening (tests/data/stories)
+               CASE WHEN amount_usd IS NULL THEN ''
+                    ELSE coalesce(amount_kind, '') || ':' || CAST(round(amount_usd) AS VARCHAR)
+               END AS amount_key
         FROM dy WHERE """
         + " AND ".join(where),
         *params,
