@@ -42,7 +42,7 @@ EVENT_QUERIES: list[dict[str, object]] = [
     {"since": "2022-01-01", "until": "2022-03-31"},
     {"actor": "A042", "offset": 200},
 ]
-RELATION_QUERIES: list[dict[str, object]] = [{}, {"actors": "A001"}, {"since": "2022-01-01"}]
+RELATION_QUERIES: list[dict[str, object]] = [{}, {"actor": "A001"}, {"since": "2022-01-01"}]
 
 
 @dataclass
