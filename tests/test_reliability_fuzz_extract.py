@@ -2,7 +2,7 @@
 
 Whatever the text (zero-width and right-to-left characters, control characters, one endless
 sentence, an article at the size limit), extraction returns offsets that point into the text,
-and stays within a per-document time bound: texts over ``batch.MAX_ARTICLE_CHARS`` are cut
+and stays within a per-document time bound: texts over ``Settings.max_chars`` are cut
 with a warning. Examples: ALLEGIANCE_FUZZ_EXAMPLES (default 150); inputs tried are counted into
 ALLEGIANCE_FUZZ_REPORT (JSON) when set.
 """
@@ -22,8 +22,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from allegiance.batch import MAX_ARTICLE_CHARS, bounded
 from allegiance.models import Article, Extraction
+from allegiance.settings import Settings
 from allegiance.store import Store
 
 pytestmark = pytest.mark.model
@@ -37,6 +37,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 SMALL_DOC_SECONDS = 10.0  # a fuzzed document of a few hundred characters
+MAX_ARTICLE_CHARS = Settings().max_chars
 LIMIT_DOC_SECONDS = 60.0  # a document at MAX_ARTICLE_CHARS (measured ~17 s, event-dense)
 WORDS = [
     "Kenya", "Chile", "Norway", "NATO", "the", "minister", "accused", "sent", "aid", "to",
@@ -62,7 +63,7 @@ def _report():
 
 @pytest.fixture(scope="module")
 def limited(extractor):
-    return bounded(extractor)
+    return extractor
 
 
 def _count(name: str) -> None:

@@ -27,7 +27,6 @@ log = logging.getLogger(__name__)
 # Measured (docs/reliability.md): ~1,000 words/s on event-dense prose, ~5,000 words/s on
 # unpunctuated text; 100,000 characters (~16k words) take at most ~17 s on one core. Applied
 # when ``Settings.max_chars`` is larger (its default, 2,000,000, would take many minutes).
-MAX_ARTICLE_CHARS = 100_000
 
 ProgressCallback = Callable[[IngestStats], None]
 ActorLookup = Callable[[str], Actor | None]
@@ -177,7 +176,6 @@ def _ingest_articles(
     on_progress: ProgressCallback | None,
 ) -> IngestStats:
     stats, writer, screen = _start(store, options, extractor.actor_record)
-    extractor = bounded(extractor)
     signatures: dict[str, bytes] = {}
 
     def to_extract() -> Iterator[Article]:
@@ -214,16 +212,6 @@ def unique_events(extraction: Extraction) -> Extraction:
         len(extraction.events) - len(events),
     )
     return dataclasses.replace(extraction, events=events)
-
-
-def bounded(extractor: Extractor, limit: int = MAX_ARTICLE_CHARS) -> Extractor:
-    """``extractor`` itself, or one sharing its pipeline that cuts texts at ``limit`` chars."""
-    if extractor.settings.max_chars <= limit:
-        return extractor
-    settings = dataclasses.replace(extractor.settings, max_chars=limit)
-    if settings.workers > 1:  # the workers load their own pipeline from ``settings``
-        return Extractor(settings)
-    return Extractor(settings, nlp=extractor.nlp)  # loaded once, kept by ``extractor``
 
 
 def store_extractions(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from allegiance.events.lexicon import Lexicon
+from allegiance.events.participants import sentence_ents
 from allegiance.models import Amount, Location
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def _place_prep(ent: Span) -> Token | None:
 
 def _place_spans(sent: Span, chain: set[int], lo: int, hi: int) -> list[Span]:
     out = []
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         prep = _place_prep(ent)
         if prep is not None and (prep.head.i in chain or lo <= prep.i < hi):
             out.append(ent)
@@ -182,7 +183,7 @@ def resolve_cached(text: str, published: dt.date | None) -> tuple[str, str] | No
 
 def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str, str] | None:
     lo, hi = scope(found.trigger.token)
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ == "DATE" and lo <= ent.start < hi:
             resolved = resolve_cached(ent.text, published)
             if resolved is not None:

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -25,6 +25,7 @@ from allegiance.events.participants import (
     all_mentions_in,
     child,
     distinct,
+    forget_sentence_ents,
     noun_actors,
     noun_recipients,
     np_mentions,
@@ -443,9 +444,20 @@ def find_triggers(ctx: DocContext, verbs: list[Token], nouns: list[Token]) -> li
         trig = noun_trigger(noun, lex) if noun.idx < ctx.cutoff else None
         if trig is not None and noun.i not in consumed:
             out.append(participants(trig, index, lex))
-    usable = [f for f in out if _usable(f)]
-    share_recipients(usable)
-    return [f for f in usable if not _subsumed(f, usable)]
+    kept: list[Found] = []
+    for group in _by_sentence(f for f in out if _usable(f)):
+        share_recipients(group)
+        kept.extend(f for f in group if not _subsumed(f, group))
+    return kept
+
+
+def _by_sentence(found: Iterable[Found]) -> list[list[Found]]:
+    """Events grouped by sentence, in order: the pairwise rules below compare events of one
+    sentence only, which keeps long articles linear."""
+    groups: dict[int, list[Found]] = {}
+    for f in found:
+        groups.setdefault(sentence_span(f.trigger.token).start, []).append(f)
+    return list(groups.values())
 
 
 def share_recipients(found: Sequence[Found]) -> None:
@@ -475,6 +487,7 @@ def extract_events(
 ) -> list[Event]:
     """All events of a parsed doc, given its actor mentions (character offsets)."""
     lex = lexicon or default_lexicon()
+    forget_sentence_ents(doc)
     ctx = DocContext(
         doc=doc,
         doc_id=doc_id or "",

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from allegiance.events.lexicon import Lexicon
+from allegiance.events.participants import sentence_ents
 
 CLIMB_DEPS = frozenset(
     {
@@ -131,7 +132,7 @@ def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
     if published is None:
         return False
     clause = set(t.i for t in verb.subtree)
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ != "DATE" or ent.root.i not in clause:
             continue
         match = YEAR.search(ent.text)
@@ -145,7 +146,7 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     if _years_before(sent, verb, published):
         return True
     clause_words = {t.lower_ for t in verb.subtree}
-    if clause_words & lex.historical_cues and any(e.label_ == "DATE" for e in sent.ents):
+    if clause_words & lex.historical_cues and any(e.label_ == "DATE" for e in sentence_ents(sent)):
         return True
     past_perfect = verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ == "had" for c in verb.children

@@ -270,6 +270,32 @@ def sentence_span(token: Token) -> Span:
     return root.doc[root.left_edge.i : root.right_edge.i + 1]
 
 
+_ENTS_KEY = "allegiance.ents_by_start"
+
+
+def forget_sentence_ents(doc: Doc) -> None:
+    """Drop the entity index (call when a doc's entities may have changed)."""
+    doc.user_data.pop(_ENTS_KEY, None)
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities inside a span, found by bisection on the doc's entities.
+
+    ``Span.ents`` scans every entity of the doc, which made long articles quadratic: each
+    event asked for its sentence's entities. The sorted index is built once per doc.
+    """
+    doc = sent.doc
+    index = doc.user_data.get(_ENTS_KEY)
+    if index is None:
+        ents = list(doc.ents)
+        index = ([e.start for e in ents], ents)
+        doc.user_data[_ENTS_KEY] = index
+    starts, ents = index
+    lo = bisect.bisect_left(starts, sent.start)
+    hi = bisect.bisect_left(starts, sent.end)
+    return [e for e in ents[lo:hi] if e.end <= sent.end]
+
+
 def fallback_mentions(doc: Doc) -> list[Mention]:
     """Mentions from the statistical NER alone (what the actor resolver left unresolved).
 
@@ -307,7 +333,13 @@ def _town_country(name: str) -> str | None:
 def with_unresolved(resolved: Sequence[Mention], ner: Sequence[Mention]) -> list[Mention]:
     """Resolver mentions plus NER entities it left alone (unresolved actors, code None)."""
     out = list(resolved)
+    spans = sorted((r.start, r.end) for r in resolved)
+    starts = [a for a, _b in spans]
+    longest = max((b - a for a, b in spans), default=0)
     for m in ner:
-        if all(m.end <= r.start or r.end <= m.start for r in resolved):
+        # only resolved spans starting in [m.start - longest, m.end) can overlap m
+        lo = bisect.bisect_left(starts, m.start - longest)
+        hi = bisect.bisect_left(starts, m.end)
+        if all(b <= m.start for _a, b in spans[lo:hi]):
             out.append(m)
     return sorted(out, key=lambda m: (m.start, -m.end))
