@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from allegiance.api import queries
 from allegiance.api.deps import state
-from allegiance.api.params import CODE_PATTERN, check_range, norm_code
+from allegiance.api.params import CODE_PATTERN, Limit, Offset, check_range, norm_code
 from allegiance.errors import ConfigError
 from allegiance.graph.options import AnalysisOptions
 from allegiance.store.locking import READ_WAIT
@@ -107,10 +107,20 @@ def _relations(request: Request, options: AnalysisOptions) -> pd.DataFrame:
 
 
 @router.get("/relations", summary="Dyadic relations: signed, weighted by PLOVER scores")
-def relations_endpoint(request: Request, options: Options) -> dict[str, Any]:
-    """One row per ordered (source, target) pair; counts are stories (reports deduplicated);
-    ``net`` is the sum of PLOVER scores; ``evidence`` lists the event ids behind the row."""
-    return {"items": records(_relations(request, options))}
+def relations_endpoint(
+    request: Request,
+    options: Options,
+    limit: Limit = 500,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """One row per ordered (source, target) pair, most stories first, a page at a time; counts
+    are stories (reports deduplicated); ``net`` is the sum of PLOVER scores; ``evidence`` lists
+    the event ids behind the row."""
+    frame = _relations(request, options)
+    if not frame.empty:
+        frame = frame.sort_values(["stories", "source", "target"], ascending=[False, True, True])
+    page = frame.iloc[offset : offset + limit]
+    return {"total": len(frame), "limit": limit, "offset": offset, "items": records(page)}
 
 
 @router.get("/relations/evidence", summary="The events behind one relation (for an edge)")
