@@ -13,10 +13,11 @@ from typing import Any, TypeVar
 
 import click
 
+from allegiance.cli_options import db_option
 from allegiance.errors import AllegianceError
 from allegiance.models import IngestStats
 from allegiance.output import flatten_event, render
-from allegiance.settings import DEFAULT_DB, Settings
+from allegiance.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,17 +26,6 @@ EXIT_ERROR = 2  # nothing useful could be done
 
 
 # -- shared options ------------------------------------------------------------------------
-def db_option(func: F) -> F:
-    return click.option(
-        "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        envvar="ALLEGIANCE_DB",
-        default=DEFAULT_DB,
-        show_default=True,
-        help="DuckDB store file (env ALLEGIANCE_DB).",
-    )(func)
-
-
 def format_option(choices: Sequence[str] = ("table", "json", "csv"), default: str = "table"):
     return click.option(
         "--format",

@@ -6,18 +6,11 @@ from pathlib import Path
 
 import click
 
-from allegiance.settings import DEFAULT_DB
+from allegiance.cli_options import db_option
 
 
 @click.command()
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="ALLEGIANCE_DB",
-    default=DEFAULT_DB,
-    show_default=True,
-    help="DuckDB store file (env ALLEGIANCE_DB).",
-)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option(

@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 import click
 import pandas as pd
 
+from allegiance.cli_options import db_option
 from allegiance.output import render
-from allegiance.settings import DEFAULT_DB
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,14 +36,7 @@ _SUMMARY_COLUMNS = (
 def analysis_options(func: F) -> F:
     """--db, --since/--until, --include, --type, --actor, --window, --format."""
     decorators = [
-        click.option(
-            "--db",
-            type=click.Path(dir_okay=False, path_type=Path),
-            envvar="ALLEGIANCE_DB",
-            default=DEFAULT_DB,
-            show_default=True,
-            help="DuckDB store file (env ALLEGIANCE_DB).",
-        ),
+        db_option,
         click.option(
             "--since",
             type=click.DateTime(["%Y-%m-%d"]),
