@@ -45,6 +45,7 @@ def find(events: list[Event], kind: str, actor: str, recipient: str) -> list[Eve
         ("ASSAULT", "RUS", "UKR"),
         ("REQUEST", "NATO", "USA"),
         ("SUPPORT", "LTU", "UKR"),
+        ("SUPPORT", "BEL", "UKR"),
     ],
 )
 def test_expected_asserted_events(events: list[Event], kind: str, actor: str, recipient: str):
@@ -96,3 +97,13 @@ def test_nothing_from_page_furniture(events: list[Event]) -> None:
     text = ARTICLE.read_text(encoding="utf-8")
     cutoff = text.index("ALSO READ")
     assert all(e.trigger.start < cutoff for e in events)
+
+
+def test_belgian_support_is_de_croos_statement(events: list[Event]) -> None:
+    (event,) = find(events, "SUPPORT", "BEL", "UKR")
+    assert "De Croo" in event.sentence.text
+    assert event.attributed_to is not None and event.attributed_to.code == "BEL"
+    # the help he speaks of stays a possibility, told by him
+    (help_,) = [e for e in events if e.sentence.index == event.sentence.index and e.event == "AID"]
+    assert help_.factuality == "hypothetical"
+    assert help_.attributed_to is not None and help_.attributed_to.code == "BEL"

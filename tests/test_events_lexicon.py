@@ -61,3 +61,13 @@ def test_unknown_type_is_a_config_error(tmp_path: Path) -> None:
     bad.write_text("verbs: [unclosed", encoding="utf-8")
     with pytest.raises(ConfigError):
         read_lexicon(bad)
+
+
+def test_a_bare_yaml_boolean_word_is_a_config_error() -> None:
+    # YAML reads an unquoted `no` or `on` as a boolean: the shipped file quotes them
+    lex = default_lexicon()
+    assert "no" in lex.negations
+    assert "on" in lex.noun_modifier[1].plural_preps
+    raw = yaml.safe_load("negations: [not, no]\n")
+    with pytest.raises(ConfigError, match="quote the word"):
+        parse_lexicon(raw)

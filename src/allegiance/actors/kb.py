@@ -50,6 +50,8 @@ class KnowledgeBase:
     memberships: list[Membership] = field(default_factory=list)
     descriptions: dict[str, str] = field(default_factory=dict)  # "alliance" -> NATO
     gold_codes: dict[str, str] = field(default_factory=dict)  # our code -> CAMEO gold code
+    continents: dict[str, str] = field(default_factory=dict)  # country code -> continent
+    continent_names: dict[str, str] = field(default_factory=dict)  # "europe" -> org/continent
     _by_alias: dict[str, list[Alias]] = field(default_factory=dict)
 
     def get(self, code: str) -> Actor | None:
@@ -79,6 +81,31 @@ class KnowledgeBase:
     def members(self, org: str, on: dt.date | None = None) -> list[str]:
         """Member codes of an organisation on a date (None = today)."""
         return [m.member for m in self.memberships if m.org == org and _valid(m, on)]
+
+    def speaks_for(
+        self, speaker: str, *, group: str | None = None, place: str | None = None,
+        on: dt.date | None = None,
+    ) -> bool:  # fmt: skip
+        """Whether ``speaker`` is part of ``group`` (itself, or a member of the organisation
+        on the date) or of the continent named ``place`` ("Europe", "European countries")."""
+        country = self.country_of(speaker)
+        if group is not None:
+            return group in {speaker, country} or country in self.members(group, on)
+        if place is None:
+            return False
+        group = self.continent_names.get(normalise(place).casefold())
+        if group is None or country is None:
+            return False
+        if group.startswith("continent:"):
+            return self.continents.get(country) == group.removeprefix("continent:")
+        return country in self.members(group, on)
+
+    def country_of(self, code: str) -> str | None:
+        """The country an actor belongs to: itself for a country, else its ``country``."""
+        actor = self.get(code)
+        if actor is None:
+            return None
+        return actor.code if actor.kind == "country" else actor.country
 
     def describe(self, code: str) -> dict[str, Any] | None:
         """One entry as plain data (for ``allegiance actor CODE``): roles, aliases, members."""

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from allegiance.actors.kb import Alias, KnowledgeBase, Membership, parse_date
+from allegiance.actors.kb import Alias, KnowledgeBase, Membership, normalise, parse_date
 from allegiance.errors import ConfigError
 from allegiance.models import Actor, Role
 
@@ -154,6 +154,8 @@ def _add_entry(kb: KnowledgeBase, entry: dict[str, Any]) -> None:
         )
     for description in entry.get("descriptions", []):
         kb.descriptions[description.casefold()] = code
+    if entry.get("continent"):
+        kb.continents[code] = str(entry["continent"])
 
 
 def _aliases_of(entry: dict[str, Any], actor: Actor) -> Iterator[Alias]:
@@ -190,6 +192,7 @@ def _base_countries() -> Iterable[dict[str, Any]]:
             "name": info["name"],
             "kind": "country",
             "iso2": info["iso"],
+            "continent": info.get("continentcode"),
             "aliases": [info["name"]],
             "source": "geonames country list",
         }
@@ -201,3 +204,6 @@ def _base_countries() -> Iterable[dict[str, Any]]:
 def _load_lexicon_tables(kb: KnowledgeBase) -> None:
     data = yaml.safe_load((data_dir() / "gold_codes.yaml").read_text(encoding="utf-8")) or {}
     kb.gold_codes = {str(k): str(v) for k, v in (data.get("ours_to_gold") or {}).items()}
+    places = yaml.safe_load((data_dir() / "places.yaml").read_text(encoding="utf-8")) or {}
+    names = places.get("continents") or {}
+    kb.continent_names = {normalise(str(k)).casefold(): str(v) for k, v in names.items()}

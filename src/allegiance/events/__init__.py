@@ -11,9 +11,11 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from allegiance.errors import AllegianceError
 from allegiance.events.extract import EXTRACTOR, extract_events
 from allegiance.events.lexicon import default_lexicon
 from allegiance.events.participants import fallback_mentions, with_unresolved
+from allegiance.events.stance import SpeaksFor
 from allegiance.nlp import register_extensions
 from allegiance.settings import Settings
 
@@ -27,9 +29,10 @@ __all__ = ["COMPONENT", "EXTRACTOR", "EventExtractor", "add_to_pipeline", "extra
 class EventExtractor:
     """spaCy component: parse + mentions -> ``doc._.events``."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, actors_files: tuple[str, ...] = ()) -> None:
         register_extensions()
         self.lexicon = default_lexicon()
+        self.speaks_for = _speaks_for(actors_files)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = with_unresolved(doc._.mentions or [], fallback_mentions(doc))
@@ -39,22 +42,36 @@ class EventExtractor:
             doc_id=doc._.article_id,
             published=doc._.published,
             lexicon=self.lexicon,
+            speaks_for=self.speaks_for,
         )
         return doc
+
+
+def _speaks_for(actors_files: tuple[str, ...]) -> SpeaksFor | None:
+    """Membership tests from the actor knowledge base (None if it cannot be loaded)."""
+    try:
+        from allegiance.actors.loader import load_knowledge_base
+
+        return load_knowledge_base(actors_files).speaks_for
+    except AllegianceError as exc:
+        log.warning("actor knowledge base unavailable (%s): no stated-support events", exc)
+        return None
 
 
 @Language.factory(
     COMPONENT,
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc._.mentions"],
     assigns=["doc._.events"],
+    default_config={"actors_files": []},
 )
-def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor()
+def make_event_extractor(nlp: Language, name: str, actors_files: list[str]) -> EventExtractor:
+    return EventExtractor(actors_files=tuple(actors_files))
 
 
 def add_to_pipeline(nlp: Language, settings: Settings) -> None:
     """Add the event extractor last (after the actor resolver, which must come first)."""
     register_extensions()
     if COMPONENT not in nlp.pipe_names:
-        nlp.add_pipe(COMPONENT, last=True)
+        config = {"actors_files": [str(p) for p in settings.actors_files]}
+        nlp.add_pipe(COMPONENT, last=True, config=config)
     log.debug("events: added %s (settings model %s)", COMPONENT, settings.model)

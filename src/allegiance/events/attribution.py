@@ -58,10 +58,25 @@ def _governing_reporter(verb: Token, lex: Lexicon) -> Token | None:
             return None
         if head.lemma_ in lex.reporting_verbs and tok.dep_ in {"ccomp", "xcomp", "conj", "advcl"}:
             return head
+        if _content_clause(tok, lex):  # "said the same thing: Europe would ..."
+            return head.head
         if tok.dep_ in {"relcl", "parataxis"}:
             return None
         tok = head
     return None
+
+
+def _content_clause(clause: Token, lex: Lexicon) -> bool:
+    """A clause that spells out what was said: "said the same thing: X", "repeated the
+    message that X" (the clause hangs on the reporting verb's object)."""
+    noun = clause.head
+    return (
+        clause.dep_ in {"acl", "appos", "relcl"}
+        and clause.pos_ in {"VERB", "AUX"}
+        and noun.lemma_.lower() in lex.content_nouns
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_ in lex.reporting_verbs
+    )
 
 
 def _parataxis_reporter(verb: Token, lex: Lexicon) -> Token | None:

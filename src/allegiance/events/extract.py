@@ -35,6 +35,7 @@ from allegiance.events.participants import (
     verb_recipients,
 )
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
+from allegiance.events.stance import SpeaksFor, stated_support
 from allegiance.models import Event, Mention, Sentence
 from allegiance.models import Span as TextSpan
 
@@ -105,14 +106,14 @@ _distinct = distinct
 def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
     verb = trig.verb
     assert verb is not None
-    allow_in = trig.sense.type in IN_RECIPIENT_TYPES or trig.sense.mode == "visit"
+    places = place_preps(trig, lex)
     actors = verb_actors(verb, index, lex)
     recipients: list[Mention] = []
     if trig.token != verb:  # "mounted an invasion of X": the noun's object first
-        recipients = _distinct(noun_recipients(trig.token, index, allow_in=allow_in), actors)
+        recipients = _distinct(noun_recipients(trig.token, index, place_preps=places), actors)
     if not recipients:
         recipients = verb_recipients(
-            verb, index, transfer=trig.transfer, allow_in=allow_in, exclude=actors
+            verb, index, transfer=trig.transfer, place_preps=places, exclude=actors
         )
     if not recipients:
         recipients = _distinct(_embedded_recipients(verb, index, lex), actors)
@@ -127,6 +128,19 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     return Found(trig, actors, _distinct(recipients, actors))
 
 
+def place_preps(trig: Trigger, lex: Lexicon) -> tuple[str, ...]:
+    """Prepositions whose place is the recipient: where force is used or a visit goes ("in
+    X"), what is withdrawn from ("from X"), where troops arrive."""
+    sense = trig.sense
+    preps: tuple[str, ...] = ()
+    arriving = trig.verb is not None and trig.verb.lemma_ in lex.arrival_verbs
+    if sense.type in IN_RECIPIENT_TYPES or sense.mode == "visit" or arriving:
+        preps += ("in", "inside", "near")
+    if (sense.type == "RETREAT" and sense.mode is None) or sense.mode == "withdraw":
+        preps += ("from",)
+    return preps
+
+
 def _embedded_recipients(
     verb: Token, index: MentionIndex, lex: Lexicon, depth: int = 0
 ) -> list[Mention]:
@@ -139,7 +153,7 @@ def _embedded_recipients(
     ]
     for comp in comps:
         transfer = comp.lemma_ in lex.transfer_verbs
-        found = verb_recipients(comp, index, transfer=transfer, allow_in=False)
+        found = verb_recipients(comp, index, transfer=transfer)
         obj = child(comp, ("dobj",))
         if not found and obj is not None:
             found = noun_recipients(obj, index)
@@ -180,8 +194,9 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             if not actors and patient is not None and verb.lemma_ not in lex.verbs:
                 # "were engaged in ethnic cleansing" (but not "was killed in an airstrike")
                 actors = np_mentions(patient, index)
-    allow_in = trig.sense.type in IN_RECIPIENT_TYPES
-    recipients = noun_recipients(noun, index, allow_in=allow_in, patient_poss=patient_poss)
+    recipients = noun_recipients(
+        noun, index, place_preps=place_preps(trig, lex), patient_poss=patient_poss
+    )
     found = Found(trig, actors, _distinct(recipients, actors), extra_confidence=-0.1)
     found.presupposed = own
     return found
@@ -286,6 +301,7 @@ class DocContext:
     lex: Lexicon
     sent_starts: tuple[int, ...]
     cutoff: int
+    speaks_for: SpeaksFor | None = None
 
 
 def sentence_of(ctx: DocContext, token: Token) -> Sentence:
@@ -447,8 +463,29 @@ def find_triggers(ctx: DocContext, verbs: list[Token], nouns: list[Token]) -> li
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f)):
         share_recipients(group)
-        kept.extend(f for f in group if not _subsumed(f, group))
+        group = [f for f in group if not _subsumed(f, group)]
+        kept.extend(group)
+        kept.extend(_stances(group, ctx))
     return kept
+
+
+def _stances(group: Sequence[Found], ctx: DocContext) -> list[Found]:
+    """SUPPORT events of speakers who say their own side helps someone (events/stance.py),
+    unless the sentence already has that support."""
+    if ctx.speaks_for is None:
+        return []
+    out: list[Found] = []
+    for f in group:
+        stance = stated_support(
+            f, index=ctx.index, lex=ctx.lex, speaks_for=ctx.speaks_for, published=ctx.published
+        )
+        if stance is None:
+            continue
+        trig, speaker = stance
+        found = Found(trig, [speaker], list(f.recipients), attributed_to=speaker)
+        if all(_key(other) != _key(found) for other in (*group, *out)):
+            out.append(found)
+    return out
 
 
 def _by_sentence(found: Iterable[Found]) -> list[list[Found]]:
@@ -484,8 +521,12 @@ def extract_events(
     doc_id: str | None = None,
     published: dt.date | None = None,
     lexicon: Lexicon | None = None,
+    speaks_for: SpeaksFor | None = None,
 ) -> list[Event]:
-    """All events of a parsed doc, given its actor mentions (character offsets)."""
+    """All events of a parsed doc, given its actor mentions (character offsets).
+
+    ``speaks_for`` (the knowledge base's :meth:`KnowledgeBase.speaks_for`) enables stated
+    support: "X said Europe will keep helping Y" also gives X SUPPORT Y."""
     lex = lexicon or default_lexicon()
     forget_sentence_ents(doc)
     ctx = DocContext(
@@ -496,6 +537,7 @@ def extract_events(
         lex=lex,
         sent_starts=tuple(s.start for s in doc.sents),
         cutoff=furniture_start(doc.text, lex),
+        speaks_for=speaks_for,
     )
     verbs, nouns = candidate_tokens(doc, lex)
     events: list[Event] = []

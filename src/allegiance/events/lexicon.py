@@ -40,6 +40,17 @@ class VerbObject:
 
 
 @dataclass(frozen=True, slots=True)
+class NounModifier:
+    """A noun whose sense depends on its modifiers ("air strike") or, in the plural, on a
+    preposition ("strikes on Gaza")."""
+
+    nouns: frozenset[str]
+    modifiers: frozenset[str]
+    plural_preps: frozenset[str]
+    sense: Sense
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """All tables of ``data/events/lexicon.yaml``, as frozen lookups."""
 
@@ -68,10 +79,15 @@ class Lexicon:
     furniture_prefixes: tuple[str, ...]
     verb_subject: tuple[VerbObject, ...] = ()
     carrier_nouns: frozenset[str] = frozenset()
+    noun_modifier: tuple[NounModifier, ...] = ()
+    pledge_verbs: frozenset[str] = frozenset()
+    arrival_verbs: frozenset[str] = frozenset()
+    content_nouns: frozenset[str] = frozenset()
 
     def verb_lemmas(self) -> set[str]:
         """Every lemma that can start a verbal trigger (for the matcher)."""
         lemmas = set(self.verbs) | self.transfer_verbs | self.receive_verbs | self.light_verbs
+        lemmas |= self.pledge_verbs
         lemmas |= {verb for verb, _ in self.phrasal}
         for entry in (*self.verb_object, *self.verb_subject):
             lemmas |= entry.verbs
@@ -113,6 +129,20 @@ def _verb_objects(rows: list[dict[str, Any]], key: str = "objects") -> tuple[Ver
     return tuple(out)
 
 
+def _noun_modifiers(rows: list[dict[str, Any]]) -> tuple[NounModifier, ...]:
+    out = []
+    for i, row in enumerate(rows):
+        out.append(
+            NounModifier(
+                nouns=frozenset(row["nouns"]),
+                modifiers=frozenset(row.get("modifiers") or ()),
+                plural_preps=frozenset(row.get("plural_preps") or ()),
+                sense=_sense(row, f"noun_modifier[{i}]"),
+            )
+        )
+    return tuple(out)
+
+
 def _phrasal(raw: dict[str, Any]) -> dict[tuple[str, str], Sense]:
     out = {}
     for phrase, spec in raw.items():
@@ -121,8 +151,21 @@ def _phrasal(raw: dict[str, Any]) -> dict[tuple[str, str], Sense]:
     return out
 
 
+def _check_words(data: Any, where: str = "lexicon") -> None:
+    """Every listed word must be text: YAML reads a bare ``no`` or ``on`` as a boolean."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _check_words(value, f"{where}.{key}")
+    elif isinstance(data, list):
+        for item in data:
+            if isinstance(item, bool):
+                raise ConfigError(f"event lexicon: {where} has {item!r}; quote the word")
+            _check_words(item, where)
+
+
 def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     """Build a :class:`Lexicon` from the parsed YAML mapping."""
+    _check_words(data)
     try:
         return Lexicon(
             quad=dict(data["quad"]),
@@ -150,6 +193,10 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             furniture_prefixes=tuple(data.get("furniture_prefixes") or ()),
             verb_subject=_verb_objects(data.get("verb_subject") or [], "subjects"),
             carrier_nouns=frozenset(data.get("carrier_nouns") or ()),
+            noun_modifier=_noun_modifiers(data.get("noun_modifier") or []),
+            pledge_verbs=frozenset(data.get("pledge_verbs") or ()),
+            arrival_verbs=frozenset(data.get("arrival_verbs") or ()),
+            content_nouns=frozenset(data.get("content_nouns") or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"event lexicon is malformed: {exc}") from exc

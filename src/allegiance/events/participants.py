@@ -79,12 +79,24 @@ def np_mentions(head: Token, index: MentionIndex) -> list[Mention]:
         mention = np_mention(tok, index)
         if mention is not None and mention not in out:
             out.append(mention)
+            out.extend(m for m in _coordinated_with(mention, tok, index) if m not in out)
         for mod in (c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}):
             for conj in mod.conjuncts:
                 extra = index.at_token(conj)
                 if extra is not None and extra not in out:
                     out.append(extra)
     return out
+
+
+def _coordinated_with(mention: Mention, head: Token, index: MentionIndex) -> list[Mention]:
+    """Mentions coordinated with one found below ``head`` ("scores of Sierra Leonean and
+    Liberian refugees": Liberian too)."""
+    if mention.start < head.idx:
+        return []
+    span = head.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root == head:
+        return []
+    return [m for c in span.root.conjuncts if (m := index.at_token(c)) is not None]
 
 
 def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
@@ -204,10 +216,11 @@ def verb_recipients(
     index: MentionIndex,
     *,
     transfer: bool,
-    allow_in: bool,
+    place_preps: Sequence[str] = (),
     exclude: Sequence[Mention] = (),
 ) -> list[Mention]:
-    """Recipient mentions of a verbal trigger, most direct grammatical role first."""
+    """Recipient mentions of a verbal trigger, most direct grammatical role first; the place
+    prepositions ("attacked positions in X", "withdrew its troops from X") come last."""
     candidates: list[Token | None] = []
     if is_passive(verb):
         candidates.append(child(verb, PASSIVE_SUBJECTS))
@@ -217,11 +230,11 @@ def verb_recipients(
     candidates.append(prep_object(verb, RECIPIENT_PREPS))
     for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         candidates.append(child(comp, SUBJECTS | PASSIVE_SUBJECTS))
-    if allow_in:
-        candidates.append(prep_object(verb, ("in", "inside", "near")))
+    if place_preps:
+        candidates.append(prep_object(verb, place_preps))
         obj = child(verb, OBJECTS)
         if obj is not None:  # "strengthened its forces in Lebanon"
-            candidates.append(prep_object(obj, ("in", "inside", "near")))
+            candidates.append(prep_object(obj, place_preps))
     candidates.append(condition_subject(verb))
     for tok in candidates:
         if tok is not None:
@@ -244,13 +257,13 @@ def noun_actors(noun: Token, index: MentionIndex, *, patient_poss: bool = False)
 
 
 def noun_recipients(
-    noun: Token, index: MentionIndex, *, allow_in: bool = False, patient_poss: bool = False
+    noun: Token, index: MentionIndex, *, place_preps: Sequence[str] = (), patient_poss: bool = False
 ) -> list[Mention]:
     poss = child(noun, ("poss",)) if patient_poss else None
     if poss is not None and np_mentions(poss, index):
         return np_mentions(poss, index)
     preps = ("of", "to", "for", "against", "on", "with", "into", "toward")
-    obj = prep_object(noun, preps + (("in",) if allow_in else ()))
+    obj = prep_object(noun, preps + tuple(place_preps))
     return np_mentions(obj, index) if obj is not None else []
 
 

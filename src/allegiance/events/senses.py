@@ -54,8 +54,24 @@ def _lemma(tok: Token | None) -> str:
     return tok.lemma_.lower() if tok is not None else ""
 
 
+def _modifier_lemmas(noun: Token) -> set[str]:
+    """Lemmas of a noun's modifiers and of their own compounds ("cruise missile strike")."""
+    out: set[str] = set()
+    for c in noun.children:
+        if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i:
+            out.add(_lemma(c))
+            out.update(_lemma(g) for g in c.children if g.dep_ in {"compound", "amod"})
+    return out
+
+
 def material(noun: Token, sense: Sense, lex: Lexicon) -> Sense:
-    """ "military support" is material aid, not verbal support."""
+    """ "military support" is material aid, not verbal support; "air strike" is an assault,
+    not a labour strike (the noun_modifier table)."""
+    lemma, modifiers = _lemma(noun), _modifier_lemmas(noun)
+    preps = {c.lower_ for c in noun.children if c.dep_ == "prep"} if noun.tag_ == "NNS" else set()
+    for entry in lex.noun_modifier:
+        if lemma in entry.nouns and (modifiers & entry.modifiers or preps & entry.plural_preps):
+            return entry.sense
     if sense.type != "SUPPORT":
         return sense
     for c in noun.children:
@@ -106,7 +122,8 @@ def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | 
 
 
 def _verb_subject_sense(verb: Token, lex: Lexicon) -> Sense | None:
-    subj = child(verb, ("nsubj",))
+    """Sense from what does it: "troops arrived", "was hit by missiles" (the passive agent)."""
+    subj = prep_object(verb, ("by",)) if is_passive(verb) else child(verb, ("nsubj",))
     if subj is None:
         return None
     words = {_lemma(t) for t in noun_phrase_tokens(subj)}
@@ -186,15 +203,27 @@ def _transfer(verb: Token, obj: Token | None, lex: Lexicon, *, reverse: bool) ->
     to = prep_object(verb, ("to",))
     if to is not None and _lemma(to) in BYLINE_NOUNS:
         return None  # "X contributed to this report"
+    supplied = prep_object(verb, ("with",))
+    if not reverse and obj is not None and supplied is not None and aid_kind(obj, lex) is None:
+        # "provided Ukraine with $2 billion": the object receives what the with-phrase names
+        kind = aid_kind(supplied, lex)
+        if kind is not None:
+            return _aid_trigger(verb, supplied, kind, transfer=False, reverse=False)
     kind = aid_kind(obj, lex) if obj is not None else None
     has_recipient = child(verb, DATIVES) is not None or prep_object(verb, ("to",)) is not None
     if kind is None and (reverse or not has_recipient):
         return None
+    return _aid_trigger(verb, obj, kind, transfer=True, reverse=reverse)
+
+
+def _aid_trigger(
+    verb: Token, what: Token | None, kind: str | None, *, transfer: bool, reverse: bool
+) -> Trigger:
     mode = kind if kind in {"military", "economic", "humanitarian"} else None
     confidence = 0.75 if kind is not None else 0.5
     sense = Sense(type="AID", mode=mode, confidence=confidence)
-    consumed = tuple(t.i for t in noun_phrase_tokens(obj)) if obj is not None else ()
-    return Trigger(verb, sense, verb=verb, transfer=True, reverse=reverse, consumed=consumed)
+    consumed = tuple(t.i for t in noun_phrase_tokens(what)) if what is not None else ()
+    return Trigger(verb, sense, verb=verb, transfer=transfer, reverse=reverse, consumed=consumed)
 
 
 def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
@@ -214,6 +243,10 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
         noun_sense = material(noun, lex.nouns[_lemma(noun)], lex)
         light = verb.i < noun.i
         return Trigger(noun, noun_sense, verb=verb, consumed=(noun.i,), light=light)
+    if lemma in lex.pledge_verbs and obj is not None and aid_kind(obj, lex) is not None:
+        # "announced $300 million in aid for Sudan": a promise of aid (PLOVER: AGREE)
+        consumed = tuple(t.i for t in noun_phrase_tokens(obj))
+        return Trigger(verb, Sense(type="AGREE", confidence=0.6), verb=verb, consumed=consumed)
     if lemma in lex.transfer_verbs or lemma in lex.receive_verbs:
         return _transfer(verb, obj, lex, reverse=lemma in lex.receive_verbs)
     sense = lex.verbs.get(lemma)

