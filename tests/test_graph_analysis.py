@@ -180,7 +180,7 @@ def test_a_stated_commitment_is_the_speakers_support(world):
     rel = graph.relations(world)
     belgium = _row(rel, source="BEL", target="UKR")
     assert (belgium["SUPPORT"], belgium["net"]) == (1, tables().score("SUPPORT"))
-    assert list(belgium["evidence"]) == ["a1-e8"]  # the hypothetical help it stated
+    assert list(belgium["evidence"]) == ["a1-e10"]  # its statement, not the help it spoke of
     assert "BEL" in graph.camps(world)
     assert "BEL" not in graph.camps(world, AnalysisOptions(stated_support=False))
     assert "BEL" not in set(graph.relations(world, AnalysisOptions(types=("AID",)))["source"])
@@ -228,9 +228,11 @@ def test_scenario_without_usa_for_ukraine(world):
     assert _row(result.donors, donor="EU")["share_after"] == 1.0
     assert _row(result.donors, donor="USA")["share_after"] == 0.0
     assert {"LTU", "BEL"} <= set(result.commitments["stated_by"])
-    belgian = result.commitments[result.commitments["factuality"] == "hypothetical"]
-    assert list(belgian["stated_by"]) == ["BEL"] and "even if" in belgian.iloc[0]["sentence"]
-    assert list(belgian["stated_how"]) == ["person in sentence"]
+    belgian = result.commitments[result.commitments["stated_by"] == "BEL"]
+    assert list(belgian["type"]) == ["SUPPORT"] and "whatever" in belgian.iloc[0]["sentence"]
+    assert list(belgian["stated_how"]) == ["attributed"]
+    promised = result.commitments[result.commitments["factuality"] == "hypothetical"]
+    assert list(promised["stated_by"]) == ["EU"] and "even if" in promised.iloc[0]["sentence"]
     assert "USA" not in set(result.supporters["actor"])
     assert {"EU", "LTU", "BEL"} == set(result.supporters["actor"])
     assert result.supporters["same_camp"].all()

@@ -181,8 +181,9 @@ def main_article() -> list[Spec]:
             "UKR",
             "Europe will keep helping Kyiv even if Washington walks away, Belgium's premier said.",
             factuality="hypothetical",
+            said_by="BEL",
             speaker="BEL",
-        ),  # no attribution: the person stands in
+        ),
         ev(
             "USA",
             "SANCTION",
@@ -190,6 +191,15 @@ def main_article() -> list[Spec]:
             "A new administration might cut off the weapons.",
             mode="discontinue",
             factuality="hypothetical",
+        ),
+        # what the extractor makes of the Belgian premier's statement (events/stance.py)
+        ev(
+            "BEL",
+            "SUPPORT",
+            "UKR",
+            "Belgium's premier said Europe would stand by Kyiv whatever Washington does.",
+            said_by="BEL",
+            speaker="BEL",
         ),
     ]
 

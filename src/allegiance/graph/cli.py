@@ -81,7 +81,7 @@ def analysis_options(func: F) -> F:
             "--stated-support/--no-stated-support",
             default=True,
             show_default=True,
-            help="Count a speaker's promise of help to Y as the speaker's SUPPORT of Y.",
+            help="Count stated support: X's statement that its side helps Y, as X SUPPORT Y.",
         ),
         click.option(
             "--format",

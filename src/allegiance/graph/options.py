@@ -30,8 +30,8 @@ class AnalysisOptions:
     types: tuple[str, ...] = ()  # PLOVER types to keep; empty = all
     actors: tuple[str, ...] = ()  # keep dyads with one of these codes on either side; empty = all
     min_confidence: float = 0.0
-    # the speaker of a promised/conditional help ("X said Europe would still help Y") counts
-    # as X -SUPPORT-> Y, an asserted statement (see docs/analysis.md)
+    # count stated support: SUPPORT events whose actor is also their source ("X said Europe
+    # would still help Y" -> X SUPPORT Y, made by the extractor; see docs/analysis.md)
     stated_support: bool = True
 
     def __post_init__(self) -> None:

@@ -11,7 +11,7 @@ from allegiance.graph.blocs import camps_from_relations
 from allegiance.graph.flows import add_sentences, flows
 from allegiance.graph.options import AnalysisOptions
 from allegiance.graph.relations import relations
-from allegiance.graph.sql import SPEAKERS, frame
+from allegiance.graph.sql import frame
 
 if TYPE_CHECKING:
     from allegiance.store import Store
@@ -81,8 +81,8 @@ def _supporters(
     return out.sort_values(["net", "actor"], ascending=[False, True]).reset_index(drop=True)
 
 
-# Who states a commitment: the attribution, else the one country/organisation of the people
-# named in the sentence (SPEAKERS), else the event's actor.
+# Who states a commitment: the event's actor (a speaker's stated support of the recipient is a
+# SUPPORT event of the speaker, made by the extractor); 'attributed' when the actor says so.
 
 
 def _commitments(
@@ -105,19 +105,16 @@ def _commitments(
         store,
         f"""
         SELECT * FROM (
-            SELECT coalesce(e.attributed_code, sp.code, e.actor_code) AS stated_by,
-                   CASE WHEN e.attributed_code IS NOT NULL THEN 'attributed'
-                        WHEN sp.code IS NOT NULL THEN 'person in sentence'
-                        WHEN e.actor_code IS NOT NULL THEN 'actor' END AS stated_how,
+            SELECT e.actor_code AS stated_by,
+                   CASE WHEN e.attributed_code = e.actor_code THEN 'attributed'
+                        ELSE 'actor' END AS stated_how,
                    e.actor_codes AS actors, e.event AS type, e.mode, e.factuality,
                    coalesce(e.reported_date, a.published) AS reported,
                    json_extract_string(e.record, '$.sentence.text') AS sentence,
                    e.id, e.article_id, e.sentence_idx
             FROM events e JOIN articles a ON a.id = e.article_id
-            LEFT JOIN ({SPEAKERS}) sp
-                ON sp.article_id = e.article_id AND sp.sentence_idx = e.sentence_idx
             WHERE {" AND ".join(where)})
-        WHERE coalesce(stated_by, '') <> ?
+        WHERE stated_by IS NOT NULL AND stated_by <> ?
         ORDER BY reported NULLS FIRST, article_id, sentence_idx, id""",
         [*params, without],
     )

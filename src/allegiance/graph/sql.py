@@ -72,6 +72,8 @@ def _event_filter(options: AnalysisOptions) -> tuple[str, list[Any]]:
     if options.types:
         where.append("list_contains(?, e.event)")
         params.append(list(options.types))
+    if not options.stated_support:
+        where.append(f"NOT coalesce({STATED_SUPPORT}, false)")
     return " AND ".join(where), params
 
 
@@ -91,53 +93,12 @@ def _events_cte(sql: Sql, options: AnalysisOptions) -> None:
         WHERE {where}""",
         *params,
     )
-    if _wants_stances(options):
-        stances, stance_params = _stance_select(options)
-        sql.add("ev", f"SELECT * FROM ev_direct UNION ALL {stances}", *stance_params)
-    else:
-        sql.add("ev", "SELECT * FROM ev_direct")
+    sql.add("ev", "SELECT * FROM ev_direct")
 
 
-# The one country/organisation of the named people in each sentence (none when they differ):
-# the speaker of a statement the extractor left unattributed.
-SPEAKERS = """
-    SELECT article_id, sentence_idx, min(code) AS code FROM mentions
-    WHERE person IS NOT NULL AND code IS NOT NULL
-    GROUP BY article_id, sentence_idx HAVING count(DISTINCT code) = 1"""
-
-# Commitments whose *statement* is a stance: "X said Europe would keep helping Y" is X's verbal
-# SUPPORT of Y, asserted (X did say it) although the help itself is only promised.
-_COMMITMENT_TYPES = ("SUPPORT", "AGREE", "AID", "COOPERATE")
-_PROMISED = ("future", "hypothetical")
-_STATER = "coalesce(e.attributed_code, sp.code)"
-
-
-def _stance_select(options: AnalysisOptions) -> tuple[str, list[Any]]:
-    """Derived SUPPORT rows from the speaker of a promised/conditional help to its recipients."""
-    table = tables()
-    select = f"""
-        SELECT e.id, e.article_id, 'SUPPORT' AS type, NULL::VARCHAR AS mode, ? AS quad,
-               [{_STATER}] AS actor_codes, e.recipient_codes, 'asserted' AS factuality,
-               e.attributed_code, NULL::DOUBLE AS amount_usd, NULL::VARCHAR AS amount_kind,
-               e.sentence_idx, {_DAY} AS day, CAST(? AS DOUBLE) AS score
-        FROM events e JOIN articles a ON a.id = e.article_id
-        LEFT JOIN ({SPEAKERS}) sp
-            ON sp.article_id = e.article_id AND sp.sentence_idx = e.sentence_idx
-        WHERE a.duplicate_of IS NULL AND coalesce(e.confidence, 1.0) >= ?
-          AND list_contains(?, e.event) AND list_contains(?, e.factuality)
-          AND {_STATER} IS NOT NULL AND NOT list_contains(e.actor_codes, {_STATER})
-          AND coalesce(len(e.recipient_codes), 0) > 0"""
-    params = [table.quad["SUPPORT"], table.score("SUPPORT"), options.min_confidence,
-              list(_COMMITMENT_TYPES), list(_PROMISED)]  # fmt: skip
-    return select, params
-
-
-def _wants_stances(options: AnalysisOptions) -> bool:
-    return (
-        options.stated_support
-        and "asserted" in options.factualities
-        and (not options.types or "SUPPORT" in options.types)
-    )
+# A stated support: a SUPPORT event its own actor is the source of ("X said Europe would keep
+# helping Y", "X said Y should be supported"); the extractor makes these (events/stance.py).
+STATED_SUPPORT = "(e.event = 'SUPPORT' AND list_contains(e.actor_codes, e.attributed_code))"
 
 
 def _codes(column: str) -> str:
