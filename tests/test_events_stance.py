@@ -46,8 +46,6 @@ def test_a_person_speaks_for_their_country(kb) -> None:
     assert kb.speaks_for(person.code, place="Europe", on=ON)
 
 
-
-
 @pytest.fixture(scope="module")
 def nlp():
     from allegiance.nlp import load_model, register_extensions

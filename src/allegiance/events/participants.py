@@ -19,7 +19,19 @@ DATIVES = frozenset({"dative", "iobj"})
 CLAUSAL = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "appos", "parataxis"}
 )
-RECIPIENT_PREPS = ("to", "against", "on", "with", "at", "toward", "towards", "into", "for", "upon")
+RECIPIENT_PREPS = (
+    "to",
+    "against",
+    "on",
+    "with",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "for",
+    "upon",
+    "between",
+)
 NON_ACTOR_KINDS = frozenset({"place"})
 
 
