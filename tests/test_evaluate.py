@@ -73,3 +73,23 @@ def test_table_marks_figures_below_floor() -> None:
     assert "type_accuracy" in table and "BELOW" in table and "AID" in table
     assert failures(report) == ["macro_f1"]
     assert FLOORS["type_accuracy"] == 0.75
+
+
+@pytest.mark.model
+def test_halves_split_the_gold_in_two(tmp_path: Path, extractor) -> None:
+    from allegiance.errors import ConfigError
+    from allegiance.evaluate import run
+
+    records = [
+        {"id": str(i), "event": "FIGHT", "text": f"Rebels shelled town number {i}.",
+         "source": [{"code": "SDN"}], "target": []}
+        for i in range(5)
+    ]  # fmt: skip
+    path = write(tmp_path, records)
+    sizes = [
+        run(path, settings=extractor.settings, extractor=extractor, half=h)["sentences"]
+        for h in (None, "even", "odd")
+    ]
+    assert sizes == [5, 3, 2]
+    with pytest.raises(ConfigError, match="half"):
+        run(path, settings=extractor.settings, extractor=extractor, half="third")

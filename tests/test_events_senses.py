@@ -96,6 +96,11 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
             {"Australia": "AUS", "Myanmar": "MMR"},
             ("AGREE", "AUS", ("MMR",)),
         ),
+        (
+            "The Dutch cabinet approved new aid for Moldova.",
+            {"The Dutch cabinet": "NLD", "Moldova": "MDA"},
+            ("AGREE", "NLD", ("MDA",)),
+        ),
         # troops arriving somewhere
         (
             "Kenyan police officers arrived in Haiti to lead the security mission.",

@@ -238,15 +238,13 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if sense is not None:
         consumed = (obj.i,) if obj is not None else ()
         return Trigger(verb, _refine(verb, sense, lex), verb=verb, consumed=consumed)
+    if lemma in lex.pledge_verbs and obj is not None and aid_kind(obj, lex) is not None:
+        return _promised_aid(verb, obj)
     noun = eventive_noun(obj, lex) if lemma in lex.light_verbs else None
     if noun is not None:
         noun_sense = material(noun, lex.nouns[_lemma(noun)], lex)
         light = verb.i < noun.i
         return Trigger(noun, noun_sense, verb=verb, consumed=(noun.i,), light=light)
-    if lemma in lex.pledge_verbs and obj is not None and aid_kind(obj, lex) is not None:
-        # "announced $300 million in aid for Sudan": a promise of aid (PLOVER: AGREE)
-        consumed = tuple(t.i for t in noun_phrase_tokens(obj))
-        return Trigger(verb, Sense(type="AGREE", confidence=0.6), verb=verb, consumed=consumed)
     if lemma in lex.transfer_verbs or lemma in lex.receive_verbs:
         return _transfer(verb, obj, lex, reverse=lemma in lex.receive_verbs)
     sense = lex.verbs.get(lemma)
@@ -254,6 +252,13 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     consumed = (obj.i,) if obj is not None and _lemma(obj) in lex.nouns and not _owned(obj) else ()
     return Trigger(verb, _refine(verb, sense, lex), verb=verb, consumed=consumed)
+
+
+def _promised_aid(verb: Token, obj: Token) -> Trigger:
+    """ "announced $300 million in aid for Sudan", "approved new aid": a promise of aid, which
+    the PLOVER manual codes AGREE."""
+    consumed = tuple(t.i for t in noun_phrase_tokens(obj))
+    return Trigger(verb, Sense(type="AGREE", confidence=0.6), verb=verb, consumed=consumed)
 
 
 def _owned(noun: Token) -> bool:
