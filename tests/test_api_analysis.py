@@ -95,3 +95,38 @@ def test_bad_analysis_parameters(client, url, params):
     response = client.get(url, params=params)
     assert response.status_code == 422, response.text
     assert response.json()["message"]
+
+
+def test_answers_are_reused_until_the_data_changes(tmp_path):
+    """Analyses are cached per data version: a second ask is not recomputed; a write by
+    another process (a released store) is seen on the next ask."""
+    from allegiance.models import Article, Extraction
+    from allegiance.store import StoredArticle
+    from api_helpers import ACTORS, _Builder
+
+    path = build_store(tmp_path / "c.duckdb")
+    released = Store(path, read_only=True, hold=False)
+    with TestClient(create_app(released)) as client:
+        cache = client.app.state.allegiance.analyses
+        first = _ok(client, "/api/relations")
+        assert _ok(client, "/api/relations") == first
+        assert (cache.misses, cache.hits) == (1, 1)
+        _ok(client, "/api/relations", include="hypothetical")  # other options: computed
+        assert cache.misses == 2
+
+        text = "Sylvania attacked Freedonia."
+        b = _Builder(text, "later")
+        syl, frd = b.mention("Sylvania", "SYL"), b.mention("Freedonia", "FRD")
+        event = b.event(0, "ASSAULT", "attacked", syl, frd, quad="material_conflict")
+        article = Article(id="later", text=text, lang="en")
+        with Store(path) as writer:
+            writer.write(
+                [StoredArticle(Extraction(article, b.sentences(), (syl, frd), (event,)))],
+                actors=ACTORS,
+            )
+        after = _ok(client, "/api/relations")
+        stories = lambda data: {  # noqa: E731
+            (r["source"], r["target"]): r["stories"] for r in data["items"]
+        }
+        assert stories(after)[("SYL", "FRD")] == stories(first)[("SYL", "FRD")] + 1
+        assert cache.misses == 3

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import math
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 import pandas as pd
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -70,10 +70,19 @@ Options = Annotated[AnalysisOptions, Depends(analysis_options)]
 
 
 def run(request: Request, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run one analysis on the shared store connection, one at a time."""
+    """Run one analysis on the shared store connection, one at a time; the same question on
+    unchanged data is answered from the app's cache (arguments must be hashable)."""
     app = state(request)
-    with app.read_lock, app.store.borrowed(wait=READ_WAIT) as store:
-        return func(store, *args, **kwargs)
+    with app.read_lock:
+        key = (func.__module__, func.__qualname__, args, tuple(sorted(kwargs.items())))
+        versioned = (key, app.data_version())
+        cached = app.analyses.get(versioned)
+        if cached is not None:
+            return cast(T, cached)
+        with app.store.borrowed(wait=READ_WAIT) as store:
+            result = func(store, *args, **kwargs)
+        app.analyses.put(versioned, result)
+        return result
 
 
 def plain(value: Any) -> Any:

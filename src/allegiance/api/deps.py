@@ -3,7 +3,8 @@ between threads); for a released store, one short-lived read-only connection per
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from threading import Lock
 from typing import Any
@@ -26,8 +27,10 @@ class AppState:
     write_lock: Lock = field(default_factory=Lock)  # one writer at a time
     read_lock: Lock = field(default_factory=Lock)  # guards the store's own connection
     extractor: Any = None
+    analyses: AnalysisCache = field(default_factory=lambda: AnalysisCache())
     _duplicates: tuple[str, ...] | None = None
     _seen_version: tuple[int, int] | None = None
+    _writes: int = 0
 
     def duplicates(self) -> tuple[str, ...]:
         """Duplicate articles whose events the event queries leave out (cached; a released
@@ -43,7 +46,14 @@ class AppState:
         return self._duplicates
 
     def forget_duplicates(self) -> None:
+        """Called after this app wrote to the store: cached answers are stale."""
         self._duplicates = None
+        self._writes += 1
+
+    def data_version(self) -> tuple[int, int, int]:
+        """Changes whenever the stored data may have: this app's writes, else (a released
+        store, written by other processes) the file's modification time and size."""
+        return (self._writes, *self._file_version())
 
     def _file_version(self) -> tuple[int, int]:
         try:
@@ -51,6 +61,34 @@ class AppState:
         except OSError:
             return (0, 0)
         return (info.st_mtime_ns, info.st_size)
+
+
+class AnalysisCache:
+    """The last answers of the analysis endpoints, by (analysis, arguments, data version).
+
+    An analysis reads the whole store (relations over a million events takes seconds), and a
+    browser asks the same questions again and again; answers are reused until the data
+    changes. Least recently used entries go first. Cached frames are shared: read only."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable) -> Any | None:
+        if key not in self._entries:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._entries.move_to_end(key)
+        return self._entries[key]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        self._entries[key] = value
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
 
 
 def state(request: Request) -> AppState:
