@@ -132,3 +132,17 @@ def test_store_that_is_not_a_database(tmp_path):
     result = run("events", "--db", str(path))
     assert result.exit_code == 2
     assert result.output.startswith("error:")
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "inf"])
+def test_bad_lock_wait_setting_is_one_line(tmp_path, monkeypatch, value):
+    from allegiance.store import Store
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    monkeypatch.setenv("ALLEGIANCE_LOCK_WAIT", value)
+    result = run("events", "--db", str(db))
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"error: ALLEGIANCE_LOCK_WAIT must be a number of seconds >= 0, not {value!r}"
+    )

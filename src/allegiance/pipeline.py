@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from allegiance.models import Actor, Article, Extraction, Sentence
-from allegiance.nlp import build_nlp
+from allegiance.nlp import build_nlp, sentence_record
 from allegiance.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -67,10 +67,7 @@ class Extractor:
 
 
 def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
-    return tuple(
-        Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
-        for i, s in enumerate(doc.sents)
-    )
+    return tuple(sentence_record(i, s) for i, s in enumerate(doc.sents))
 
 
 def extraction_from_doc(doc: Doc, article: Article) -> Extraction:

@@ -38,6 +38,7 @@ from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
 from allegiance.events.stance import SpeaksFor, stated_support
 from allegiance.models import Event, Mention, Sentence
 from allegiance.models import Span as TextSpan
+from allegiance.nlp import sentence_record
 
 log = logging.getLogger(__name__)
 
@@ -309,7 +310,7 @@ def sentence_of(ctx: DocContext, token: Token) -> Sentence:
     start = ctx.sent_starts[i]
     end = ctx.sent_starts[i + 1] if i + 1 < len(ctx.sent_starts) else len(ctx.doc)
     sent = ctx.doc[start:end]
-    return Sentence(index=i, start=sent.start_char, end=sent.end_char, text=sent.text)
+    return sentence_record(i, sent)
 
 
 def event_id(doc_id: str, sent_index: int, start: int, kind: str, actors: str, recips: str) -> str:

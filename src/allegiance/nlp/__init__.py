@@ -6,9 +6,10 @@ import logging
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from allegiance.errors import ModelNotFoundError
+from allegiance.models import Sentence
 from allegiance.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -53,3 +54,9 @@ def build_nlp(settings: Settings) -> Language:
     events.add_to_pipeline(nlp, settings)
     log.debug("pipeline: %s", nlp.pipe_names)
     return nlp
+
+
+def sentence_record(index: int, sent: Span) -> Sentence:
+    """The record of a sentence, without the line break spaCy keeps as its last token."""
+    text = sent.text.rstrip()
+    return Sentence(index=index, start=sent.start_char, end=sent.start_char + len(text), text=text)

@@ -67,7 +67,7 @@ class Store:
 
     def acquire(self, *, wait: float | None = None) -> None:
         """Reopen a released store, waiting up to ``wait`` seconds while another process
-        holds the file (default: ``LOCK_WAIT``)."""
+        holds the file (default: ``ALLEGIANCE_LOCK_WAIT`` or 60 s)."""
         if self._con is None:
             self._con = connect_waiting(self.path, read_only=self.read_only, wait=wait)
 

@@ -21,15 +21,30 @@ from pathlib import Path
 
 import duckdb
 
-from allegiance.errors import StoreError
+from allegiance.errors import ConfigError, StoreError
 
 log = logging.getLogger(__name__)
 
-LOCK_WAIT = float(os.environ.get("ALLEGIANCE_LOCK_WAIT", "60"))  # writers and CLI commands
+DEFAULT_LOCK_WAIT = 60.0  # writers and CLI commands; ALLEGIANCE_LOCK_WAIT overrides
 READ_WAIT = 5.0  # a web request: longer than this and the API answers 503
 MARKER_MAX_AGE = 30.0  # an older marker is left over by a killed writer: ignored
 READER_YIELD = 2.0  # how long a reader holds back for a waiting writer
 _FIRST_PAUSE, _MAX_PAUSE = 0.005, 0.2
+
+
+def lock_wait() -> float:
+    """Seconds a writer or CLI command waits for the file: ``ALLEGIANCE_LOCK_WAIT`` (read when
+    called, not at import), else 60."""
+    raw = os.environ.get("ALLEGIANCE_LOCK_WAIT", "").strip()
+    if not raw:
+        return DEFAULT_LOCK_WAIT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise ConfigError(f"ALLEGIANCE_LOCK_WAIT must be a number of seconds >= 0, not {raw!r}")
+    return value
 
 
 def is_lock_conflict(exc: BaseException) -> bool:
@@ -75,10 +90,10 @@ def connect_waiting(
     path: Path, *, read_only: bool, wait: float | None = None
 ) -> duckdb.DuckDBPyConnection:
     """``duckdb.connect`` that retries (back-off) while another process holds the lock,
-    for up to ``wait`` seconds (default ``LOCK_WAIT``); raises ``StoreError`` after that."""
+    for up to ``wait`` seconds (default :func:`lock_wait`); raises ``StoreError`` after that."""
     if read_only and not path.exists():
         raise StoreError(f"{path}: no such store (run `allegiance ingest` first)")
-    limit = LOCK_WAIT if wait is None else wait
+    limit = lock_wait() if wait is None else wait
     if read_only:
         _yield_to_writer(path)
     with _announce(path, writer=not read_only and limit > 0):

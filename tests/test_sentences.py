@@ -1,0 +1,18 @@
+"""Sentence records: offsets and text agree, and a paragraph's line break is not kept."""
+
+from __future__ import annotations
+
+import spacy
+
+from allegiance.nlp import sentence_record
+
+
+def test_line_break_at_the_end_of_a_paragraph_is_trimmed() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "Kyiv asked for help.\nBerlin sent tanks.  \n"
+    doc = nlp(text)
+    records = [sentence_record(i, s) for i, s in enumerate(doc.sents)]
+    assert [r.text for r in records] == ["Kyiv asked for help.", "Berlin sent tanks."]
+    for record in records:
+        assert text[record.start : record.end] == record.text
