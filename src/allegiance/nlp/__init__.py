@@ -57,6 +57,8 @@ def build_nlp(settings: Settings) -> Language:
 
 
 def sentence_record(index: int, sent: Span) -> Sentence:
-    """The record of a sentence, without the line break spaCy keeps as its last token."""
-    text = sent.text.rstrip()
-    return Sentence(index=index, start=sent.start_char, end=sent.start_char + len(text), text=text)
+    """The record of a sentence without the line breaks spaCy keeps at its edges."""
+    raw = sent.text
+    text = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    return Sentence(index=index, start=start, end=start + len(text), text=text)
