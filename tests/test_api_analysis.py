@@ -58,6 +58,8 @@ def test_flows_with_sentences(client):
     items = _ok(client, "/api/flows", recipient="ukr")["items"]
     assert [(f["donor"], f["amount_usd"]) for f in items] == [("USA", 9e10)]
     assert any("$90 billion" in s for s in items[0]["sentences"])
+    pledged = _ok(client, "/api/flows", recipient="ukr", pledged="true")["items"]
+    assert [(f["donor"], f["status"]) for f in pledged] == [("USA", "delivered")]
     prk = _ok(client, "/api/flows", donor="PRK")["items"]
     assert [(f["recipient"], f["mode"]) for f in prk] == [("RUS", "military")]
 

@@ -309,3 +309,18 @@ def test_a_balanced_two_camp_graph_is_recovered(sides, seed):
     for i, a in enumerate(nodes):
         for j, b in enumerate(nodes):
             assert (camps[a] == camps[b]) == (sides[i] == sides[j])
+
+
+def test_pledged_aid_is_shown_apart_when_asked(tmp_path):
+    specs = [
+        ev("USA", "AID", "UKR", "Washington delivered $2 billion in arms to Kyiv.", usd=2e9),
+        ev("EU", "AGREE", "UKR", "Brussels pledged $5 billion for Kyiv's grid.", usd=5e9),
+        ev("EU", "AGREE", "UKR", "Brussels promised to keep talking to Kyiv."),  # no figure
+    ]
+    path = build(tmp_path / "p.duckdb", [extraction("p1", NOV20, specs)])
+    with Store(path, read_only=True) as store:
+        delivered = graph.flows(store, recipient="UKR")
+        both = graph.flows(store, recipient="UKR", pledged=True)
+    assert list(delivered["donor"]) == ["USA"] and "status" not in delivered
+    rows = {(r.donor, r.status): r.amount_usd for r in both.itertuples()}
+    assert rows == {("USA", "delivered"): 2e9, ("EU", "pledged"): 5e9}

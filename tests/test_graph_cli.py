@@ -46,6 +46,10 @@ def test_flows_to_ukraine_as_json(group, db):
     assert by_donor["USA"]["amount_usd"] == 90e9 and by_donor["EU"]["amount_usd"] == 125e9
     assert by_donor["USA"]["first_seen"] == "2024-11-20"
     assert len(by_donor["USA"]["sentences"]) == 3
+    pledged = json.loads(
+        _run(group, "flows", "--db", db, "--to", "UKR", "--format", "json", "--pledged")
+    )
+    assert {r["status"] for r in pledged} == {"delivered"}  # the world has no promised figure
 
 
 def test_relations_include_widens_factuality(group, db):

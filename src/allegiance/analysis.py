@@ -96,6 +96,7 @@ class Analysis:
         recipient: str | None = None,
         *,
         sentences: bool = False,
+        pledged: bool = False,
         options: AnalysisOptions | None = None,
         **overrides: Any,
     ) -> pd.DataFrame:
@@ -105,6 +106,7 @@ class Analysis:
             donor=donor,
             recipient=recipient,
             sentences=sentences,
+            pledged=pledged,
         )
 
     def shifts(

@@ -200,8 +200,10 @@ def flows_endpoint(
     donor: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
     recipient: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
     by_mode: bool = True,
+    pledged: bool = False,
 ) -> dict[str, Any]:
-    """``amount_usd`` sums one figure per story; ``sentences`` are the evidence texts."""
+    """``amount_usd`` sums one figure per story; ``sentences`` are the evidence texts;
+    ``pledged`` adds promised aid with a figure (``status``: delivered or pledged)."""
     from allegiance.graph.flows import flows
 
     frame = run(
@@ -212,6 +214,7 @@ def flows_endpoint(
         recipient=norm_code(recipient),
         by_mode=by_mode,
         sentences=True,
+        pledged=pledged,
     )
     return {"items": records(frame)}
 

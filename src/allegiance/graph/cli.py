@@ -191,15 +191,27 @@ def blocs(db: Path, fmt: str, **filters: Any) -> None:
 @click.option("--from", "--donor", "donor", default=None, help="Donor actor code.")
 @click.option("--to", "--recipient", "recipient", default=None, help="Recipient actor code.")
 @click.option("--evidence/--no-evidence", default=False, help="Add the evidence sentences.")
+@click.option("--pledged", is_flag=True, help="Add promised aid with a figure (status column).")
 def flows(
-    db: Path, fmt: str, donor: str | None, recipient: str | None, evidence: bool, **filters: Any
+    db: Path,
+    fmt: str,
+    donor: str | None,
+    recipient: str | None,
+    evidence: bool,
+    pledged: bool,
+    **filters: Any,
 ) -> None:
     """Aid flows donor -> recipient in USD and counts, by mode; a repeated figure counts once."""
     from allegiance.graph import flows as compute
 
     with _open(db) as store:
         table = compute(
-            store, _options(**filters), donor=donor, recipient=recipient, sentences=evidence
+            store,
+            _options(**filters),
+            donor=donor,
+            recipient=recipient,
+            sentences=evidence,
+            pledged=pledged,
         )
     _echo(table, fmt)
 

@@ -16,8 +16,12 @@ if TYPE_CHECKING:
 AID_MODES: tuple[str, ...] = ("military", "economic", "humanitarian")
 
 
-def _where(donor: str | None, recipient: str | None) -> tuple[str, list[Any]]:
-    where, params = ["type = 'AID'"], []
+# A promise of aid with a figure ("pledged $500 million in aid") is an AGREE in PLOVER.
+PLEDGE = "(type = 'AGREE' AND amount_usd IS NOT NULL)"
+
+
+def _where(donor: str | None, recipient: str | None, pledged: bool) -> tuple[str, list[Any]]:
+    where, params = [f"(type = 'AID' OR {PLEDGE})" if pledged else "type = 'AID'"], []
     if donor:
         where.append("source = ?")
         params.append(donor.upper())
@@ -35,14 +39,20 @@ def flows(
     recipient: str | None = None,
     by_mode: bool = True,
     sentences: bool = False,
+    pledged: bool = False,
 ) -> pd.DataFrame:
     """Donor -> recipient aid: ``amount_usd`` sums one figure per story (a figure repeated by
     several articles counts once), ``stories``/``events`` count happenings and reports.
 
     An amount given for several donors or recipients at once is split equally between the
-    pairs. Mode is military, economic, humanitarian or unspecified.
+    pairs. Mode is military, economic, humanitarian or unspecified. ``pledged`` adds promises
+    of aid with a figure (AGREE events), in rows of their own: ``status`` is "delivered" or
+    "pledged".
     """
-    where, params = _where(donor, recipient)
+    where, params = _where(donor, recipient, pledged)
+    status = (
+        f"CASE WHEN {PLEDGE} THEN 'pledged' ELSE 'delivered' END AS status, " if pledged else ""
+    )
     mode = (
         (
             f"coalesce(CASE WHEN mode IN ({', '.join(repr(m) for m in AID_MODES)}) "
@@ -52,7 +62,7 @@ def flows(
         else "'all'"
     )
     query, all_params = story_sql(options or AnalysisOptions()).query(
-        f"""SELECT source AS donor, target AS recipient, {mode} AS mode,
+        f"""SELECT source AS donor, target AS recipient, {status}{mode} AS mode,
                sum(amount_usd) AS amount_usd, count(amount_usd) AS figures,
                count(*) AS stories, CAST(sum(mentions) AS BIGINT) AS events,
                min(first_day) AS first_seen, max(last_day) AS last_seen,
