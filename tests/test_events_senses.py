@@ -101,6 +101,22 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
             {"The Dutch cabinet": "NLD", "Moldova": "MDA"},
             ("AGREE", "NLD", ("MDA",)),
         ),
+        # blocking a text is a rejection; the text's author is who supports
+        (
+            "Slovakia blocked an EU declaration backing Moldova.",
+            {"Slovakia": "SVK", "EU": "EU", "Moldova": "MDA"},
+            ("REJECT", "SVK", ("EU",)),
+        ),
+        (
+            "Slovakia blocked an EU declaration backing Moldova.",
+            {"Slovakia": "SVK", "EU": "EU", "Moldova": "MDA"},
+            ("SUPPORT", "EU", ("MDA",)),
+        ),
+        (
+            "If Armenia shells the border villages, Azerbaijan will retaliate.",
+            {"Armenia": "ARM", "Azerbaijan": "AZE"},
+            ("ASSAULT", "AZE", ("ARM",)),
+        ),
         # troops arriving somewhere
         (
             "Kenyan police officers arrived in Haiti to lead the security mission.",
@@ -111,6 +127,12 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
 )
 def test_sense_in_context(nlp, text: str, codes: dict[str, str], expected) -> None:
     assert expected in summary(run(nlp, text, codes))
+
+
+def test_a_target_named_for_weapons_is_not_the_weapon(nlp) -> None:
+    text = "Israeli forces attacked a chemical plant in Syria."
+    (event,) = run(nlp, text, {"Israeli": "ISR", "Syria": "SYR"})
+    assert event.event == "ASSAULT" and event.mode != "unconventional"
 
 
 def test_an_economy_hit_by_sanctions_was_not_attacked(nlp) -> None:

@@ -66,7 +66,12 @@ def mode_and_context(found: Found, sent: Span, lex: Lexicon) -> tuple[str | None
     mode = sense.mode
     cues = lex.mode_cues.get(sense.type, {})
     if mode is None and cues:
-        mode = next((cues[lem] for lem in lemmas if lem in cues), None)
+        target = _target_tokens(found)  # "attacked nuclear sites": no nuclear weapon
+        mode = next(
+            (cues[t.lemma_.lower()] for t in sent.doc[start:end]
+             if t.lemma_.lower() in cues and t.i not in target),
+            None,
+        )  # fmt: skip
     context = list(sense.context)
     for lem in lemmas:
         ctx = lex.context_cues.get(lem)
@@ -75,6 +80,13 @@ def mode_and_context(found: Found, sent: Span, lex: Lexicon) -> tuple[str | None
     if sense.type == "AID" and mode == "military" and "military" not in context:
         context.insert(0, "military")
     return mode, tuple(context[:MAX_CONTEXTS])
+
+
+def _target_tokens(found: Found) -> set[int]:
+    """Token indices of what a verbal trigger acts on (its direct object's phrase)."""
+    verb = found.trigger.verb
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+    return {t.i for t in obj.subtree} if obj is not None else set()
 
 
 def _in_mentions(start: int, end: int, found: Found) -> bool:

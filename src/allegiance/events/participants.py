@@ -154,9 +154,24 @@ def subject_token(
     return _controller(verb, lex, depth, index)
 
 
+def _participle_of_actor_noun(verb: Token, index: MentionIndex | None) -> bool:
+    """ "an EU statement supporting Ukraine": the statement's author supports. A noun with no
+    actor in it ("issued a declaration demanding ...") leaves it to the clause above."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and index is not None
+        and np_mention(head, index) is not None
+    )
+
+
 def _controller(verb: Token, lex: Lexicon, depth: int, index: MentionIndex | None) -> Token | None:
     head = verb.head
     if verb.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return head
+    if _participle_of_actor_noun(verb, index):
         return head
     if verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ in lex.object_control:
         obj = child(head, OBJECTS) or child(head, DATIVES)
