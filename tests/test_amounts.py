@@ -189,3 +189,16 @@ def test_megabyte_of_digits_and_symbols_is_fast(text: str) -> None:
     started = time.perf_counter()
     find_amounts(text)
     assert time.perf_counter() - started < 5.0  # linear scan: ~1 s or less on one core
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Norway thanked the Dutch for their F-16 jets.", []),
+        ("The Dutch sent 24 F-16 jets.", ["24 F-16 jets"]),
+        ("Ankara bought two S-400 systems.", ["two S-400 systems"]),
+        ("Pilots trained on MiG-29 fighters.", []),
+    ],
+)
+def test_model_designations_are_not_counts(text: str, counted: list[str]) -> None:
+    assert [a.text for _, _, a in find_amounts(text)] == counted

@@ -117,6 +117,11 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
             {"Armenia": "ARM", "Azerbaijan": "AZE"},
             ("ASSAULT", "AZE", ("ARM",)),
         ),
+        (
+            "Armenia and Azerbaijan exchanged fire on the border.",
+            {"Armenia": "ARM", "Azerbaijan": "AZE"},
+            ("ASSAULT", "ARM", ()),
+        ),
         # troops arriving somewhere
         (
             "Kenyan police officers arrived in Haiti to lead the security mission.",
@@ -151,3 +156,21 @@ def test_coordinated_nationalities_are_all_recipients(nlp) -> None:
     text = "Guards beat scores of Malian and Nigerien migrants at the border."
     events = run(nlp, text, {"Malian": "MLI", "Nigerien": "NER"})
     assert {"MLI", "NER"} <= {m.code for e in events for m in e.recipient}
+
+
+def test_forces_deployed_without_an_agent_stand_for_their_country(nlp) -> None:
+    text = "Some 3,000 Belarusian soldiers were deployed to the Grodno region of Belarus."
+    events = run(nlp, text, {"Belarusian": "BLR"})
+    (event,) = [e for e in events if e.event == "MOBILIZE"]
+    assert event.actor[0].code == "BLR"
+    assert event.amount is not None and event.amount.value == 3000
+    assert event.location is not None and "Grodno" in event.location.text
+
+
+def test_a_recent_date_is_news_not_history(nlp) -> None:
+    text = "Two days ago Georgian police detained an opposition leader."
+    (event,) = run(nlp, text, {"Georgian police": "GEO"})
+    assert (event.event, event.factuality, event.event_date) == ("COERCE", "asserted", "2025-03-01")
+    old = "Decades ago Georgian police detained an opposition leader in 1991."
+    (then,) = run(nlp, old, {"Georgian police": "GEO"})
+    assert then.factuality == "historical"

@@ -238,7 +238,8 @@ def _pattern() -> re.Pattern[str]:
     )
     vague = _alternation(_VAGUE)
     count = (
-        rf"(?:\b(?P<nv>{vague})|{_num('nn')}|{_word_num('nw', articles=False)})"
+        # "F-16 jets", "MiG-29s", "S-400 systems": a model designation, not a count
+        rf"(?:\b(?P<nv>{vague})|(?<![A-Za-z]-){_num('nn')}|{_word_num('nw', articles=False)})"
         r"(?:\s+(?P<nsc>thousand|million|hundred)\b)?"
         rf"(?P<nmod>(?:\s+(?!(?:{_STOP_WORDS})\b)[A-Za-z][\w'.-]*+){{0,3}}?)"
         rf"\s+(?P<nun>{_alternation(_COUNT_NOUNS)})(?!\w)"

@@ -90,7 +90,9 @@ def _target_tokens(found: Found) -> set[int]:
 
 
 def _in_mentions(start: int, end: int, found: Found) -> bool:
-    return any(m.start < end and start < m.end for m in (*found.actors, *found.recipients))
+    """An amount inside a participant's name ("the Group of 20"), not one that names the
+    participant ("10,000 North Korean soldiers")."""
+    return any(m.start <= start and end <= m.end for m in (*found.actors, *found.recipients))
 
 
 def find_amount(found: Found, sent: Span) -> Amount | None:
@@ -134,14 +136,14 @@ def _chain(token: Token) -> set[int]:
     return out
 
 
-def _place_prep(ent: Span) -> Token | None:
+def _place_prep(ent: Span, preps: frozenset[str]) -> Token | None:
     """The in/near/at preposition a place hangs from ("in the northern city of Kirkuk")."""
     tok = ent.root
     for _ in range(5):
         head = tok.head
         if head == tok:
             return None
-        if head.dep_ == "prep" and head.lower_ in PLACE_PREPS:
+        if head.dep_ == "prep" and head.lower_ in preps:
             return head
         if tok.dep_ not in {"pobj", "compound", "appos", "amod", "nmod"} and head.dep_ != "prep":
             return None
@@ -149,10 +151,12 @@ def _place_prep(ent: Span) -> Token | None:
     return None
 
 
-def _place_spans(sent: Span, chain: set[int], lo: int, hi: int) -> list[Span]:
+def _place_spans(
+    sent: Span, chain: set[int], lo: int, hi: int, preps: frozenset[str]
+) -> list[Span]:
     out = []
     for ent in sentence_ents(sent):
-        prep = _place_prep(ent)
+        prep = _place_prep(ent, preps)
         if prep is not None and (prep.head.i in chain or lo <= prep.i < hi):
             out.append(ent)
     return out
@@ -165,9 +169,11 @@ def find_location(found: Found, sent: Span) -> Location | None:
         chain |= _chain(found.trigger.verb)
     lo, hi = found.trigger.token.left_edge.i, found.trigger.token.right_edge.i + 1
     actors = [(m.start, m.end) for m in found.actors]
+    # troops deployed "to the Kursk region" are there: a deployment's destination is its place
+    preps = PLACE_PREPS | {"to"} if found.trigger.sense.type == "MOBILIZE" else PLACE_PREPS
     candidates = [
         e
-        for e in _place_spans(sent, chain, lo, hi)
+        for e in _place_spans(sent, chain, lo, hi, preps)
         if not any(a < e.end_char and e.start_char < b for a, b in actors)
     ]
     places = [e for e in candidates if e.label_ in PLACE_ENTS or _looks_like_place(e)]

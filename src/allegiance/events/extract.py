@@ -26,6 +26,7 @@ from allegiance.events.participants import (
     child,
     distinct,
     forget_sentence_ents,
+    is_passive,
     noun_actors,
     noun_recipients,
     np_mentions,
@@ -108,7 +109,7 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     verb = trig.verb
     assert verb is not None
     places = place_preps(trig, lex)
-    actors = verb_actors(verb, index, lex)
+    actors = verb_actors(verb, index, lex) or _deployed_forces(trig, index)
     recipients: list[Mention] = []
     if trig.token != verb:  # "mounted an invasion of X": the noun's object first
         recipients = _distinct(noun_recipients(trig.token, index, place_preps=places), actors)
@@ -127,6 +128,18 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             giver = prep_object(obj, ("from",))
         actors, recipients = (np_mentions(giver, index) if giver else []), actors
     return Found(trig, actors, _distinct(recipients, actors))
+
+
+def _deployed_forces(trig: Trigger, index: MentionIndex) -> list[Mention]:
+    """ "North Korean soldiers were deployed to Russia": with no agent, the forces moved stand
+    for their country, the actor of the deployment."""
+    verb = trig.verb
+    if trig.sense.type != "MOBILIZE" or verb is None or not is_passive(verb):
+        return []
+    if prep_object(verb, ("by",)) is not None:
+        return []
+    forces = child(verb, ("nsubjpass",))
+    return np_mentions(forces, index) if forces is not None else []
 
 
 def place_preps(trig: Trigger, lex: Lexicon) -> tuple[str, ...]:
@@ -329,19 +342,40 @@ def _confidence(found: Found) -> float:
     return round(min(0.99, max(0.05, value)), 2)
 
 
+RECENT_DAYS = 366
+
+
+def _recent(event_date: str | None, published: dt.date | None) -> bool:
+    """An event dated within a year before publication ("two days ago", "in January") is
+    news, not history, whatever cue words its sentence has."""
+    if not event_date or published is None:
+        return False
+    try:
+        parts = [int(p) for p in event_date.split("-")[:3]]
+        day = dt.date(parts[0], *[*parts[1:], 1, 1][:2])  # a month or year: from its start
+    except ValueError:
+        return False
+    return 0 <= (published - day).days <= RECENT_DAYS
+
+
 def build_events(found: Found, ctx: DocContext) -> list[Event]:
     """One Event per actor (coordinated actors give several events)."""
     trig = found.trigger
     tok = trig.token
     sent = sentence_span(tok)
     verb = trig.verb if trig.verb is not None else clause_verb(tok)
+    details = attach.details(trig, found, sent, ctx.published, ctx.lex)
     fact = found.factuality or factuality(
-        trig.verb or tok, sent, ctx.lex, published=ctx.published, presupposed=found.presupposed
+        trig.verb or tok,
+        sent,
+        ctx.lex,
+        published=ctx.published,
+        presupposed=found.presupposed,
+        recent=_recent(details.event_date, ctx.published),
     )
     said_by = found.attributed_to
     if said_by is None:
         said_by, _ = attribution(verb, sent, ctx.index, ctx.lex)
-    details = attach.details(trig, found, sent, ctx.published, ctx.lex)
     sentence = sentence_of(ctx, tok)
     first = trig.verb if trig.light and trig.verb is not None else tok
     start, end = first.idx, tok.idx + len(tok)

@@ -167,11 +167,13 @@ def factuality(
     *,
     published: dt.date | None = None,
     presupposed: bool = False,
+    recent: bool = False,
 ) -> str:
     """One of asserted / negated / hypothetical / future / historical for a trigger.
 
     ``presupposed``: a noun event with its own actor ("Russia's invasion") is taken as given,
-    whatever the modality of the clause that mentions it.
+    whatever the modality of the clause that mentions it. ``recent``: the event is dated within
+    a year before publication, so it is never historical.
     """
     if trigger.pos_ in {"NOUN", "PROPN"}:
         if _negated(trigger, lex):
@@ -180,13 +182,14 @@ def factuality(
             return "hypothetical"
         if presupposed:
             verb = clause_verb(trigger)
-            return "historical" if historical(sent, verb, lex, published) else "asserted"
+            old = not recent and historical(sent, verb, lex, published)
+            return "historical" if old else "asserted"
     verb = clause_verb(trigger)
     if object_negated(verb, lex):
         return "negated"
     found = local_factuality(verb, lex) or embedded_factuality(verb, lex)
     if found is not None:
         return found
-    if historical(sent, verb, lex, published):
+    if not recent and historical(sent, verb, lex, published):
         return "historical"
     return "asserted"
