@@ -147,3 +147,19 @@ def test_possessor_of_an_arrest_is_the_one_arrested(nlp) -> None:
 def test_bylines_are_not_aid(nlp) -> None:
     text = "Maria Lopez contributed to this report."
     assert run(nlp, text, {"Maria Lopez": "PER:maria-lopez"}) == []
+
+
+def test_verb_the_parser_missed_between_names(nlp) -> None:
+    # the small model tags this "back" as an adverb: the shallow rule still gives three events
+    text = "North Korea, Iran and China back Russia."
+    codes = {"North Korea": "PRK", "Iran": "IRN", "China": "CHN", "Russia": "RUS"}
+    events = run(nlp, text, codes)
+    found = {(e.event, e.actor[0].code, e.recipient[0].code, e.factuality) for e in events}
+    assert found == {("SUPPORT", c, "RUS", "asserted") for c in ("PRK", "IRN", "CHN")}
+    assert all(e.confidence < 0.7 for e in events)
+
+
+def test_a_noun_modifier_is_not_a_missed_verb(nlp) -> None:
+    text = "Kenyan riot police used tear gas in Nairobi."
+    events = run(nlp, text, {"Kenyan riot police": "KEN", "Nairobi": "KEN"})
+    assert "PROTEST" not in {e.event for e in events}

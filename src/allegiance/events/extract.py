@@ -36,6 +36,7 @@ from allegiance.events.participants import (
     verb_recipients,
 )
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
+from allegiance.events.shallow import unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
 from allegiance.models import Event, Mention, Sentence
 from allegiance.models import Span as TextSpan
@@ -495,6 +496,9 @@ def find_triggers(ctx: DocContext, verbs: list[Token], nouns: list[Token]) -> li
         trig = noun_trigger(noun, lex) if noun.idx < ctx.cutoff else None
         if trig is not None and noun.i not in consumed:
             out.append(participants(trig, index, lex))
+    for miss in unparsed_verbs(ctx.doc, index, lex, cutoff=ctx.cutoff):
+        if miss.token.i not in consumed:
+            out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f)):
         share_recipients(group)
