@@ -114,6 +114,18 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
             {"Armenia": "ARM", "Azerbaijan": "AZE"},
             ("ASSAULT", "ARM", ()),
         ),
+        # joining an alliance
+        (
+            "Hungary finally approved Finland's NATO membership.",
+            {"Hungary": "HUN", "Finland": "FIN", "NATO": "NATO"},
+            ("SUPPORT", "HUN", ("FIN",)),
+        ),
+        # a ceasefire declared is conceded (PLOVER manual), one agreed to is agreed
+        (
+            "The rebels declared a ceasefire with Mali.",
+            {"The rebels": "MLIREB", "Mali": "MLI"},
+            ("CONCEDE", "MLIREB", ("MLI",)),
+        ),
         # troops arriving somewhere
         (
             "Kenyan police officers arrived in Haiti to lead the security mission.",
@@ -166,3 +178,11 @@ def test_a_recent_date_is_news_not_history(nlp) -> None:
     old = "Decades ago Georgian police detained an opposition leader in 1991."
     (then,) = run(nlp, old, {"Georgian police": "GEO"})
     assert then.factuality == "historical"
+
+
+def test_the_accused_does_what_the_accusation_says(nlp) -> None:
+    text = "Armenia accused Azerbaijan of shelling border villages."
+    events = run(nlp, text, {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    (attack,) = [e for e in events if e.event == "ASSAULT"]
+    assert attack.actor[0].code == "AZE"
+    assert attack.attributed_to is not None and attack.attributed_to.code == "ARM"

@@ -58,6 +58,8 @@ def _governing_reporter(verb: Token, lex: Lexicon) -> Token | None:
             return None
         if head.lemma_ in lex.reporting_verbs and tok.dep_ in {"ccomp", "xcomp", "conj", "advcl"}:
             return head
+        if head.lemma_ in lex.reporting_verbs and tok.dep_ == "prep" and tok.lower_ == "of":
+            return head  # "accused Russia of attacking": the accuser says so
         if _content_clause(tok, lex):  # "said the same thing: Europe would ..."
             return head.head
         if tok.dep_ in {"relcl", "parataxis"}:

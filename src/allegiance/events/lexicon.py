@@ -83,6 +83,7 @@ class Lexicon:
     pledge_verbs: frozenset[str] = frozenset()
     arrival_verbs: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
+    gerund_control: frozenset[str] = frozenset()
 
     def verb_lemmas(self) -> set[str]:
         """Every lemma that can start a verbal trigger (for the matcher)."""
@@ -197,6 +198,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             pledge_verbs=frozenset(data.get("pledge_verbs") or ()),
             arrival_verbs=frozenset(data.get("arrival_verbs") or ()),
             content_nouns=frozenset(data.get("content_nouns") or ()),
+            gerund_control=frozenset(data.get("gerund_control") or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"event lexicon is malformed: {exc}") from exc

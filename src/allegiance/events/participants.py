@@ -167,12 +167,26 @@ def _participle_of_actor_noun(verb: Token, index: MentionIndex | None) -> bool:
     )
 
 
+def _gerund_controller(verb: Token, lex: Lexicon) -> Token | None:
+    """The object of "accused X of attacking", "prevented X from joining": X does it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "from"}:
+        return None
+    above = prep.head
+    if above.lemma_.lower() not in lex.gerund_control:
+        return None
+    return child(above, OBJECTS)
+
+
 def _controller(verb: Token, lex: Lexicon, depth: int, index: MentionIndex | None) -> Token | None:
     head = verb.head
     if verb.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return head
     if _participle_of_actor_noun(verb, index):
         return head
+    gerund_object = _gerund_controller(verb, lex)
+    if gerund_object is not None:
+        return gerund_object
     if verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ in lex.object_control:
         obj = child(head, OBJECTS) or child(head, DATIVES)
         if obj is not None:
