@@ -93,3 +93,21 @@ def test_halves_split_the_gold_in_two(tmp_path: Path, extractor) -> None:
     assert sizes == [5, 3, 2]
     with pytest.raises(ConfigError, match="half"):
         run(path, settings=extractor.settings, extractor=extractor, half="third")
+
+
+def test_mutual_act_is_scored_as_plover_reciprocal_actors() -> None:
+    from allegiance.evaluate import prediction
+    from allegiance.models import Event, Mention, Sentence, Span
+
+    def event(actor: str, recipient: str) -> Event:
+        return Event(
+            id=actor, doc_id="d", event="SUPPORT", trigger=Span("signed", 0, 6),
+            sentence=Sentence(0, 0, 6, "signed"), actor=(Mention(actor, 0, 1, code=actor),),
+            recipient=(Mention(recipient, 2, 3, code=recipient),),
+        )  # fmt: skip
+
+    same = lambda code: code  # noqa: E731
+    mutual = prediction([event("JPN", "KOR"), event("KOR", "JPN")], same)
+    assert mutual.actors == {"JPN", "KOR"} and mutual.recipients == frozenset()
+    domestic = prediction([event("SDN", "SDN")], same)  # one party on both sides stays
+    assert domestic.recipients == {"SDN"}

@@ -163,3 +163,16 @@ def test_a_noun_modifier_is_not_a_missed_verb(nlp) -> None:
     text = "Kenyan riot police used tear gas in Nairobi."
     events = run(nlp, text, {"Kenyan riot police": "KEN", "Nairobi": "KEN"})
     assert "PROTEST" not in {e.event for e in events}
+
+
+def test_mutual_acts_make_each_party_the_others_recipient(nlp) -> None:
+    text = "Japan and South Korea signed a defence pact."
+    events = run(nlp, text, {"Japan": "JPN", "South Korea": "KOR"})
+    pairs = {(e.event, e.actor[0].code, e.recipient[0].code) for e in events}
+    assert pairs == {("SUPPORT", "JPN", "KOR"), ("SUPPORT", "KOR", "JPN")}
+
+
+def test_a_joint_act_toward_a_third_party_is_not_mutual(nlp) -> None:
+    text = "Japan and South Korea launched air strikes."
+    events = run(nlp, text, {"Japan": "JPN", "South Korea": "KOR"})
+    assert events and all(not e.recipient for e in events)

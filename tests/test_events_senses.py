@@ -112,7 +112,7 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
         (
             "Armenia and Azerbaijan exchanged fire on the border.",
             {"Armenia": "ARM", "Azerbaijan": "AZE"},
-            ("ASSAULT", "ARM", ()),
+            ("ASSAULT", "ARM", ("AZE",)),  # a mutual act: each fires at the other
         ),
         # joining an alliance
         (

@@ -197,6 +197,10 @@ def prediction(group: Sequence[Event], to_gold: Any) -> Prediction:
     sides = [plover_participants(e) for e in group]
     actors = {to_gold(m.code) for source, _ in sides for m in source if m.code}
     recipients = {to_gold(m.code) for _, target in sides for m in target if m.code}
+    if len(actors) >= 2 and recipients == actors:
+        # a mutual act ("X and Y signed a deal": X with Y, Y with X): PLOVER lists every
+        # participant of a reciprocal event as actor, with no recipient
+        recipients = set()
     loc = first.location
     return Prediction(
         event=plover_event_type(first),

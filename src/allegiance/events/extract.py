@@ -359,6 +359,14 @@ def _recent(event_date: str | None, published: dt.date | None) -> bool:
     return 0 <= (published - day).days <= RECENT_DAYS
 
 
+def _partners(found: Found) -> list[Mention]:
+    """Coordinated actors of a mutual act with no other party named are each other's
+    recipients: "Turkey and Sweden signed an agreement" is TUR with SWE and SWE with TUR."""
+    if not found.trigger.sense.mutual or len({m.code for m in found.actors if m.code}) < 2:
+        return []
+    return list(found.actors)
+
+
 def build_events(found: Found, ctx: DocContext) -> list[Event]:
     """One Event per actor (coordinated actors give several events)."""
     trig = found.trigger
@@ -384,7 +392,7 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
     trigger_span = TextSpan(text=text, start=start, end=end)
     events = []
     for actor_group in [[a] for a in found.actors] or [[]]:
-        recipients = _distinct(found.recipients, actor_group)
+        recipients = _distinct(found.recipients or _partners(found), actor_group)
         ident = event_id(
             ctx.doc_id, sentence.index, tok.idx, trig.sense.type,
             _codes(actor_group), _codes(recipients),

@@ -30,6 +30,7 @@ class Sense:
     needs: str | None = None
     plural_only: bool = False
     possessor_patient: bool = False  # "X's arrest": X undergoes the event
+    mutual: bool = False  # "X and Y signed a deal": each is the other's recipient
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
         confidence=float(raw.get("confidence", DEFAULT_CONFIDENCE)),
         needs=raw.get("needs"),
         plural_only=bool(raw.get("plural_only", False)),
+        mutual=bool(raw.get("mutual", False)),
         possessor_patient=raw.get("possessor") == "patient",
     )
 
