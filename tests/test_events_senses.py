@@ -186,3 +186,67 @@ def test_the_accused_does_what_the_accusation_says(nlp) -> None:
     (attack,) = [e for e in events if e.event == "ASSAULT"]
     assert attack.actor[0].code == "AZE"
     assert attack.attributed_to is not None and attack.attributed_to.code == "ARM"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "absent"),
+    [
+        # feelings, letters and names are not events
+        ("Many Kenyans expressed relief after the hostages were freed.", {"Kenyans": "KEN"}, "AID"),
+        (
+            "Chilean senators sent a letter to the Peruvian president.",
+            {"Chilean senators": "CHL", "the Peruvian president": "PER"},
+            "AID",
+        ),
+        (
+            "While the western alliance is important, Europe must do more.",
+            {"the western alliance": "NATO"},
+            "COOPERATE",
+        ),
+    ],
+)
+def test_not_an_event(nlp, text: str, codes: dict[str, str], absent: str) -> None:
+    assert absent not in {e.event for e in run(nlp, text, codes)}
+
+
+def test_relief_for_someone_is_aid(nlp) -> None:
+    events = run(
+        nlp, "Jordan's relief for Gaza arrived on Monday.", {"Jordan": "JOR", "Gaza": "PSE"}
+    )
+    assert ("AID", "JOR") in {(e.event, e.actor[0].code) for e in events if e.actor}
+
+
+def test_a_building_reduced_to_rubble_was_destroyed(nlp) -> None:
+    text = "Russian drones reduced the Odesa port to rubble."
+    events = run(nlp, text, {"Russian": "RUS", "Odesa": "UKR"})
+    assert ("ASSAULT", "destroy") in {(e.event, e.mode) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "expected"),
+    [
+        (
+            "Moscow signalled its reluctance to endorse the Turkish plan.",
+            {"Moscow": "RUS", "Turkish": "TUR"},
+            "negated",
+        ),
+        (
+            "Diplomats welcomed the news that Serbia had agreed to talks with Kosovo.",
+            {"Serbia": "SRB", "Kosovo": "XKX"},
+            "asserted",
+        ),
+        (
+            "The Saudi prince met Zelensky earlier in the day.",
+            {"The Saudi prince": "SAU", "Zelensky": "UKR"},
+            "asserted",
+        ),
+        (
+            "Syria had occupied Lebanon for 29 years.",
+            {"Syria": "SYR", "Lebanon": "LBN"},
+            "historical",
+        ),
+    ],
+)
+def test_factuality_of_past_and_reluctant_acts(nlp, text, codes, expected) -> None:
+    events = [e for e in run(nlp, text, codes) if e.actor or e.recipient]
+    assert events and events[0].factuality == expected

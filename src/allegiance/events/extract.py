@@ -209,6 +209,8 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             if not actors and patient is not None and verb.lemma_ not in lex.verbs:
                 # "were engaged in ethnic cleansing" (but not "was killed in an airstrike")
                 actors = np_mentions(patient, index)
+    # "the alliance" standing for NATO names the actor: it is no event of it
+    actors = [a for a in actors if not a.start <= noun.idx < a.end]
     recipients = noun_recipients(
         noun, index, place_preps=place_preps(trig, lex), patient_poss=patient_poss
     )

@@ -145,13 +145,16 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     """Explicit dates well before publication, cue words, or a past-perfect narrative."""
     if _years_before(sent, verb, published):
         return True
-    clause_words = {t.lower_ for t in verb.subtree}
-    if clause_words & lex.historical_cues and any(e.label_ == "DATE" for e in sentence_ents(sent)):
+    clause = " ".join(t.lower_ for t in verb.subtree)
+    if any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in lex.historical_cues):
         return True
+    # a past-perfect main clause narrates the past ("Syria had occupied Lebanon for 29 years");
+    # one inside a report or a noun's content ("the announcement that Ukraine had agreed") not
     past_perfect = verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
     )
-    return past_perfect and not _under_reporting(verb, lex)
+    main_clause = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return past_perfect and main_clause and not _under_reporting(verb, lex)
 
 
 def object_negated(verb: Token, lex: Lexicon) -> bool:

@@ -85,6 +85,7 @@ class Lexicon:
     arrival_verbs: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
     gerund_control: frozenset[str] = frozenset()
+    not_transferred: frozenset[str] = frozenset()
 
     def verb_lemmas(self) -> set[str]:
         """Every lemma that can start a verbal trigger (for the matcher)."""
@@ -201,6 +202,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             arrival_verbs=frozenset(data.get("arrival_verbs") or ()),
             content_nouns=frozenset(data.get("content_nouns") or ()),
             gerund_control=frozenset(data.get("gerund_control") or ()),
+            not_transferred=frozenset(data.get("not_transferred") or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"event lexicon is malformed: {exc}") from exc

@@ -203,6 +203,8 @@ def _transfer(verb: Token, obj: Token | None, lex: Lexicon, *, reverse: bool) ->
     to = prep_object(verb, ("to",))
     if to is not None and _lemma(to) in BYLINE_NOUNS:
         return None  # "X contributed to this report"
+    if obj is not None and _lemma(obj) in lex.not_transferred:
+        return None  # "sent a letter to"
     supplied = prep_object(verb, ("with",))
     if not reverse and obj is not None and supplied is not None and aid_kind(obj, lex) is None:
         # "provided Ukraine with $2 billion": the object receives what the with-phrase names
@@ -241,7 +243,7 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if lemma in lex.pledge_verbs and obj is not None and aid_kind(obj, lex) is not None:
         return _promised_aid(verb, obj)
     noun = eventive_noun(obj, lex) if lemma in lex.light_verbs else None
-    if noun is not None:
+    if noun is not None and noun_needs_met(noun, lex.nouns[_lemma(noun)]):
         noun_sense = material(noun, lex.nouns[_lemma(noun)], lex)
         light = verb.i < noun.i
         return Trigger(noun, noun_sense, verb=verb, consumed=(noun.i,), light=light)
@@ -273,6 +275,16 @@ def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
         return None
     if sense.plural_only and noun.tag_ not in {"NNS", "NNPS"}:
         return None
-    if sense.needs == "call_for" and prep_object(noun, ("for",)) is None:
+    if not noun_needs_met(noun, sense):
         return None
     return Trigger(noun, material(noun, sense, lex))
+
+
+def noun_needs_met(noun: Token, sense: Sense) -> bool:
+    """ "call" is a request only as "call for"; "relief" is aid only for or to someone or as
+    material ("relief supplies" is a compound), not a feeling ("expressed relief")."""
+    if sense.needs == "call_for":
+        return prep_object(noun, ("for",)) is not None
+    if sense.needs == "recipient_prep":
+        return prep_object(noun, ("for", "to")) is not None
+    return True
