@@ -250,3 +250,26 @@ def test_a_building_reduced_to_rubble_was_destroyed(nlp) -> None:
 def test_factuality_of_past_and_reluctant_acts(nlp, text, codes, expected) -> None:
     events = [e for e in run(nlp, text, codes) if e.actor or e.recipient]
     assert events and events[0].factuality == expected
+
+
+def test_a_participle_after_a_noun_is_done_to_it(nlp) -> None:
+    text = "Photos showed Armenian villages shelled by Azerbaijani artillery."
+    events = run(nlp, text, {"Armenian": "ARM", "Azerbaijani": "AZE"})
+    shelled = [e for e in events if e.event == "ASSAULT"]
+    assert [(e.actor[0].code, e.recipient[0].code) for e in shelled] == [("AZE", "ARM")]
+
+
+def test_a_warning_needs_someone_warned(nlp) -> None:
+    vague = run(nlp, "Iraqi officials warned of a rise in attacks.", {"Iraqi officials": "IRQ"})
+    assert "THREATEN" not in {e.event for e in vague}
+    text = "Turkey warned Greece that it would respond."
+    pointed = run(nlp, text, {"Turkey": "TUR", "Greece": "GRC"})
+    assert ("THREATEN", "TUR", "GRC") in {
+        (e.event, e.actor[0].code, e.recipient[0].code) for e in pointed if e.recipient
+    }
+
+
+def test_this_in_a_quote_is_not_the_speaker(nlp) -> None:
+    text = '"This denies recognition to Kurds in Syria," the envoy of Iraq said.'
+    events = run(nlp, text, {"Syria": "SYR", "Iraq": "IRQ"})
+    assert all(not e.actor or e.actor[0].code != "IRQ" for e in events if e.event == "REJECT")

@@ -132,8 +132,14 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
 
+PERSONAL = frozenset({"it", "they", "he", "she", "we", "i", "you"})
+
+
 def _unresolved_pronoun(subj: Token, index: MentionIndex | None) -> bool:
-    return subj.pos_ == "PRON" and index is not None and index.at_token(subj) is None
+    """A personal pronoun the resolver left open ("Syria says it ..."); "this" or "that"
+    points at a thing said, not at the speaker."""
+    personal = subj.pos_ == "PRON" and subj.lower_ in PERSONAL
+    return personal and index is not None and index.at_token(subj) is None
 
 
 def subject_token(
@@ -216,9 +222,14 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def passive_participle(verb: Token) -> bool:
+    """ "the hotel reduced to rubble", "villages shelled overnight": the noun undergoes it."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
+
+
 def verb_actors(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Mention]:
     """Actor mentions of a verbal trigger: agent in the passive, else the subject."""
-    if is_passive(verb):
+    if is_passive(verb) or passive_participle(verb):
         agent = prep_object(verb, ("by",))
         return np_mentions(agent, index) if agent is not None else []
     subj = subject_token(verb, lex, 0, index)
@@ -265,6 +276,8 @@ def verb_recipients(
     candidates: list[Token | None] = []
     if is_passive(verb):
         candidates.append(child(verb, PASSIVE_SUBJECTS))
+    if passive_participle(verb):
+        candidates.append(verb.head)
     candidates.append(child(verb, DATIVES))
     if not transfer:
         candidates.append(child(verb, OBJECTS))
