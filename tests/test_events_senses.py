@@ -273,3 +273,18 @@ def test_this_in_a_quote_is_not_the_speaker(nlp) -> None:
     text = '"This denies recognition to Kurds in Syria," the envoy of Iraq said.'
     events = run(nlp, text, {"Syria": "SYR", "Iraq": "IRQ"})
     assert all(not e.actor or e.actor[0].code != "IRQ" for e in events if e.event == "REJECT")
+
+
+def test_what_was_supposed_to_happen_is_not_a_fact(nlp) -> None:
+    text = "Chile and Peru were supposed to sign a border deal."
+    events = run(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+    assert events and all(e.factuality == "hypothetical" for e in events)
+
+
+def test_they_is_not_the_speaker_who_says_i(nlp) -> None:
+    text = (
+        "\"I'm hoping the Chilean government will start talking to Lima, get them to the table "
+        'and make sure they make some concessions that are fair," Rojas said.'
+    )
+    events = run(nlp, text, {"Lima": "PER", "Rojas": "CHL"})
+    assert ("CONCEDE", "CHL") not in {(e.event, e.actor[0].code) for e in events if e.actor}

@@ -135,6 +135,16 @@ def is_passive(verb: Token) -> bool:
 PERSONAL = frozenset({"it", "they", "he", "she", "we", "i", "you"})
 
 
+FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+
+
+def _same_person(pronoun: Token, above: Token) -> bool:
+    """ "they" may be the country that speaks ("Syria says it ..."), not "I" or "we"."""
+    if above.pos_ != "PRON":
+        return pronoun.lower_ not in FIRST_SECOND
+    return (pronoun.lower_ in FIRST_SECOND) == (above.lower_ in FIRST_SECOND)
+
+
 def _unresolved_pronoun(subj: Token, index: MentionIndex | None) -> bool:
     """A personal pronoun the resolver left open ("Syria says it ..."); "this" or "that"
     points at a thing said, not at the speaker."""
@@ -154,7 +164,7 @@ def subject_token(
     embedded = verb.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and verb.head != verb
     if subj is not None and embedded and _unresolved_pronoun(subj, index):
         above = subject_token(verb.head, lex, depth + 1, index)
-        return above if above is not None else subj
+        return above if above is not None and _same_person(subj, above) else subj
     if subj is not None or depth > 4 or verb.head == verb:
         return subj
     return _controller(verb, lex, depth, index)
