@@ -288,3 +288,26 @@ def test_they_is_not_the_speaker_who_says_i(nlp) -> None:
     )
     events = run(nlp, text, {"Lima": "PER", "Rojas": "CHL"})
     assert ("CONCEDE", "CHL") not in {(e.event, e.actor[0].code) for e in events if e.actor}
+
+
+def test_a_possessive_pronoun_gives_way_to_the_people_named(nlp) -> None:
+    text = "President Ruto has reneged on his commitment to the Kenyan people for holding a vote."
+    events = run(nlp, text, {"President Ruto": "KEN", "his": "KEN", "Kenyan": "KEN"})
+    (event,) = [e for e in events if e.event == "REJECT"]
+    assert [m.text for m in event.recipient] == ["Kenyan"]
+
+
+def test_a_preposition_parsed_under_a_particle_is_found() -> None:
+    """The small model sometimes parses "kidnapped up to 16 advisers" with "to" under "up"
+    (a hand-built parse of that reading)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from allegiance.events.participants import prep_object
+
+    words = ["Rebels", "kidnapped", "up", "to", "16", "advisers"]
+    heads = [1, 1, 1, 2, 5, 3]
+    deps = ["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    found = prep_object(doc[1], ("to",))
+    assert found is not None and found.text == "advisers"

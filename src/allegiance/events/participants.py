@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -72,15 +72,18 @@ def np_mention(head: Token, index: MentionIndex) -> Mention | None:
     """The mention nearest to ``head`` inside its noun phrase (breadth first)."""
     queue: deque[Token] = deque([head])
     uncoded: Mention | None = None  # an unresolved mention only if no resolved one is near
+    owner: Mention | None = None  # "his commitment to the Zambian people": Zambians first
     while queue:
         tok = queue.popleft()
         mention = index.at_token(tok)
         if mention is not None and mention.code is not None:
-            return mention
-        if mention is not None and uncoded is None:
+            if tok.dep_ != "poss" or tok.lower_ not in PRONOUNS or tok == head:
+                return mention
+            owner = owner or mention
+        elif mention is not None and uncoded is None:
             uncoded = mention
         queue.extend(c for c in tok.children if c.dep_ not in CLAUSAL)
-    return uncoded
+    return owner or uncoded
 
 
 def np_mentions(head: Token, index: MentionIndex) -> list[Mention]:
@@ -120,12 +123,21 @@ def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
 
 def prep_object(token: Token, preps: Sequence[str]) -> Token | None:
     """The object of the first child preposition in ``preps`` ("sent ... to Ukraine")."""
-    for c in token.children:
+    for c in _with_particles(token):
         if c.dep_ in {"prep", "dative", "agent"} and c.lower_ in preps:
             obj = child(c, ("pobj",))
             if obj is not None:
                 return obj
     return None
+
+
+def _with_particles(token: Token) -> Iterator[Token]:
+    """A token's children, and those of its particles ("kidnapped up to 16 advisers" is
+    parsed with "to" under "up")."""
+    for c in token.children:
+        yield c
+        if c.dep_ == "prt":
+            yield from c.children
 
 
 def is_passive(verb: Token) -> bool:
