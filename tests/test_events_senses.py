@@ -241,7 +241,17 @@ def test_a_building_reduced_to_rubble_was_destroyed(nlp) -> None:
             "asserted",
         ),
         (
-            "Syria had occupied Lebanon for 29 years.",
+            "Hungary had threatened to block the treaty but dropped its objections.",
+            {"Hungary": "HUN"},
+            "asserted",
+        ),
+        (
+            "Kenya's leader urged Uganda to raise spending over the next decade.",
+            {"Kenya's leader": "KEN", "Uganda": "UGA"},
+            "asserted",
+        ),
+        (
+            "Syria occupied Lebanon during the Cold War.",
             {"Syria": "SYR", "Lebanon": "LBN"},
             "historical",
         ),
@@ -311,3 +321,9 @@ def test_a_preposition_parsed_under_a_particle_is_found() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     found = prep_object(doc[1], ("to",))
     assert found is not None and found.text == "advisers"
+
+
+def test_a_package_of_sanctions_is_sanctions(nlp) -> None:
+    text = "Canada imposed a new package of sanctions on Iran."
+    events = run(nlp, text, {"Canada": "CAN", "Iran": "IRN"})
+    assert ("SANCTION", "CAN", ("IRN",)) in summary(events)

@@ -142,19 +142,13 @@ def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
 
 
 def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None) -> bool:
-    """Explicit dates well before publication, cue words, or a past-perfect narrative."""
+    """Explicit dates well before publication, or cue phrases ("decades ago", "during the
+    Cold War"). A past perfect alone is not enough: news uses it for last week's background
+    ("Hungary had threatened to block the package")."""
     if _years_before(sent, verb, published):
         return True
     clause = " ".join(t.lower_ for t in verb.subtree)
-    if any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in lex.historical_cues):
-        return True
-    # a past-perfect main clause narrates the past ("Syria had occupied Lebanon for 29 years");
-    # one inside a report or a noun's content ("the announcement that Ukraine had agreed") not
-    past_perfect = verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
-    )
-    main_clause = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-    return past_perfect and main_clause and not _under_reporting(verb, lex)
+    return any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in lex.historical_cues)
 
 
 def object_negated(verb: Token, lex: Lexicon) -> bool:

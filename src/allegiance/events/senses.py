@@ -115,6 +115,10 @@ def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | 
     pobj = prep_object(verb, ("to", "on", "of"))
     if pobj is not None:
         objects.add(_lemma(pobj))
+    if obj is not None and _lemma(obj) in lex.collective_nouns:
+        counted = prep_object(obj, ("of",))  # "a new package of sanctions"
+        if counted is not None:
+            objects.add(_lemma(counted))
     for entry in lex.verb_object:
         if lemma in entry.verbs and objects & entry.objects:
             return entry.sense
