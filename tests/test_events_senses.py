@@ -251,6 +251,11 @@ def test_a_building_reduced_to_rubble_was_destroyed(nlp) -> None:
             "asserted",
         ),
         (
+            "Japan has sent Ukraine medical aid worth $2 billion since March 2022.",
+            {"Japan": "JPN", "Ukraine": "UKR"},
+            "asserted",
+        ),
+        (
             "Syria occupied Lebanon during the Cold War.",
             {"Syria": "SYR", "Lebanon": "LBN"},
             "historical",

@@ -128,12 +128,18 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def _ongoing_since(ent: Span) -> bool:
+    """ "since February 2022": a span running up to now, not a date in the past."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (before is not None and before.lower_ == "since") or ent.root.head.lower_ == "since"
+
+
 def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
     if published is None:
         return False
     clause = set(t.i for t in verb.subtree)
     for ent in sentence_ents(sent):
-        if ent.label_ != "DATE" or ent.root.i not in clause:
+        if ent.label_ != "DATE" or ent.root.i not in clause or _ongoing_since(ent):
             continue
         match = YEAR.search(ent.text)
         if match and int(match.group(1)) <= published.year - 2:
