@@ -146,3 +146,16 @@ def test_bad_lock_wait_setting_is_one_line(tmp_path, monkeypatch, value):
     assert result.output.strip() == (
         f"error: ALLEGIANCE_LOCK_WAIT must be a number of seconds >= 0, not {value!r}"
     )
+
+
+def test_importing_the_package_leaves_the_nlp_stack_unloaded():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, allegiance, allegiance.api; "
+        "print(sorted(m for m in ('spacy', 'fastapi') if m in sys.modules)); "
+        "print(allegiance.Extractor.__name__, allegiance.open.__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "Extractor open"]

@@ -5,12 +5,24 @@
 >>> extraction = extractor.extract_one(allegiance.Article(id="a1", text="..."))
 """
 
-from allegiance.analysis import open
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from allegiance._lazy import lazy_exports
 from allegiance.models import Actor, Amount, Article, Event, Extraction, Location, Mention
-from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
 
+if TYPE_CHECKING:
+    from allegiance.analysis import open
+    from allegiance.pipeline import Extractor
+
 __version__ = "0.1.0"
+
+# spaCy and pandas load only when these are first used, so `allegiance --help` starts fast
+__getattr__ = lazy_exports(
+    __name__, {"Extractor": "allegiance.pipeline", "open": "allegiance.analysis"}
+)
 
 __all__ = [
     "Actor",

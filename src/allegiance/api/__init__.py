@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from allegiance.api.app import ApiOptions, create_app
+from allegiance._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from allegiance.api.app import ApiOptions, create_app
 
 log = logging.getLogger(__name__)
+
+
+# FastAPI loads when the app is first asked for, not when the CLI registers `serve`
+__getattr__ = lazy_exports(
+    __name__, {"ApiOptions": "allegiance.api.app", "create_app": "allegiance.api.app"}
+)
 
 __all__ = ["ApiOptions", "create_app", "serve"]
 
@@ -18,6 +28,7 @@ def serve(
     """Serve the API and web UI. The store is opened read-only unless a token enables ingestion."""
     import uvicorn
 
+    from allegiance.api.app import create_app
     from allegiance.store import Store
 
     # Read-only: the file is opened per request (hold=False) so `allegiance ingest` in another

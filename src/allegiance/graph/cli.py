@@ -11,13 +11,15 @@ import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-import pandas as pd
 
 from allegiance.cli_options import db_option
 from allegiance.output import render
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -124,7 +126,7 @@ def _options(
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, pd.Timestamp | dt.date):
+    if isinstance(value, dt.date):  # pandas.Timestamp is a datetime, a date
         return value.isoformat()[:10]
     if isinstance(value, float) and math.isnan(value):
         return None
