@@ -103,6 +103,11 @@ def test_actor_flows_timeline_scenario_views(site, page):
     open_view(page, f"{site}/#/flows")
     flows = page.inner_text("#flows")
     assert "USA" in flows and "UKR" in flows and "$90 bn" in flows
+    assert "Status" not in flows
+    page.check("#flows-pledged")
+    page.click("#view form.filters button[type=submit]")
+    page.wait_for_selector("#flows th:has-text('Status')")
+    assert "delivered" in page.inner_text("#flows")
     screenshot(page, "flows.png")
     open_view(page, f"{site}/#/timeline?period=day")
     assert page.locator("#timeline rect").count() >= 3

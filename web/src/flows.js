@@ -9,10 +9,12 @@ function sentences(row) {
 }
 
 export async function flowsView(view, params) {
-  const state = { donor: params.donor || "", recipient: params.recipient || "" };
+  const state = { donor: params.donor || "", recipient: params.recipient || "", pledged: "" };
+  const pledged = el("input", { type: "checkbox", name: "pledged", id: "flows-pledged" });
   const form = el("form", { class: "filters" },
     el("label", {}, "Donor ", el("input", { name: "donor", value: state.donor, size: 8 })),
     el("label", {}, "Recipient ", el("input", { name: "recipient", value: state.recipient, size: 8 })),
+    el("label", { title: "Promised aid with a figure, in rows of its own" }, pledged, " Include pledges"),
     el("button", { type: "submit" }, "Show"));
   const out = el("div", { id: "flows" });
   view.append(el("h1", {}, "Aid flows"), form, out);
@@ -28,6 +30,7 @@ export async function flowsView(view, params) {
       clear(out).append(data.items.length ? table([
         { label: "Donor", cell: (r) => el("a", { href: `#/actor/${encodeURIComponent(r.donor)}` }, r.donor) },
         { label: "Recipient", cell: (r) => el("a", { href: `#/actor/${encodeURIComponent(r.recipient)}` }, r.recipient) },
+        ...(state.pledged ? [{ label: "Status", cell: (r) => r.status }] : []),
         { label: "Mode", cell: (r) => r.mode },
         { label: "USD", class: "num", cell: (r) => usd(r.amount_usd) },
         { label: "", class: "wide", cell: bar },
@@ -41,6 +44,7 @@ export async function flowsView(view, params) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     for (const [key, value] of new FormData(form).entries()) state[key] = String(value).trim();
+    state.pledged = pledged.checked ? "true" : "";
     load();
   });
   await load();
