@@ -106,7 +106,7 @@ def run_ray(
     # Reads and writes are light; workers get most of a CPU each. With whole CPUs for the
     # workers, a 2-CPU cluster deadlocks: the actors hold both CPUs and the read never starts.
     light = {"num_cpus": _LIGHT_CPU}
-    dataset = ray.data.read_binary_files(files, include_paths=True, ray_remote_args=light)
+    dataset = ray.data.read_binary_files(files, include_paths=True, num_cpus=_LIGHT_CPU)
     dataset = dataset.map_batches(
         ExtractFiles,
         fn_constructor_kwargs={"settings": settings, "read": read or ReadOptions()},
