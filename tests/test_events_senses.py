@@ -332,3 +332,23 @@ def test_a_package_of_sanctions_is_sanctions(nlp) -> None:
     text = "Canada imposed a new package of sanctions on Iran."
     events = run(nlp, text, {"Canada": "CAN", "Iran": "IRN"})
     assert ("SANCTION", "CAN", ("IRN",)) in summary(events)
+
+
+def test_what_is_called_for_is_not_a_fact(nlp) -> None:
+    text = "The African Union called for a ceasefire in Sudan."
+    events = run(nlp, text, {"The African Union": "AU", "Sudan": "SDN"})
+    (ceasefire,) = [e for e in events if e.trigger.text == "ceasefire"]
+    assert ceasefire.factuality == "hypothetical"
+
+
+def test_placed_under_house_arrest(nlp) -> None:
+    text = "Belarusian police placed Maria Kolesnikova under house arrest."
+    events = run(nlp, text, {"Belarusian police": "BLR", "Maria Kolesnikova": "BLR"})
+    assert ("COERCE", "arrest") in {(e.event, e.mode) for e in events}
+
+
+def test_a_sea_is_a_place_not_a_country(nlp) -> None:
+    from allegiance.events.places import geocode
+
+    found = geocode("Gulf of Oman")
+    assert found is not None and found.country is None and 20 < found.lat < 30

@@ -187,6 +187,11 @@ def factuality(
             verb = clause_verb(trigger)
             old = not recent and historical(sent, verb, lex, published)
             return "historical" if old else "asserted"
+        # the object of a request or refusal is what is asked or refused ("called for a
+        # ceasefire": the ceasefire is hypothetical), not a fact
+        around = embedded_factuality(trigger, lex)
+        if around is not None:
+            return around
     verb = clause_verb(trigger)
     if object_negated(verb, lex):
         return "negated"

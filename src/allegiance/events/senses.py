@@ -112,7 +112,7 @@ def aid_kind(obj: Token, lex: Lexicon) -> str | None:
 def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | None:
     lemma = _lemma(verb)
     objects = {_lemma(obj)} | {_lemma(c) for c in (obj.conjuncts if obj is not None else ())}
-    pobj = prep_object(verb, ("to", "on", "of"))
+    pobj = prep_object(verb, ("to", "on", "of", "under"))
     if pobj is not None:
         objects.add(_lemma(pobj))
     if obj is not None and _lemma(obj) in lex.collective_nouns:
