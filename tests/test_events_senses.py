@@ -126,6 +126,12 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
             {"The rebels": "MLIREB", "Mali": "MLI"},
             ("CONCEDE", "MLIREB", ("MLI",)),
         ),
+        # trade measures are sanctions; retaliation takes the kind of its instrument
+        (
+            "Beijing banned exports of graphite to Japan.",
+            {"Beijing": "CHN", "Japan": "JPN"},
+            ("SANCTION", "CHN", ("JPN",)),
+        ),
         # troops arriving somewhere
         (
             "Kenyan police officers arrived in Haiti to lead the security mission.",
@@ -352,3 +358,9 @@ def test_a_sea_is_a_place_not_a_country(nlp) -> None:
 
     found = geocode("Gulf of Oman")
     assert found is not None and found.country is None and 20 < found.lat < 30
+
+
+def test_retaliation_with_tariffs_is_no_assault(nlp) -> None:
+    text = "Canada retaliated with tariffs on American steel."
+    events = run(nlp, text, {"Canada": "CAN", "American": "USA"})
+    assert {e.event for e in events} == {"SANCTION"}

@@ -197,6 +197,8 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
         return obj is not None or not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
     if sense.needs == "noun_object":
         return obj is not None and obj.pos_ in {"NOUN", "PROPN"}
+    if sense.needs == "no_instrument":  # "retaliated with tariffs": the tariffs are the event
+        return prep_object(verb, ("with",)) is None
     if sense.needs == "addressee":  # "warned Kyiv that ...", not "warned of a resurgence"
         said = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
         return obj is not None or child(verb, DATIVES) is not None or said
