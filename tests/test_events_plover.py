@@ -61,3 +61,45 @@ def test_counts_become_plover_size_and_dead() -> None:
     assert record["dead"] == 12
     troops = Amount(text="3,000 troops", value=3000, kind="troops")
     assert to_plover(make_event(event="MOBILIZE", amount=troops), ARTICLE)["size"] == 3000
+
+
+def test_a_mutual_act_is_one_reciprocal_record() -> None:
+    from allegiance.events.plover import plover_records
+
+    nor = Mention(text="Norway", start=0, end=6, code="NOR")
+    mda = Mention(text="Moldova", start=11, end=18, code="MDA")
+    pair = [
+        make_event(id="e1", event="SUPPORT", actor=(nor,), recipient=(mda,)),
+        make_event(id="e2", event="SUPPORT", actor=(mda,), recipient=(nor,)),
+    ]
+    (record,) = plover_records(pair, ARTICLE)
+    assert [a["code"] for a in record["source"]] == ["NOR", "MDA"] and "target" not in record
+    # two donors of one shipment to a third party stay two directed records
+    donors = [
+        make_event(id="e1", actor=(nor,)),
+        make_event(id="e2", actor=(Mention(text="Sweden", start=0, end=6, code="SWE"),)),
+    ]
+    assert [r["source"][0]["code"] for r in plover_records(donors, ARTICLE)] == ["NOR", "SWE"]
+
+
+def test_exported_mutual_act_is_one_record(tmp_path) -> None:
+    import io
+    import json
+
+    from allegiance.export import write_plover
+    from allegiance.models import Extraction
+    from allegiance.store import Store, StoredArticle
+    from api_helpers import ACTORS, _Builder
+
+    text = "Freedonia and Sylvania signed a pact."
+    b = _Builder(text, "pact")
+    frd, syl = b.mention("Freedonia", "FRD"), b.mention("Sylvania", "SYL")
+    events = (b.event(0, "SUPPORT", "signed", frd, syl), b.event(1, "SUPPORT", "signed", syl, frd))
+    article = Article(id="pact", text=text, lang="en")
+    with Store(tmp_path / "p.duckdb") as store:
+        store.write([StoredArticle(Extraction(article, b.sentences(), (frd, syl), events))],
+                    actors=ACTORS)  # fmt: skip
+        out = io.StringIO()
+        assert write_plover(store, out) == 1
+    (record,) = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert sorted(a["code"] for a in record["source"]) == ["FRD", "SYL"]

@@ -161,9 +161,9 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.datetime | None, **m
 
 def _event_output(extraction: Any, fmt: str) -> list[dict[str, Any]]:
     if fmt == "plover":
-        from allegiance.events.plover import to_plover
+        from allegiance.events.plover import plover_records
 
-        return [to_plover(e, extraction.article) for e in extraction.events]
+        return plover_records(extraction.events, extraction.article)
     return [e.to_dict() for e in extraction.events]
 
 

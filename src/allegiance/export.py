@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,17 +60,20 @@ def write_csv(store: Store, out: IO[str], query: EventQuery | None = None) -> in
 
 def write_plover(store: Store, out: IO[str], query: EventQuery | None = None) -> int:
     """PLOVER JSON lines; article metadata comes from the store."""
-    from allegiance.events.plover import to_plover
+    from allegiance.events.plover import plover_records
 
     articles: dict[str, Article] = {}
     count = 0
-    for record in event_records(store, query):
-        doc_id = record["doc_id"]
+    by_sentence = itertools.groupby(
+        event_records(store, query), key=lambda r: (r["doc_id"], r["sentence"]["index"])
+    )
+    for (doc_id, _), records in by_sentence:
         if doc_id not in articles:
             articles[doc_id] = _article(store, doc_id)
-        event = Event.from_dict(record)
-        out.write(json.dumps(to_plover(event, articles[doc_id]), ensure_ascii=False) + "\n")
-        count += 1
+        events = [Event.from_dict(r) for r in records]
+        for item in plover_records(events, articles[doc_id]):
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            count += 1
     return count
 
 

@@ -10,6 +10,7 @@ factuality "future"); :func:`plover_event_type` applies PLOVER's rule on output.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from allegiance.models import Article, Event, Mention
@@ -119,6 +120,36 @@ def to_plover(event: Event, article: Article) -> dict[str, Any]:
         **_counts(event),
     }
     return {k: v for k, v in record.items() if v not in (None, [], "")}
+
+
+def plover_records(events: Sequence[Event], article: Article) -> list[dict[str, Any]]:
+    """PLOVER records of an article's events (or a sentence's). A mutual act coded as one
+    event per party ("X and Y signed a pact": X with Y, Y with X) becomes one record with
+    every party as actor and no recipient, as PLOVER codes reciprocal events."""
+    groups: dict[tuple[int, int, str], list[Event]] = {}
+    for event in events:
+        key = (event.sentence.index, event.trigger.start, event.event)
+        groups.setdefault(key, []).append(event)
+    out = []
+    for group in groups.values():
+        if _mutual(group):
+            out.append(_reciprocal_record(group, article))
+        else:
+            out.extend(to_plover(e, article) for e in group)
+    return out
+
+
+def _mutual(group: Sequence[Event]) -> bool:
+    actors = {m.code for e in group for m in e.actor if m.code}
+    recipients = {m.code for e in group for m in e.recipient if m.code}
+    return len(group) > 1 and len(actors) > 1 and actors == recipients
+
+
+def _reciprocal_record(group: Sequence[Event], article: Article) -> dict[str, Any]:
+    record = to_plover(group[0], article)
+    record["source"] = [_actor(e.actor[0]) for e in group if e.actor]
+    record.pop("target", None)
+    return record
 
 
 def vars_of(obj: Any) -> dict[str, Any]:
