@@ -132,6 +132,17 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
             {"Beijing": "CHN", "Japan": "JPN"},
             ("SANCTION", "CHN", ("JPN",)),
         ),
+        # legal steps
+        (
+            "The ICC issued an arrest warrant for the Sudanese president.",
+            {"The ICC": "ICC", "Sudanese": "SDN"},
+            ("ACCUSE", "ICC", ("SDN",)),
+        ),
+        (
+            "Myanmar's junta extended the state of emergency.",
+            {"Myanmar": "MMR"},
+            ("COERCE", "MMR", ()),
+        ),
         # troops arriving somewhere
         (
             "Kenyan police officers arrived in Haiti to lead the security mission.",
@@ -364,3 +375,9 @@ def test_retaliation_with_tariffs_is_no_assault(nlp) -> None:
     text = "Canada retaliated with tariffs on American steel."
     events = run(nlp, text, {"Canada": "CAN", "American": "USA"})
     assert {e.event for e in events} == {"SANCTION"}
+
+
+def test_a_sentence_length_is_not_a_date(nlp) -> None:
+    text = "Russia jailed the American reporter for 16 years."
+    (event,) = run(nlp, text, {"Russia": "RUS", "American": "USA"})
+    assert event.event_date is None and event.factuality == "asserted"

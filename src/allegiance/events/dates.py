@@ -67,6 +67,12 @@ _LEADING = re.compile(
     r"beginning|around|about|before|after|the)\s+)+",
     re.I,
 )
+_DURATION = re.compile(
+    r"(?:(?:about|some|nearly|almost|more\s+than|over|up\s+to|at\s+least|another)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"several|a\s+few|many|a\s+couple\s+of)\s+(?:days?|weeks?|months?|years?|decades?|hours?)"
+    r"(?:\s+and\s+a\s+half)?"
+)
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _YEAR_MODIFIER = (
     r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|end\s+of|"
@@ -297,6 +303,8 @@ def resolve_date(
         return None
     if text == "may" and not re.search(r"\bMay\b", expression):
         return None  # the modal verb, not the month
+    if _DURATION.fullmatch(text):
+        return None  # "jailed for 16 years": a length of time, not a date
     for resolver in _RESOLVERS:
         result = resolver(text, published, prefer)
         if result is not None:
