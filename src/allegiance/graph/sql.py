@@ -80,7 +80,7 @@ def _event_filter(options: AnalysisOptions) -> tuple[str, list[Any]]:
 def _events_cte(sql: Sql, options: AnalysisOptions) -> None:
     where, params = _event_filter(options)
     sql.add(
-        "ev_direct",
+        "ev",
         f"""SELECT e.id, e.article_id, e.event AS type, e.mode,
                coalesce(e.quad, q.quad) AS quad, e.actor_codes, e.recipient_codes,
                e.factuality, e.attributed_code, e.amount_usd, e.amount_kind,
@@ -93,7 +93,6 @@ def _events_cte(sql: Sql, options: AnalysisOptions) -> None:
         WHERE {where}""",
         *params,
     )
-    sql.add("ev", "SELECT * FROM ev_direct")
 
 
 # A stated support: a SUPPORT event its own actor is the source of ("X said Europe would keep
