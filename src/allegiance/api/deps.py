@@ -28,26 +28,24 @@ class AppState:
     read_lock: Lock = field(default_factory=Lock)  # guards the store's own connection
     extractor: Any = None
     analyses: AnalysisCache = field(default_factory=lambda: AnalysisCache())
-    _duplicates: tuple[str, ...] | None = None
-    _seen_version: tuple[int, int] | None = None
+    _duplicates: tuple[str, ...] = ()
+    _duplicates_version: tuple[int, int, int] | None = None
     _writes: int = 0
 
     def duplicates(self) -> tuple[str, ...]:
-        """Duplicate articles whose events the event queries leave out (cached; a released
-        store's cache is dropped when another process changed the file)."""
-        if not self.store.held and self._file_version() != self._seen_version:
-            self._duplicates = None
-        if self._duplicates is None:
+        """Duplicate articles whose events the event queries leave out, cached until the data
+        changes (see :meth:`data_version`)."""
+        version = self.data_version()
+        if version != self._duplicates_version:
             from allegiance.api.queries import duplicate_articles_with_events
 
-            self._seen_version = self._file_version()
             with self.store.reader(wait=READ_WAIT) as con:
                 self._duplicates = duplicate_articles_with_events(con)
+            self._duplicates_version = version
         return self._duplicates
 
-    def forget_duplicates(self) -> None:
+    def wrote(self) -> None:
         """Called after this app wrote to the store: cached answers are stale."""
-        self._duplicates = None
         self._writes += 1
 
     def data_version(self) -> tuple[int, int, int]:

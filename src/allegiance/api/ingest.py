@@ -180,7 +180,7 @@ def _ingest(app: AppState, paths: list[Path]) -> IngestStats:
             try:
                 return ingest(paths, store=app.store, extractor=app.extractor, options=options)
             finally:
-                app.forget_duplicates()
+                app.wrote()
 
 
 def _stats_json(stats: IngestStats) -> dict[str, Any]:
