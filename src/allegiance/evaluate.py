@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from allegiance.errors import AllegianceError, ConfigError, GoldFormatError
-from allegiance.events.plover import plover_event_type, plover_participants
+from allegiance.events.plover import mutual, plover_event_type, plover_participants
 from allegiance.models import Article, Event
 from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
@@ -197,9 +197,7 @@ def prediction(group: Sequence[Event], to_gold: Any) -> Prediction:
     sides = [plover_participants(e) for e in group]
     actors = {to_gold(m.code) for source, _ in sides for m in source if m.code}
     recipients = {to_gold(m.code) for _, target in sides for m in target if m.code}
-    if len(actors) >= 2 and recipients == actors:
-        # a mutual act ("X and Y signed a deal": X with Y, Y with X): PLOVER lists every
-        # participant of a reciprocal event as actor, with no recipient
+    if mutual(group):  # PLOVER lists every party of a reciprocal act as actor, no recipient
         recipients = set()
     loc = first.location
     return Prediction(

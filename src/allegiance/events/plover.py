@@ -132,14 +132,15 @@ def plover_records(events: Sequence[Event], article: Article) -> list[dict[str, 
         groups.setdefault(key, []).append(event)
     out = []
     for group in groups.values():
-        if _mutual(group):
+        if mutual(group):
             out.append(_reciprocal_record(group, article))
         else:
             out.extend(to_plover(e, article) for e in group)
     return out
 
 
-def _mutual(group: Sequence[Event]) -> bool:
+def mutual(group: Sequence[Event]) -> bool:
+    """Events of one trigger whose parties are each other's recipients: a reciprocal act."""
     actors = {m.code for e in group for m in e.actor if m.code}
     recipients = {m.code for e in group for m in e.recipient if m.code}
     return len(group) > 1 and len(actors) > 1 and actors == recipients
