@@ -67,11 +67,10 @@ def mode_and_context(found: Found, sent: Span, lex: Lexicon) -> tuple[str | None
     cues = lex.mode_cues.get(sense.type, {})
     if mode is None and cues:
         target = _target_tokens(found)  # "attacked nuclear sites": no nuclear weapon
-        mode = next(
-            (cues[t.lemma_.lower()] for t in sent.doc[start:end]
-             if t.lemma_.lower() in cues and t.i not in target),
-            None,
-        )  # fmt: skip
+        found_cues = (
+            cues[lem] for i, lem in enumerate(lemmas, start) if lem in cues and i not in target
+        )
+        mode = next(found_cues, None)
     context = list(sense.context)
     for lem in lemmas:
         ctx = lex.context_cues.get(lem)

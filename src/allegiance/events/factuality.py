@@ -9,6 +9,7 @@ its own factuality ("Russia says North Korea gives ...").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from spacy.tokens import Span, Token
@@ -154,7 +155,14 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     if _years_before(sent, verb, published):
         return True
     clause = " ".join(t.lower_ for t in verb.subtree)
-    return any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in lex.historical_cues)
+    return _cue_pattern(lex.historical_cues).search(clause) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def _cue_pattern(cues: frozenset[str]) -> re.Pattern[str]:
+    """One compiled alternation of the cue phrases (this runs for every event)."""
+    alternatives = "|".join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b")
 
 
 def object_negated(verb: Token, lex: Lexicon) -> bool:
