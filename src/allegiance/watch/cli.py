@@ -148,23 +148,21 @@ def _run_watch(
     interval: float | None,
 ) -> None:
     from allegiance.pipeline import Extractor
-    from allegiance.store import Store
-    from allegiance.watch.watcher import Watcher, watch_loop
+    from allegiance.watch.watcher import watch_loop, watch_round
 
     extractor = Extractor(settings)
     echo_alert = lambda alert: click.echo(alert.line())  # noqa: E731
     try:
         if interval is None:
-            with Store(settings.db) as store:
-                watcher = Watcher(
-                    sources,
-                    rules,
-                    store=store,
-                    extractor=extractor,
-                    options=options,
-                    on_alert=echo_alert,
-                )
-                _echo_round(watcher.run_once())
+            report = watch_round(
+                sources,
+                rules,
+                db=settings.db,
+                extractor=extractor,
+                options=options,
+                on_alert=echo_alert,
+            )
+            _echo_round(report)
             return
         click.echo(f"watching {len(sources)} source(s) every {interval:g}s; Ctrl-C stops", err=True)
         watch_loop(

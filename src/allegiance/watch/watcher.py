@@ -134,17 +134,7 @@ class Watcher:
         self, every: float, *, stop: threading.Event | None = None, rounds: int | None = None
     ) -> None:
         """Rounds every ``every`` seconds until ``stop`` is set (or ``rounds`` were run)."""
-        stop = stop or threading.Event()
-        done = 0
-        while not stop.is_set():
-            try:
-                self.run_once()
-            except Exception:  # one bad round (disk full, store locked) must not end the watch
-                log.exception("watch round failed; retrying in %.0fs", every)
-            done += 1
-            if rounds is not None and done >= rounds:
-                break
-            stop.wait(every)
+        repeat_rounds(self.run_once, every=every, stop=stop, rounds=rounds)
 
     # -- polling -----------------------------------------------------------------------------
     def _poll(self, fetcher: Fetcher, source: Source, report: RoundReport) -> _Pending:
@@ -344,22 +334,47 @@ def watch_loop(
     Between rounds the DuckDB file is closed, so ``allegiance relations``, ``serve`` or a
     notebook can read it while the watch goes on (DuckDB lets one process hold a file open).
     """
+
+    def one_round() -> None:
+        report = watch_round(
+            sources, rules, db=db, extractor=extractor, options=options, on_alert=on_alert
+        )
+        if on_round:
+            on_round(report)
+
+    repeat_rounds(one_round, every=every, stop=stop, rounds=rounds)
+
+
+def watch_round(
+    sources: Sequence[Source],
+    rules: Sequence[Rule],
+    *,
+    db: Path,
+    extractor: Extractor,
+    options: WatchOptions | None = None,
+    on_alert: AlertCallback | None = None,
+) -> RoundReport:
+    """One round with the store open for the length of the round only."""
+    with Store(db) as store:
+        watcher = Watcher(
+            sources, rules, store=store, extractor=extractor, options=options, on_alert=on_alert
+        )
+        return watcher.run_once()
+
+
+def repeat_rounds(
+    round_once: Callable[[], object],
+    *,
+    every: float,
+    stop: threading.Event | None = None,
+    rounds: int | None = None,
+) -> None:
+    """Run ``round_once`` every ``every`` seconds until ``stop`` is set or ``rounds`` ran."""
     stop = stop or threading.Event()
     done = 0
     while not stop.is_set():
         try:
-            with Store(db) as store:
-                watcher = Watcher(
-                    sources,
-                    rules,
-                    store=store,
-                    extractor=extractor,
-                    options=options,
-                    on_alert=on_alert,
-                )
-                report = watcher.run_once()
-            if on_round:
-                on_round(report)
+            round_once()
         except Exception:  # one bad round (disk full, store locked) must not end the watch
             log.exception("watch round failed; retrying in %.0fs", every)
         done += 1
