@@ -393,8 +393,9 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
     text = ctx.doc[first.i : tok.i + 1].text if first.i <= tok.i else tok.text
     trigger_span = TextSpan(text=text, start=start, end=end)
     events = []
+    others = found.recipients or _partners(found)
     for actor_group in [[a] for a in found.actors] or [[]]:
-        recipients = _distinct(found.recipients or _partners(found), actor_group)
+        recipients = _distinct(others, actor_group)
         ident = event_id(
             ctx.doc_id, sentence.index, tok.idx, trig.sense.type,
             _codes(actor_group), _codes(recipients),

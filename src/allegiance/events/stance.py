@@ -68,9 +68,8 @@ def stated_support(
         return None
     if not _own_side(speaker.code, found.actors, verb, index, lex, speaks_for, published):
         return None
-    return Trigger(reporter, Sense(type="SUPPORT", confidence=STANCE_CONFIDENCE), verb=reporter), (
-        speaker
-    )
+    sense = Sense(type="SUPPORT", confidence=STANCE_CONFIDENCE)
+    return Trigger(reporter, sense, verb=reporter), speaker
 
 
 def _own_side(
