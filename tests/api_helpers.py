@@ -7,8 +7,12 @@ Arrow schema takes a date there, not the ISO string of the record.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from fastapi.testclient import TestClient
 
 from allegiance.models import (
     Actor,
@@ -216,3 +220,19 @@ def build_store(path: Path) -> Path:
             actors=ACTORS,
         )
     return path
+
+
+@contextmanager
+def read_only_client(path: Path) -> Iterator[TestClient]:
+    """The API over a store file opened read-only, through FastAPI's test client."""
+    from allegiance.api import create_app
+
+    with Store(path, read_only=True) as store, TestClient(create_app(store)) as client:
+        yield client
+
+
+def get_ok(client: TestClient, url: str, **params: object) -> dict:
+    """GET ``url`` and return its JSON, failing the test on any status but 200."""
+    response = client.get(url, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()

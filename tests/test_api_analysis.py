@@ -7,20 +7,16 @@ from fastapi.testclient import TestClient
 
 from allegiance.api import create_app
 from allegiance.store import Store
-from api_helpers import build_store
+from api_helpers import build_store, get_ok, read_only_client
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    path = build_store(tmp_path_factory.mktemp("analysis") / "s.duckdb")
-    with Store(path, read_only=True) as store, TestClient(create_app(store)) as test_client:
-        yield test_client
+    with read_only_client(build_store(tmp_path_factory.mktemp("analysis") / "s.duckdb")) as c:
+        yield c
 
 
-def _ok(client: TestClient, url: str, **params: object) -> dict:
-    response = client.get(url, params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
+_ok = get_ok
 
 
 def test_relations_are_signed(client):
