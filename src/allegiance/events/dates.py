@@ -67,11 +67,14 @@ _LEADING = re.compile(
     r"beginning|around|about|before|after|the)\s+)+",
     re.I,
 )
+_COUNT_WORDS = "|".join(
+    re.sub(r" ", r"\\s+", w)
+    for w in sorted({*_NUMBER_WORDS, "twenty", "thirty", "many"}, key=len, reverse=True)
+)
 _DURATION = re.compile(
     r"(?:(?:about|some|nearly|almost|more\s+than|over|up\s+to|at\s+least|another)\s+)?"
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"several|a\s+few|many|a\s+couple\s+of)\s+(?:days?|weeks?|months?|years?|decades?|hours?)"
-    r"(?:\s+and\s+a\s+half)?"
+    rf"(?:\d+|{_COUNT_WORDS})"
+    r"\s+(?:days?|weeks?|months?|years?|decades?|hours?)(?:\s+and\s+a\s+half)?"
 )
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _YEAR_MODIFIER = (
