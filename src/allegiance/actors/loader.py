@@ -204,6 +204,11 @@ def _base_countries() -> Iterable[dict[str, Any]]:
 def _load_lexicon_tables(kb: KnowledgeBase) -> None:
     data = yaml.safe_load((data_dir() / "gold_codes.yaml").read_text(encoding="utf-8")) or {}
     kb.gold_codes = {str(k): str(v) for k, v in (data.get("ours_to_gold") or {}).items()}
-    places = yaml.safe_load((data_dir() / "places.yaml").read_text(encoding="utf-8")) or {}
-    names = places.get("continents") or {}
+    names = places_data().get("continents") or {}
     kb.continent_names = {normalise(str(k)).casefold(): str(v) for k, v in names.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def places_data() -> dict[str, Any]:
+    """``data/actors/places.yaml``: regions, place names and continents (read once)."""
+    return yaml.safe_load((data_dir() / "places.yaml").read_text(encoding="utf-8")) or {}

@@ -11,10 +11,8 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-import yaml
-
 from allegiance.actors.kb import KnowledgeBase, normalise
-from allegiance.actors.loader import data_dir
+from allegiance.actors.loader import places_data
 
 log = logging.getLogger(__name__)
 
@@ -149,19 +147,15 @@ def place_patterns(taken: set[str]) -> list[dict[str, Any]]:
 
 def region_patterns() -> list[dict[str, Any]]:
     """Regions that stand for their country's people or parties ("Darfur rebels" -> SDN)."""
-    data = _places_data()
+    data = places_data()
     return [
         {"label": "LOC", "pattern": name, "id": pattern_id(code, "region", None)}
         for name, code in (data.get("regions") or {}).items()
     ]
 
 
-def _places_data() -> dict[str, Any]:
-    return yaml.safe_load((data_dir() / "places.yaml").read_text(encoding="utf-8")) or {}
-
-
 def _places() -> Iterator[tuple[str, str]]:
-    data = _places_data()
+    data = places_data()
     for label in ("LOC", "GPE"):
         for name in data.get(label.lower(), []) or []:
             yield str(name), label
