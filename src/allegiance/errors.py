@@ -30,3 +30,7 @@ class StoreError(AllegianceError):
 
 class GoldFormatError(AllegianceError):
     """A gold file for evaluation is not in a format we read."""
+
+
+class ModelFileError(ConfigError):
+    """A trained model file shipped with allegiance is missing or corrupt."""

@@ -1,0 +1,124 @@
+"""The trained verifier: the probability that a rule candidate is a right event.
+
+The rules propose candidates; this model sees each one as a set of named features (the trigger
+and its sense, the sentence, where the actor and recipient sit in the parse, what kind of
+actors they are, the article's relevance, the factuality cues) and gives the calibrated
+probability that the event is real, of its type, with its actor and recipient.
+:func:`candidate_features` is a pure function of the event and its parsed ``Doc``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from allegiance.judge.logistic import LogisticModel
+from allegiance.models import Event, Mention
+
+QUOTES = frozenset('"“”')
+
+
+def _bucket(value: float, edges: Sequence[float]) -> str:
+    return str(sum(value >= e for e in edges))
+
+
+def _head(doc: Doc, start: int, end: int) -> Token | None:
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _path_length(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for i, tok in enumerate(up_a):
+        if tok in up_b:
+            return i + up_b.index(tok)
+    return 99
+
+
+def _side(name: str, mentions: Sequence[Mention], doc: Doc, trigger: Token | None) -> dict:
+    coded = [m for m in mentions if m.code]
+    out: dict[str, float] = {f"{name}_n={min(len(coded), 2)}": 1.0}
+    if not mentions:
+        return {**out, f"{name}=none": 1.0}
+    first = coded[0] if coded else mentions[0]
+    out[f"{name}_kind={first.kind or 'uncoded'}"] = 1.0
+    out[f"{name}_sector={first.sector or '-'}"] = 1.0
+    out[f"{name}_coded={bool(coded)}"] = 1.0
+    head = _head(doc, first.start, first.end)
+    if head is not None and trigger is not None:
+        out[f"{name}_dep={head.dep_}"] = 1.0
+        out[f"{name}_path={_bucket(_path_length(head, trigger), (2, 3, 5))}"] = 1.0
+        out[f"{name}_ent={head.ent_type_ or '-'}"] = 1.0
+    return out
+
+
+def _in_quotes(sentence_text: str, offset: int) -> bool:
+    return sum(ch in QUOTES for ch in sentence_text[:offset]) % 2 == 1
+
+
+def _sentence(event: Event) -> dict[str, float]:
+    text = event.sentence.text
+    offset = event.trigger.start - event.sentence.start
+    return {
+        f"sent_len={_bucket(len(text), (60, 120, 200, 300))}": 1.0,
+        f"sent_index={_bucket(event.sentence.index, (1, 2, 5, 15))}": 1.0,
+        f"in_quotes={_in_quotes(text, offset)}": 1.0,
+        f"question={text.rstrip().endswith('?')}": 1.0,
+    }
+
+
+def _trigger(event: Event, token: Token | None) -> dict[str, float]:
+    lemma = token.lemma_.lower() if token is not None else event.trigger.text.lower()
+    out = {
+        f"type={event.event}": 1.0,
+        f"lemma={lemma}": 1.0,
+        f"type_lemma={event.event}|{lemma}": 1.0,
+        f"mode={event.mode or '-'}": 1.0,
+        f"fact={event.factuality}": 1.0,
+        f"type_fact={event.event}|{event.factuality}": 1.0,
+        f"rule_conf={_bucket(event.confidence, (0.55, 0.65, 0.75, 0.85))}": 1.0,
+        f"extractor={event.extractor.rsplit(' ', 1)[-1]}": 1.0,
+    }
+    if token is not None:
+        out[f"trigger_pos={token.pos_}"] = 1.0
+        out[f"trigger_dep={token.dep_}"] = 1.0
+        out[f"trigger_tag={token.tag_}"] = 1.0
+    return out
+
+
+def _relations(event: Event) -> dict[str, float]:
+    actors = {m.code for m in event.actor if m.code}
+    recipients = {m.code for m in event.recipient if m.code}
+    said = event.attributed_to.code if event.attributed_to else None
+    return {
+        f"same_code={bool(actors & recipients)}": 1.0,
+        f"attributed={'none' if said is None else 'actor' if said in actors else 'other'}": 1.0,
+        f"amount={event.amount.kind if event.amount else '-'}": 1.0,
+        f"located={event.location is not None}": 1.0,
+        f"dated={event.event_date is not None}": 1.0,
+    }
+
+
+def candidate_features(
+    event: Event, doc: Doc, *, article_relevance: float, sentence_relevance: float
+) -> dict[str, float]:
+    """The named features of one candidate event in its parsed document."""
+    trigger = _head(doc, event.trigger.start, event.trigger.end)
+    return {
+        "bias_relevance": article_relevance,
+        "sentence_relevance": sentence_relevance,
+        f"relevance={_bucket(article_relevance, (0.2, 0.5, 0.8))}": 1.0,
+        **_trigger(event, trigger),
+        **_side("actor", event.actor, doc, trigger),
+        **_side("recipient", event.recipient, doc, trigger),
+        **_sentence(event),
+        **_relations(event),
+    }
+
+
+def verified(event: Event, model: LogisticModel, features: dict[str, float]) -> Event:
+    """The event with its confidence set to the verifier's calibrated probability."""
+    return replace(event, confidence=round(model.probability(features), 4))

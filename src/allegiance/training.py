@@ -1,0 +1,207 @@
+"""Training the relevance gate and the verifier: ``make train`` (scripts/train_models.py).
+
+Data, all of it ours or openly licensed, none of it the real-news test split:
+- the dev split of the VOA real-news gold (``tests/data/voa``): every rule candidate of a dev
+  story is right when its event key (type, actor codes, recipient codes) is in the story's gold;
+- the PLOVER gold sentences (CC BY-SA, Open Event Data Alliance; ``../shared/gold/plover``):
+  a candidate is right when it is the sentence's coded event (codes in CAMEO conventions);
+- our factuality contrast set (``tests/data/factuality_contrast.jsonl``);
+- the training half of our non-political articles (``tests/data/nonpolitical``): every
+  candidate there is wrong, and the articles are the relevance gate's negatives.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from allegiance.evaluate_docs import Key, keyed_events, plover_type, read_doc_gold, read_split
+from allegiance.judge.logistic import LogisticModel, TrainOptions, reliability, train
+from allegiance.judge.relevance import article_relevance, text_features, text_relevance
+from allegiance.judge.verifier import candidate_features
+from allegiance.models import Article, Event
+
+log = logging.getLogger(__name__)
+
+Recode = Callable[[str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text to learn from: its relevance label and, for the verifier, its gold event keys."""
+
+    group: str  # examples of one group share a fold (a story, a contrast group)
+    article: Article
+    political: bool
+    gold: frozenset[Key] = frozenset()
+    weight: float = 1.0
+    source: str = ""
+    recode: Recode | None = field(default=None, compare=False)  # our codes -> the gold's
+
+
+def _identity(code: str) -> str | None:
+    return code
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _article(raw: dict[str, Any], ident: str) -> Article:
+    published = raw.get("published")
+    return Article.from_dict(
+        {
+            "id": ident,
+            "text": raw["text"],
+            "title": raw.get("title"),
+            "url": raw.get("url"),
+            "published": str(published)[:10] if published else None,
+        }
+    )
+
+
+def voa_examples(stories: Path, gold_dir: Path, *, split: str = "dev") -> list[Example]:
+    """The stories of one split of the real-news gold."""
+    wanted = read_split(gold_dir / "split.json", split)
+    gold = read_doc_gold(gold_dir / "gold.jsonl")
+    political = {r["story"]: r["political"] for r in _read_jsonl(gold_dir / "stories.jsonl")}
+    keys: dict[str, set[Key]] = {}
+    for item in gold:
+        keys.setdefault(item.story, set()).add(item.key)
+    out = []
+    for raw in _read_jsonl(stories):
+        ident = str(raw["id"])
+        if ident in wanted:
+            out.append(
+                Example(
+                    f"voa:{ident}",
+                    _article(raw, ident),
+                    political.get(ident, True),
+                    frozenset(keys.get(ident, ())),
+                    1.0,
+                    "voa",
+                )
+            )
+    return out
+
+
+def nonpolitical_examples(path: Path, *, half: str = "train") -> list[Example]:
+    """Our non-political articles: even-numbered ids train, odd-numbered ones are held out."""
+    out = []
+    for raw in _read_jsonl(path):
+        number = int(str(raw["id"]).rsplit("-", 1)[-1])
+        if (number % 2 == 0) == (half == "train"):
+            out.append(
+                Example(
+                    f"np:{raw['id']}", _article(raw, str(raw["id"])), False, source="nonpolitical"
+                )
+            )
+    return out
+
+
+def contrast_examples(path: Path) -> list[Example]:
+    out = []
+    for i, raw in enumerate(_read_jsonl(path)):
+        actor, recipient = raw.get("actor"), raw.get("recipient")
+        kind = plover_type(raw["event"], raw["factuality"])
+        key = (kind, frozenset(c for c in (actor,) if c), frozenset(c for c in (recipient,) if c))
+        article = Article(id=f"contrast-{i}", text=raw["text"])
+        out.append(
+            Example(f"contrast:{raw['group']}", article, True, frozenset({key}), 0.5, "contrast")
+        )
+    return out
+
+
+def plover_examples(path: Path, recode: Recode) -> list[Example]:
+    """The PLOVER manual's gold sentences, each with its one coded event."""
+    from allegiance.evaluate import read_gold
+
+    out = []
+    for i, record in enumerate(read_gold(path)):
+        key = (record.event, record.actors, record.recipients)
+        article = Article(id=f"plover-{i}", text=record.text)
+        out.append(
+            Example(f"plover:{i // 4}", article, True, frozenset({key}), 0.5, "plover", recode)
+        )
+    return out
+
+
+# --- relevance -----------------------------------------------------------------------------
+
+
+def train_relevance(
+    examples: Sequence[Example], options: TrainOptions
+) -> tuple[LogisticModel, dict]:
+    """The bag-of-words relevance model and its held-out reliability."""
+    rows = [text_features(e.article.text) for e in examples]
+    labels = [int(e.political) for e in examples]
+    groups = [e.group for e in examples]
+    weights = [e.weight for e in examples]
+    meta = {"what": "relevance", "examples": len(rows), "positives": sum(labels)}
+    model, held = train(rows, labels, groups=groups, weights=weights, options=options, meta=meta)
+    return model, {"reliability": reliability(held, labels)}
+
+
+# --- verifier ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    group: str
+    source: str
+    features: dict[str, float]
+    right: bool
+    weight: float
+
+
+def _recoded(key: Key, recode: Recode) -> Key:
+    kind, actors, recipients = key
+    return (
+        kind,
+        frozenset(c for a in actors if (c := recode(a))),
+        frozenset(c for r in recipients if (c := recode(r))),
+    )
+
+
+def candidates_of(
+    example: Example, events: Sequence[Event], doc: Any, relevance: LogisticModel
+) -> Iterator[Candidate]:
+    """Every rule candidate of one example, with its features and whether it is right."""
+    article = example.article
+    rel = article_relevance(relevance, article.text, url=article.url)
+    recode = example.recode or _identity
+    for key, event in keyed_events(events):
+        sentence = text_relevance(relevance, event.sentence.text)
+        features = candidate_features(
+            event, doc, article_relevance=rel, sentence_relevance=sentence
+        )
+        right = _recoded(key, recode) in example.gold
+        yield Candidate(example.group, example.source, features, right, example.weight)
+
+
+def train_verifier(
+    candidates: Sequence[Candidate], options: TrainOptions
+) -> tuple[LogisticModel, dict]:
+    rows = [c.features for c in candidates]
+    labels = [int(c.right) for c in candidates]
+    meta = {"what": "verifier", "candidates": len(rows), "right": sum(labels)}
+    model, held = train(
+        rows,
+        labels,
+        groups=[c.group for c in candidates],
+        weights=[c.weight for c in candidates],
+        options=options,
+        meta=meta,
+    )
+    return model, {"reliability": reliability(held, labels), "held_out": held}
+
+
+def parse_examples(examples: Iterable[Example], nlp: Any, make_doc: Callable) -> Iterator[tuple]:
+    """(example, doc) pairs through a pipeline that has no verifier (raw rule candidates)."""
+    pairs = ((make_doc(e.article), e) for e in examples)
+    yield from nlp.pipe(pairs, as_tuples=True, batch_size=8)

@@ -1,0 +1,103 @@
+"""Document-level scoring against a real-news gold, on hand-made events (no model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from allegiance.errors import GoldFormatError
+from allegiance.evaluate_docs import (
+    GoldEvent,
+    is_doc_gold,
+    predicted_keys,
+    read_doc_gold,
+    render_doc_table,
+    score_documents,
+)
+from allegiance.models import Event, Mention, Sentence, Span
+
+SENT = Sentence(index=0, start=0, end=40, text="x" * 40)
+
+
+def event(kind, actors, recipients, *, conf=0.9, fact="asserted", trigger=5, story="s1", mode=None):
+    return Event(
+        id=f"{kind}{trigger}{actors}{recipients}",
+        doc_id=story,
+        event=kind,
+        trigger=Span("t", trigger, trigger + 1),
+        sentence=SENT,
+        mode=mode,
+        actor=tuple(Mention(c, 0, 1, code=c) for c in actors),
+        recipient=tuple(Mention(c, 2, 3, code=c) for c in recipients),
+        factuality=fact,
+        confidence=conf,
+    )
+
+
+def gold(kind, actors, recipients, **kw):
+    return GoldEvent(story=kw.pop("story", "s1"), event=kind, actors=frozenset(actors),
+                     recipients=frozenset(recipients), **kw)  # fmt: skip
+
+
+def test_exact_match_counts_once_and_wrong_direction_is_a_miss():
+    golds = [gold("AID", ["USA"], ["UKR"]), gold("ACCUSE", ["UKR"], ["RUS"])]
+    preds = {"s1": [event("AID", ["USA"], ["UKR"]), event("AID", ["USA"], ["UKR"], trigger=9),
+                    event("ACCUSE", ["RUS"], ["UKR"], trigger=12)]}  # fmt: skip
+    report = score_documents(golds, preds)
+    assert report["event"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "fp": 1,
+                               "fn": 1}  # fmt: skip
+    # the swapped accusation is right at the dyad levels
+    assert report["type_dyad"]["tp"] == 2
+    assert report["dyad"]["tp"] == 2
+
+
+def test_future_aid_is_agree_on_both_sides_and_meetings_are_reciprocal():
+    golds = [gold("AID", ["JPN"], ["UKR"], factuality="future"),
+             gold("CONSULT", ["USA"], ["SAU"], mode="meet")]  # fmt: skip
+    preds = {"s1": [event("AGREE", ["JPN"], ["UKR"], fact="asserted"),
+                    event("CONSULT", ["SAU"], ["USA"], trigger=20)]}  # fmt: skip
+    report = score_documents(golds, preds)
+    assert report["event"]["tp"] == 2
+    assert report["factuality_accuracy"] == 0.5  # the AGREE was read as asserted, gold future
+
+
+def test_mutual_group_is_one_key():
+    keys = predicted_keys([event("AGREE", ["ARM"], ["AZE"]), event("AGREE", ["AZE"], ["ARM"])])
+    assert list(keys) == [("AGREE", frozenset({"ARM", "AZE"}), frozenset())]
+
+
+def test_threshold_and_curve():
+    golds = [gold("AID", ["USA"], ["UKR"])]
+    preds = {"s1": [event("AID", ["USA"], ["UKR"], conf=0.8),
+                    event("ASSAULT", ["RUS"], ["UKR"], conf=0.3, trigger=20)]}  # fmt: skip
+    report = score_documents(golds, preds, threshold=0.5)
+    assert report["event"]["precision"] == 1.0
+    curve = {row["threshold"]: row for row in report["curve"]}
+    assert curve[0.0]["precision"] == 0.5 and curve[0.9]["recall"] == 0.0
+    assert "confidence" in render_doc_table(report)
+
+
+def test_stories_without_gold_count_their_events_as_false():
+    report = score_documents([gold("AID", ["USA"], ["UKR"])],
+                             {"s1": [], "s2": [event("ASSAULT", ["GBR"], ["FRA"], story="s2")]})
+    assert report["event"]["fp"] == 1 and report["event"]["fn"] == 1
+
+
+def test_uncoded_predictions_are_not_compared():
+    assert predicted_keys([event("PROTEST", [], [])]) == {}
+
+
+def test_reading_gold(tmp_path: Path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"story": "1", "event": "AID", "actor": ["USA"],
+                                "recipient": ["UKR"], "factuality": "asserted"}) + "\n")  # fmt: skip
+    assert is_doc_gold(path)
+    (record,) = read_doc_gold(path)
+    assert record.key == ("AID", frozenset({"USA"}), frozenset({"UKR"}))
+    path.write_text('{"story": "1", "event": "DANCE"}\n')
+    with pytest.raises(GoldFormatError, match="unknown event type"):
+        read_doc_gold(path)
+    path.write_text("[1, 2]")
+    assert not is_doc_gold(path)
