@@ -1,0 +1,65 @@
+"""Agreement between the two annotators of the real-news gold (issue 13).
+
+    python scripts/gold_agreement.py tests/data/voa/gold_a.jsonl tests/data/voa/gold_b.jsonl
+
+Each annotator's events are reduced to event keys per story (PLOVER type after the manual's
+future-tense rule, actor codes, recipient codes; a reciprocal act lists all parties as actors),
+as ``allegiance evaluate`` scores them. Agreement is the F1 of one annotator's keys against the
+other's, at the three levels of the scorer; factuality agreement is over the keys both found;
+story-level agreement on "holds a political event" is Cohen's kappa.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from allegiance.evaluate_docs import LEVELS, at_level, read_doc_gold
+
+
+def _keys(path: Path) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for g in read_doc_gold(path):
+        if g.actors or g.recipients:
+            out.setdefault(g.story, {}).setdefault(g.key, set()).add(g.factuality)
+    return out
+
+
+def _kappa(a: dict[str, bool], b: dict[str, bool]) -> float:
+    stories = sorted(a.keys() & b.keys())
+    n = len(stories)
+    agree = sum(a[s] == b[s] for s in stories) / n
+    pa, pb = sum(a[s] for s in stories) / n, sum(b[s] for s in stories) / n
+    expected = pa * pb + (1 - pa) * (1 - pb)
+    return (agree - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def main() -> None:
+    path_a, path_b = Path(sys.argv[1]), Path(sys.argv[2])
+    a, b = _keys(path_a), _keys(path_b)
+    stories = sorted(a.keys() | b.keys())
+    for level in LEVELS:
+        c = Counter()
+        for s in stories:
+            ka = {at_level(k, level) for k in a.get(s, {})}
+            kb = {at_level(k, level) for k in b.get(s, {})}
+            c["both"] += len(ka & kb)
+            c["a"] += len(ka)
+            c["b"] += len(kb)
+        f1 = 2 * c["both"] / (c["a"] + c["b"]) if c["a"] + c["b"] else 0.0
+        print(f"{level:<10} A {c['a']:>4}  B {c['b']:>4}  both {c['both']:>4}  F1 {f1:.3f}")
+    same = total = 0
+    for s in stories:
+        for key in a.get(s, {}).keys() & b.get(s, {}).keys():
+            total += 1
+            same += bool(a[s][key] & b[s][key])
+    print(f"factuality agreement on {total} shared keys: {same / max(total, 1):.3f}")
+    stories_a = {r["story"]: r["political"] for r in map(json.loads, open(path_a.with_name(path_a.name.replace("gold_", "stories_"))))}
+    stories_b = {r["story"]: r["political"] for r in map(json.loads, open(path_b.with_name(path_b.name.replace("gold_", "stories_"))))}
+    print(f"political story kappa: {_kappa(stories_a, stories_b):.3f} on {len(stories_a.keys() & stories_b.keys())} stories")
+
+
+if __name__ == "__main__":
+    main()
