@@ -27,6 +27,13 @@ def _keys(path: Path) -> dict[str, dict]:
     return out
 
 
+def _political(gold: Path) -> dict[str, bool]:
+    """The annotator's story flags, from stories_X.jsonl beside gold_X.jsonl."""
+    path = gold.with_name(gold.name.replace("gold_", "stories_"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {r["story"]: r["political"] for r in map(json.loads, lines) if r}
+
+
 def _kappa(a: dict[str, bool], b: dict[str, bool]) -> float:
     stories = sorted(a.keys() & b.keys())
     n = len(stories)
@@ -56,9 +63,9 @@ def main() -> None:
             total += 1
             same += bool(a[s][key] & b[s][key])
     print(f"factuality agreement on {total} shared keys: {same / max(total, 1):.3f}")
-    stories_a = {r["story"]: r["political"] for r in map(json.loads, open(path_a.with_name(path_a.name.replace("gold_", "stories_"))))}
-    stories_b = {r["story"]: r["political"] for r in map(json.loads, open(path_b.with_name(path_b.name.replace("gold_", "stories_"))))}
-    print(f"political story kappa: {_kappa(stories_a, stories_b):.3f} on {len(stories_a.keys() & stories_b.keys())} stories")
+    flags_a, flags_b = _political(path_a), _political(path_b)
+    shared = len(flags_a.keys() & flags_b.keys())
+    print(f"political story kappa: {_kappa(flags_a, flags_b):.3f} on {shared} stories")
 
 
 if __name__ == "__main__":

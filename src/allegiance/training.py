@@ -144,7 +144,7 @@ def train_relevance(
     weights = [e.weight for e in examples]
     meta = {"what": "relevance", "examples": len(rows), "positives": sum(labels)}
     model, held = train(rows, labels, groups=groups, weights=weights, options=options, meta=meta)
-    return model, {"reliability": reliability(held, labels)}
+    return model, {"reliability": reliability(held, labels), "held_out": held}
 
 
 # --- verifier ------------------------------------------------------------------------------
@@ -169,11 +169,19 @@ def _recoded(key: Key, recode: Recode) -> Key:
 
 
 def candidates_of(
-    example: Example, events: Sequence[Event], doc: Any, relevance: LogisticModel
+    example: Example,
+    events: Sequence[Event],
+    doc: Any,
+    relevance: LogisticModel,
+    *,
+    article: float | None = None,
 ) -> Iterator[Candidate]:
-    """Every rule candidate of one example, with its features and whether it is right."""
-    article = example.article
-    rel = article_relevance(relevance, article.text, url=article.url)
+    """Every rule candidate of one example, with its features and whether it is right.
+
+    ``article`` is the article's relevance as a model not trained on it saw it (held out);
+    without it the relevance model is asked."""
+    text, url = example.article.text, example.article.url
+    rel = article if article is not None else article_relevance(relevance, text, url=url)
     recode = example.recode or _identity
     for key, event in keyed_events(events):
         sentence = text_relevance(relevance, event.sentence.text)

@@ -1,0 +1,85 @@
+"""Train the relevance gate and the verifier (``make train``); deterministic, no downloads.
+
+    python scripts/train_models.py [--shared ../shared] [--out src/allegiance/data/models]
+
+Writes ``relevance.json`` and ``verifier.json`` (JSON logistic models, see
+``allegiance.judge.logistic``) and prints what they learned: example counts, held-out
+reliability curves and the strongest features. Same data, same files, same hashes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from pathlib import Path
+
+from allegiance.judge.logistic import TrainOptions, file_hash
+from allegiance.pipeline import Extractor
+from allegiance.settings import Settings
+from allegiance.training import (
+    candidates_of,
+    contrast_examples,
+    nonpolitical_examples,
+    plover_examples,
+    train_relevance,
+    train_verifier,
+    voa_examples,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data"
+
+
+def _examples(shared: Path) -> list:
+    from allegiance.actors import load_kb, to_gold_code
+
+    kb = load_kb()
+    return [
+        *voa_examples(shared / "news" / "voa" / "voa_stories.jsonl", DATA / "voa", split="dev"),
+        *nonpolitical_examples(DATA / "nonpolitical" / "articles.jsonl", half="train"),
+        *contrast_examples(DATA / "factuality_contrast.jsonl"),
+        *plover_examples(shared / "gold" / "plover" / "PLOVER_GSR_CAMEO.json",
+                         lambda code: to_gold_code(code, kb)),
+    ]  # fmt: skip
+
+
+def _show(name: str, model, report: dict) -> None:
+    print(f"== {name}: {json.dumps(model.meta)}")
+    for row in report["reliability"]:
+        print(f"   {row['bin']}  n={row['n']:>5}  predicted {row['predicted']:.3f}  "
+              f"observed {row['observed']:.3f}")  # fmt: skip
+    top = model.top_weights(12)
+    print("   for:     " + ", ".join(f"{k} {v:+.2f}" for k, v in top["for"]))
+    print("   against: " + ", ".join(f"{k} {v:+.2f}" for k, v in top["against"]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--out", type=Path, default=REPO / "src" / "allegiance" / "data" / "models")
+    args = parser.parse_args()
+    examples = _examples(args.shared)
+    relevance, rel_report = train_relevance(examples, TrainOptions(l2=1.0, min_count=2))
+    held_relevance = dict(zip((e.article.id for e in examples), rel_report["held_out"],
+                              strict=True))  # fmt: skip
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "relevance.json").write_text(relevance.to_json(), encoding="utf-8")
+    _show("relevance", relevance, rel_report)
+
+    extractor = Extractor(dataclasses.replace(Settings(), verify=False))
+    pairs = ((extractor.make_doc(e.article), e) for e in examples)
+    candidates = []
+    for doc, example in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=8):
+        rel = held_relevance[example.article.id]
+        candidates += candidates_of(example, doc._.events or [], doc, relevance, article=rel)
+    verifier, ver_report = train_verifier(candidates, TrainOptions(l2=2.0, min_count=3))
+    (args.out / "verifier.json").write_text(verifier.to_json(), encoding="utf-8")
+    _show("verifier", verifier, ver_report)
+    for name in ("relevance.json", "verifier.json"):
+        path = args.out / name
+        print(f"{path.relative_to(REPO)}  {path.stat().st_size:,} bytes  sha256 {file_hash(path)}")
+
+
+if __name__ == "__main__":
+    main()
