@@ -15,8 +15,9 @@ import click
 
 from allegiance.cli_options import db_option
 from allegiance.errors import AllegianceError
+from allegiance.export import flatten_event
 from allegiance.models import IngestStats
-from allegiance.output import flatten_event, render
+from allegiance.output import render
 from allegiance.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -7,7 +7,8 @@ from importlib import resources
 from pathlib import Path
 
 from allegiance.batch import IngestOptions, ingest
-from allegiance.output import flatten_event, render
+from allegiance.export import flatten_event
+from allegiance.output import render
 from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
 from allegiance.store import Store
