@@ -35,7 +35,36 @@ def evaluate(gold: Path, fmt: str, contrast: bool, half: str | None, **model: An
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     else:
-        click.echo(scorer.render_table(report))
+        click.echo(render_table(report))
+
+
+def _fmt(value: Any) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def render_table(report: dict) -> str:
+    """A plain-text table of a report of :func:`allegiance.evaluate.run` (or ``run_contrast``)."""
+    from allegiance.evaluate import FLOORS
+
+    lines = []
+    headline = ["type_accuracy", "macro_f1", "actor_f1", "recipient_f1", "mode_accuracy",
+                "location_accuracy", "factuality_accuracy", "attribution_accuracy",
+                "event_found"]  # fmt: skip
+    for key in headline:
+        if key in report and report[key] is not None:
+            floor = FLOORS.get(key)
+            mark = "" if floor is None else ("  ok" if report[key] >= floor else "  BELOW")
+            floor_text = f"  (floor {floor:.2f})" if floor is not None else ""
+            lines.append(f"{key:<22}{_fmt(report[key]):>8}{floor_text}{mark}")
+    if "per_type" in report:
+        lines.append("")
+        lines.append(f"{'type':<12}{'P':>8}{'R':>8}{'F1':>8}{'n':>6}")
+        for kind, s in report["per_type"].items():
+            lines.append(
+                f"{kind:<12}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+                f"{s['support']:>6}"
+            )
+    return "\n".join(lines) + "\n"
 
 
 def register(group: click.Group) -> None:
