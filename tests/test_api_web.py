@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from allegiance.api import ApiOptions, create_app
-from allegiance.api.cli import register, serve
+from allegiance.cli.serve import register, serve
 from allegiance.store import Store
 from api_helpers import build_store
 

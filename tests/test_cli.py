@@ -58,6 +58,21 @@ def test_every_command_has_help(command):
     assert "Usage:" in result.output
 
 
+def test_one_group_holds_every_command():
+    analyses = {"relations", "blocs", "flows", "shifts", "scenario", "brokers"}
+    others = {"attach", "fetch", "watch", "serve"}
+    assert set(cli.commands) == set(COMMANDS) | analyses | others
+
+
+def test_evaluate_on_a_file_that_is_not_gold_is_one_line(tmp_path: Path):
+    gold = tmp_path / "gold.json"
+    gold.write_text("not json", encoding="utf-8")
+    result = run("evaluate", str(gold))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {gold}: not JSON")
+    assert len(result.output.strip().splitlines()) == 1
+
+
 def test_read_only_commands_on_missing_store_give_one_line(tmp_path):
     for command in ("articles", "events", "actors"):
         result = run(command, "--db", str(tmp_path / "none.duckdb"))

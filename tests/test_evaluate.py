@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from allegiance.cli.evaluate import render_table
 from allegiance.errors import GoldFormatError
-from allegiance.evaluate import FLOORS, Tally, failures, read_contrast, read_gold, render_table
+from allegiance.evaluate import FLOORS, Tally, failures, read_contrast, read_gold
 
 
 def write(tmp_path: Path, data, name: str = "gold.json") -> Path:

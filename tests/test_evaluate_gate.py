@@ -1,7 +1,8 @@
 """Quality gate of issue 4: the figures of docs/accuracy.md may not drop below their floors.
 
 The floors live in one place, ``allegiance.evaluate.FLOORS``; the same numbers are produced by
-``python -m allegiance.evaluate GOLD --contrast tests/data/factuality_contrast.jsonl``.
+``allegiance evaluate GOLD`` and ``allegiance evaluate tests/data/factuality_contrast.jsonl
+--contrast``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The analysis commands, registered on a click group as the lead's cli.py does."""
+"""The analysis commands, registered on a click group as `allegiance.cli.main` does."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from allegiance.graph.cli import COMMANDS, register
+from allegiance.cli.analysis import COMMANDS, register
 from test_graph_world import article_world
 
 

@@ -9,15 +9,15 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from allegiance.cli.watch import register
 from allegiance.store import Store
-from allegiance.watch.cli import register
 from test_watch_http import Site
 from test_watch_watcher import FIXTURES, serve_round, write_inputs
 
 
 @click.group()
 def cli() -> None:
-    """A stand-in for the main group (the lead's cli.py calls register the same way)."""
+    """A stand-in for the main group (`allegiance.cli.main` calls register the same way)."""
 
 
 register(cli)

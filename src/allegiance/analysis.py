@@ -58,7 +58,7 @@ class Analysis:
     # -- analyses ----------------------------------------------------------------------------
     def events(self, options: AnalysisOptions | None = None, **overrides: Any) -> pd.DataFrame:
         """Stored events (duplicates left out) as one flat row each, with the sentence."""
-        from allegiance.output import flatten_event
+        from allegiance.export import flatten_event
 
         opts = self._options(options, overrides)
         query = EventQuery(

@@ -7,15 +7,15 @@ sentence's main predicted event (the one highest in the parse, asserted readings
 reports type accuracy, per-type P/R/F1 and macro-F1, actor/recipient code P/R/F1 (sets of
 codes per sentence), mode accuracy and location accuracy.
 
-    python -m allegiance.evaluate ../shared/gold/plover/PLOVER_GSR_CAMEO.json --format table
+    allegiance evaluate ../shared/gold/plover/PLOVER_GSR_CAMEO.json --format table
+
+(the command, and the table it prints, live in :mod:`allegiance.cli.evaluate`).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
-import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -403,68 +403,9 @@ def run_contrast(path: Path, *, settings: Settings, extractor: Extractor | None 
     }
 
 
-# --- presentation --------------------------------------------------------------------------
-
-
-def _fmt(value: Any) -> str:
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
-def render_table(report: dict) -> str:
-    """A plain-text table of a report from :func:`run` (or :func:`run_contrast`)."""
-    lines = []
-    headline = ["type_accuracy", "macro_f1", "actor_f1", "recipient_f1", "mode_accuracy",
-                "location_accuracy", "factuality_accuracy", "attribution_accuracy",
-                "event_found"]  # fmt: skip
-    for key in headline:
-        if key in report and report[key] is not None:
-            floor = FLOORS.get(key)
-            mark = "" if floor is None else ("  ok" if report[key] >= floor else "  BELOW")
-            floor_text = f"  (floor {floor:.2f})" if floor is not None else ""
-            lines.append(f"{key:<22}{_fmt(report[key]):>8}{floor_text}{mark}")
-    if "per_type" in report:
-        lines.append("")
-        lines.append(f"{'type':<12}{'P':>8}{'R':>8}{'F1':>8}{'n':>6}")
-        for kind, s in report["per_type"].items():
-            lines.append(
-                f"{kind:<12}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
-                f"{s['support']:>6}"
-            )
-    return "\n".join(lines) + "\n"
+# --- floors --------------------------------------------------------------------------------
 
 
 def failures(report: dict) -> list[str]:
     """Figures of a report that are below their floors."""
     return [k for k, floor in FLOORS.items() if k in report and report[k] < floor]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m allegiance.evaluate")
-    parser.add_argument("gold", type=Path, nargs="?", help="PLOVER GSR JSON file")
-    parser.add_argument("--contrast", type=Path, help="factuality contrast set (JSONL)")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.add_argument("--half", choices=HALVES, help="score every other gold sentence only")
-    args = parser.parse_args(argv)
-    settings = Settings.from_env()
-    extractor = Extractor(settings)
-    reports = {}
-    try:
-        if args.gold:
-            reports["gold"] = run(args.gold, settings=settings, extractor=extractor, half=args.half)
-        if args.contrast:
-            reports["contrast"] = run_contrast(
-                args.contrast, settings=settings, extractor=extractor
-            )
-    except AllegianceError as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return 2
-    if args.format == "json":
-        sys.stdout.write(json.dumps(reports, indent=2) + "\n")
-    else:
-        for name, report in reports.items():
-            sys.stdout.write(f"== {name}\n{render_table(report)}")
-    return 1 if any(failures(r) for r in reports.values()) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

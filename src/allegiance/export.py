@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from allegiance.models import Article, Event
-from allegiance.output import flatten_event
 from allegiance.store import Store
 from allegiance.store.queries import EventQuery
 
@@ -82,3 +81,27 @@ def _article(store: Store, doc_id: str) -> Article:
         "SELECT id, text, title, url, published, source, lang FROM articles WHERE id = ?", [doc_id]
     )[0]
     return Article(**row)
+
+
+def flatten_event(event: dict[str, Any]) -> dict[str, Any]:
+    """One line per event for tables and CSV: the fields an analyst scans first."""
+    amount = event.get("amount") or {}
+    place = event.get("location") or {}
+    said = event.get("attributed_to") or {}
+    return {
+        "event": event.get("event"),
+        "mode": event.get("mode"),
+        "actor": _codes(event.get("actor") or ()),
+        "recipient": _codes(event.get("recipient") or ()),
+        "factuality": event.get("factuality"),
+        "said_by": said.get("code") or said.get("text"),
+        "amount_usd": amount.get("usd"),
+        "location": place.get("name"),
+        "date": event.get("event_date") or event.get("reported_date"),
+        "trigger": (event.get("trigger") or {}).get("text"),
+        "sentence": (event.get("sentence") or {}).get("text"),
+    }
+
+
+def _codes(mentions: Iterable[dict[str, Any]]) -> str:
+    return ",".join(m.get("code") or f"?{m.get('text')}" for m in mentions)

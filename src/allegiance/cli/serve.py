@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from allegiance.cli_options import db_option
+from allegiance.cli.options import db_option
 
 
 @click.command()

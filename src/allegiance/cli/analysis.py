@@ -1,22 +1,21 @@
 """Click commands of the analysis (relations, blocs, flows, shifts, scenario, brokers).
 
-The lead's ``allegiance/cli.py`` calls :func:`register` on its group. Commands only parse
-options, call :mod:`allegiance.graph` and render through :func:`allegiance.output.render`.
+:mod:`allegiance.cli.main` calls :func:`register` on its group. Commands only parse
+options, call :mod:`allegiance.graph` and render through :func:`allegiance.cli.output.render`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from allegiance.cli_options import db_option
-from allegiance.output import render
+from allegiance.cli.options import db_option
+from allegiance.cli.output import render
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -312,15 +311,3 @@ def register(group: click.Group) -> None:
     """Add the analysis commands to the ``allegiance`` group."""
     for command in COMMANDS:
         group.add_command(command)
-
-
-def export_graph(
-    store: Any, fmt: str, out: Path | None, options: Any = None, *, header: bool = False
-) -> int:
-    """For ``allegiance export --format graphml|gexf|gdelt``: to a file, or stdout if None."""
-    from allegiance.graph.exports import export
-
-    if out is not None:
-        return export(store, fmt, out, options, header=header)
-    stream = sys.stdout if fmt == "gdelt" else sys.stdout.buffer
-    return export(store, fmt, stream, options, header=header)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -60,27 +60,3 @@ def render(rows: Sequence[dict[str, Any]], fmt: str) -> str:
     if fmt == "csv":
         return render_csv(rows)
     return render_table(rows)
-
-
-def flatten_event(event: dict[str, Any]) -> dict[str, Any]:
-    """One line per event for tables and CSV: the fields an analyst scans first."""
-    amount = event.get("amount") or {}
-    place = event.get("location") or {}
-    said = event.get("attributed_to") or {}
-    return {
-        "event": event.get("event"),
-        "mode": event.get("mode"),
-        "actor": _codes(event.get("actor") or ()),
-        "recipient": _codes(event.get("recipient") or ()),
-        "factuality": event.get("factuality"),
-        "said_by": said.get("code") or said.get("text"),
-        "amount_usd": amount.get("usd"),
-        "location": place.get("name"),
-        "date": event.get("event_date") or event.get("reported_date"),
-        "trigger": (event.get("trigger") or {}).get("text"),
-        "sentence": (event.get("sentence") or {}).get("text"),
-    }
-
-
-def _codes(mentions: Iterable[dict[str, Any]]) -> str:
-    return ",".join(m.get("code") or f"?{m.get('text')}" for m in mentions)

