@@ -13,9 +13,9 @@ from allegiance.evaluate_docs import (
     is_doc_gold,
     predicted_keys,
     read_doc_gold,
-    render_doc_table,
     score_documents,
 )
+from allegiance.cli.evaluate import render_doc_table
 from allegiance.models import Event, Mention, Sentence, Span
 
 SENT = Sentence(index=0, start=0, end=40, text="x" * 40)

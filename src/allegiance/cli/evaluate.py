@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +22,74 @@ from allegiance.cli.options import format_option, model_options, settings_of
     default=None,
     help="Score every other gold sentence only (a fixed development/held-out split).",
 )
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, path_type=Path),
+    help="The stories a document-level gold refers to (its texts).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test"]),
+    default=None,
+    help="Score one split of split.json beside a document-level gold.",
+)
+@click.option(
+    "--predictions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score saved `extract --format jsonl` output instead of extracting.",
+)
+@click.option(
+    "--negatives",
+    type=click.Path(exists=True, path_type=Path),
+    help="Non-political articles: also report the events they yield per article.",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Events below this confidence do not count (default: the settings' threshold).",
+)
 @model_options
-def evaluate(gold: Path, fmt: str, contrast: bool, half: str | None, **model: Any) -> None:
-    """Score extraction against a gold file (PLOVER GSR JSON, or a contrast set)."""
+def evaluate(
+    gold: Path,
+    fmt: str,
+    contrast: bool,
+    half: str | None,
+    articles: Path | None,
+    split: str | None,
+    predictions: Path | None,
+    negatives: Path | None,
+    min_confidence: float | None,
+    **model: Any,
+) -> None:
+    """Score extraction against a gold file: a document-level real-news gold (JSON lines,
+    with --articles), PLOVER GSR JSON, or a contrast set (--contrast)."""
     from allegiance import evaluate as scorer
+    from allegiance import evaluate_docs
 
     settings = settings_of(**model)
-    report = (
-        scorer.run_contrast(gold, settings=settings)
-        if contrast
-        else scorer.run(gold, settings=settings, half=half)
-    )
+    if evaluate_docs.is_doc_gold(gold) and not contrast:
+        if articles is None:
+            raise click.UsageError("a document-level gold needs --articles (the story texts)")
+        options = evaluate_docs.DocEvalOptions(
+            articles=articles,
+            split=split,
+            predictions=predictions,
+            negatives=negatives,
+            threshold=settings.min_confidence if min_confidence is None else min_confidence,
+        )
+        report = evaluate_docs.run_docs(gold, options=options, settings=settings)
+        text = render_doc_table(report)
+    elif contrast:
+        report = scorer.run_contrast(gold, settings=settings)
+        text = render_table(report)
+    else:
+        report = scorer.run(gold, settings=settings, half=half)
+        text = render_table(report)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     else:
-        click.echo(render_table(report))
+        click.echo(text)
 
 
 def _fmt(value: Any) -> str:
@@ -65,6 +119,38 @@ def render_table(report: dict) -> str:
                 f"{s['support']:>6}"
             )
     return "\n".join(lines) + "\n"
+
+
+def _row(name: str, s: Mapping[str, Any]) -> str:
+    return (f"{name:<14}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}"
+            f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")  # fmt: skip
+
+
+def render_doc_table(report: Mapping[str, Any]) -> str:
+    """A plain-text table of a report of :func:`allegiance.evaluate_docs.run_docs`."""
+    from allegiance.evaluate_docs import LEVELS
+
+    head = f"{'':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
+    lines = [f"stories {report['stories']}, confidence >= {report['threshold']}", head]
+    lines += [_row(level, report[level]) for level in (*LEVELS, "factual_only")]
+    for name in ("factuality_accuracy", "attribution_accuracy"):
+        value = report[name]
+        shown = "-" if value is None else f"{value:.3f}"
+        lines.append(f"{name:<22}{shown:>6}  (on {report['matched']} matched events)")
+    lines += ["", f"{'type':<14}" + head[14:]]
+    lines += [_row(kind, s) for kind, s in report["per_type"].items()]
+    lines += ["", f"{'confidence':<14}" + head[14:]]
+    lines += [_row(f">= {c['threshold']:.1f}", c) for c in report["curve"]]
+    if "negatives" in report:
+        lines += ["", _negatives_line(report)]
+    return "\n".join(lines) + "\n"
+
+
+def _negatives_line(report: Mapping[str, Any]) -> str:
+    neg = report["negatives"]
+    return (f"non-political articles {neg['articles']}: {neg['events_per_article']:.3f} events, "
+            f"{neg['asserted_per_article']:.3f} asserted per article, "
+            f"{neg['articles_with_events']} with any")  # fmt: skip
 
 
 def register(group: click.Group) -> None:
