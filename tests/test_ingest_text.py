@@ -51,6 +51,13 @@ def test_teaser_after_also_read_is_removed_at_the_end_without_newline() -> None:
         "Copyright 2023 Example Wire. All rights reserved.",
         "Advertisement",
         "ADVERTISEMENT",
+        "Advertisement:",
+        "Follow us",
+        "Follow us:",
+        "Sign up",
+        "Sign up now",
+        "Subscribe now",
+        "SUBSCRIBE:",
     ],
 )
 def test_furniture_lines_are_removed_anywhere(furniture: str) -> None:

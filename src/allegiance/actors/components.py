@@ -11,10 +11,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from allegiance.actors.drafts import Context
 from allegiance.actors.lexicon import load_lexicon
 from allegiance.actors.loader import load_knowledge_base
 from allegiance.actors.patterns import PLACE, all_patterns
-from allegiance.actors.resolve import Context, resolve
+from allegiance.actors.resolve import resolve
+from allegiance.doc import register_extensions
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +154,5 @@ def make_actor_ruler(nlp: Language, name: str, actors_files: list[str]) -> Actor
     assigns=["doc._.mentions"],
 )
 def make_actor_resolver(nlp: Language, name: str, actors_files: list[str]) -> ActorResolver:
-    from allegiance.nlp import register_extensions
-
     register_extensions()
     return ActorResolver(actors_files)
