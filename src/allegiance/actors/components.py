@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable
 
@@ -17,6 +16,7 @@ from allegiance.actors.loader import load_knowledge_base
 from allegiance.actors.patterns import PLACE, all_patterns
 from allegiance.actors.resolve import resolve
 from allegiance.doc import register_extensions
+from allegiance.models import as_date
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +134,7 @@ class ActorResolver:
         self.lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc._.published if Doc.has_extension("published") else None
-        if isinstance(published, dt.datetime):
-            published = published.date()
+        published = as_date(doc._.published) if Doc.has_extension("published") else None
         ctx = Context(kb=self.kb, lexicon=self.lexicon, published=published)
         doc._.mentions = resolve(doc, ctx)
         return doc

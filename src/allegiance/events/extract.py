@@ -41,10 +41,11 @@ from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
 from allegiance.models import Event, Mention, Sentence
 from allegiance.models import Span as TextSpan
+from allegiance.version import __version__
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "allegiance/0.1.0 rules"
+EXTRACTOR = f"allegiance/{__version__} rules"
 IN_RECIPIENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE"})
 
 
