@@ -19,7 +19,7 @@ from corpus import corpus, word_count
 
 from allegiance import Extractor, Settings
 from allegiance.batch import IngestOptions, ingest
-from allegiance.nlp import load_model
+from allegiance.pipeline import load_model
 from allegiance.store import Store
 
 

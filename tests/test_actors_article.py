@@ -10,8 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from allegiance import actors
+from allegiance.doc import register_extensions
 from allegiance.models import Mention
-from allegiance.nlp import load_model, register_extensions
+from allegiance.pipeline import load_model
 from allegiance.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

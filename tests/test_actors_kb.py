@@ -10,8 +10,8 @@ import spacy
 
 from allegiance import actors
 from allegiance.actors.kb import role_on
+from allegiance.doc import register_extensions
 from allegiance.errors import ConfigError
-from allegiance.nlp import register_extensions
 from allegiance.settings import Settings
 
 

@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from allegiance import actors
+from allegiance.doc import register_extensions
 from allegiance.models import Mention
-from allegiance.nlp import register_extensions
 from allegiance.settings import Settings
 
 

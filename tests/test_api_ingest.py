@@ -6,7 +6,7 @@ import spacy
 from fastapi.testclient import TestClient
 
 from allegiance.api import ApiOptions, create_app
-from allegiance.nlp import register_extensions
+from allegiance.doc import register_extensions
 from allegiance.pipeline import Extractor
 from allegiance.store import Store
 from api_helpers import build_store

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from allegiance.ingest.clean import clean_text
 from allegiance.models import Article, Event
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -19,7 +20,7 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 def events(extractor) -> list[Event]:
     if not ARTICLE.is_file():
         pytest.skip("../shared not present (fresh clone)")
-    text = ARTICLE.read_text(encoding="utf-8")
+    text = clean_text(ARTICLE.read_text(encoding="utf-8"))  # as ingest reads it
     article = Article(id="000_1ddcfbf26e8000d6", text=text, published=dt.date(2024, 11, 20))
     return list(extractor.extract_one(article).events)
 

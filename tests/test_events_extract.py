@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 from allegiance.events import extract_events
-from allegiance.models import Event
+from allegiance.events.extract import first_of_each_id
+from allegiance.ingest.clean import clean_text
+from allegiance.models import Event, Mention, Sentence, Span
 from event_helpers import mentions_for
 
 pytestmark = pytest.mark.model
@@ -117,9 +119,10 @@ def test_light_verb_takes_the_noun_sense(nlp) -> None:
     assert event.trigger.text == "held talks"
 
 
-def test_page_furniture_is_ignored(nlp) -> None:
-    text = "Chile praised Peru on Monday.\nALSO READ:\nChile Attacks Peru In New Row"
-    events = run(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+def test_page_furniture_is_gone_once_ingest_cleaned_the_text(nlp) -> None:
+    # furniture is ingest's to remove (allegiance.ingest.clean); the extractor reads what is left
+    raw = "Chile praised Peru on Monday.\nALSO READ:\nChile Attacks Peru In New Row"
+    events = run(nlp, clean_text(raw), {"Chile": "CHL", "Peru": "PER"})
     assert [e.event for e in events] == ["SUPPORT"]
 
 
@@ -176,3 +179,29 @@ def test_a_joint_act_toward_a_third_party_is_not_mutual(nlp) -> None:
     text = "Japan and South Korea launched air strikes."
     events = run(nlp, text, {"Japan": "JPN", "South Korea": "KOR"})
     assert events and all(not e.recipient for e in events)
+
+
+def test_two_mentions_of_one_actor_give_the_event_once(nlp) -> None:
+    # VOA story 8005899: "He" (Rubio) and "U.S. officials" are both USA; the event id (doc,
+    # sentence, trigger, type, codes) is the same for both, so the event is told once
+    text = "He and other senior U.S. officials held talks with Russian officials in Riyadh."
+    codes = {"He": "USA", "U.S. officials": "USA", "Russian officials": "RUS"}
+    events = run(nlp, text, codes)
+    consult = [e for e in events if e.event == "CONSULT"]
+    assert [(e.actor[0].text, e.recipient[0].code) for e in consult] == [("He", "RUS")]
+    assert len({e.id for e in events}) == len(events)
+
+
+def test_first_of_each_id_keeps_the_first_telling() -> None:
+    def event(ident: str, actor: str) -> Event:
+        return Event(
+            id=ident,
+            doc_id="d",
+            event="CONSULT",
+            trigger=Span(text="met", start=0, end=3),
+            sentence=Sentence(index=0, start=0, end=3, text="met"),
+            actor=(Mention(text=actor, start=0, end=1, code="USA"),),
+        )
+
+    a, b, c = event("x", "He"), event("x", "U.S. officials"), event("y", "He")
+    assert first_of_each_id([a, b, c]) == [a, c]

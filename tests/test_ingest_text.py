@@ -15,7 +15,7 @@ from allegiance.ingest import ReadOptions, detect_language, is_english, read_pat
 from allegiance.ingest.clean import clean_text, html_fragment_to_text, is_furniture
 from allegiance.ingest.dates import parse_date
 from allegiance.ingest.ids import article_id, normalise_text
-from allegiance.models import Article
+from allegiance.models import Article, as_date
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -51,6 +51,13 @@ def test_teaser_after_also_read_is_removed_at_the_end_without_newline() -> None:
         "Copyright 2023 Example Wire. All rights reserved.",
         "Advertisement",
         "ADVERTISEMENT",
+        "Advertisement:",
+        "Follow us",
+        "Follow us:",
+        "Sign up",
+        "Sign up now",
+        "Subscribe now",
+        "SUBSCRIBE:",
     ],
 )
 def test_furniture_lines_are_removed_anywhere(furniture: str) -> None:
@@ -172,6 +179,15 @@ def test_html_meta_charset_and_mislabelled_charset(tmp_path: Path) -> None:
 )
 def test_parse_date(value: object, expected: dt.date | None) -> None:
     assert parse_date(value) == expected
+
+
+def test_as_date_is_the_shared_coercion() -> None:
+    assert as_date(dt.datetime(2024, 1, 2, 3, 4)) == dt.date(2024, 1, 2)
+    assert as_date(dt.date(2024, 1, 2)) == dt.date(2024, 1, 2)
+    assert as_date("2024-01-02") == dt.date(2024, 1, 2)
+    assert as_date("") is None and as_date(None) is None
+    with pytest.raises(ValueError):
+        as_date("2 January 2024")
 
 
 def test_normalised_text_and_ids() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from allegiance.nlp import sentence_record
+from allegiance.doc import sentence_record
 
 
 def test_line_break_at_the_end_of_a_paragraph_is_trimmed() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from allegiance.nlp import register_extensions
+from allegiance.doc import register_extensions
 from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
 from allegiance.store import Store

@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 from allegiance._lazy import lazy_exports
 from allegiance.models import Actor, Amount, Article, Event, Extraction, Location, Mention
 from allegiance.settings import Settings
+from allegiance.version import __version__
 
 if TYPE_CHECKING:
     from allegiance.analysis import open
     from allegiance.pipeline import Extractor
-
-__version__ = "0.1.0"
 
 # spaCy and pandas load only when these are first used, so `allegiance --help` starts fast
 __getattr__ = lazy_exports(

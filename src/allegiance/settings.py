@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,6 @@ class Settings:
     # out of analyses, listings, exports and the UI unless asked for (docs/accuracy.md).
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     verify: bool = True  # False: the rules' raw candidates (what the verifier is trained on)
-    extras: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

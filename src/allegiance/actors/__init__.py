@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from allegiance.actors.components import RESOLVER, RULER
+from allegiance.actors.fallback import fallback_mentions, with_unresolved
 from allegiance.actors.kb import KnowledgeBase, role_on
 from allegiance.actors.loader import load_knowledge_base
 from allegiance.settings import Settings
@@ -27,9 +28,11 @@ __all__ = [
     "RULER",
     "KnowledgeBase",
     "add_to_pipeline",
+    "fallback_mentions",
     "load_kb",
     "role_on",
     "to_gold_code",
+    "with_unresolved",
 ]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable
 
@@ -11,10 +10,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from allegiance.actors.drafts import Context
 from allegiance.actors.lexicon import load_lexicon
 from allegiance.actors.loader import load_knowledge_base
 from allegiance.actors.patterns import PLACE, all_patterns
-from allegiance.actors.resolve import Context, resolve
+from allegiance.actors.resolve import resolve
+from allegiance.doc import register_extensions
+from allegiance.models import as_date
 
 log = logging.getLogger(__name__)
 
@@ -132,9 +134,7 @@ class ActorResolver:
         self.lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc._.published if Doc.has_extension("published") else None
-        if isinstance(published, dt.datetime):
-            published = published.date()
+        published = as_date(doc._.published) if Doc.has_extension("published") else None
         ctx = Context(kb=self.kb, lexicon=self.lexicon, published=published)
         doc._.mentions = resolve(doc, ctx)
         return doc
@@ -152,7 +152,5 @@ def make_actor_ruler(nlp: Language, name: str, actors_files: list[str]) -> Actor
     assigns=["doc._.mentions"],
 )
 def make_actor_resolver(nlp: Language, name: str, actors_files: list[str]) -> ActorResolver:
-    from allegiance.nlp import register_extensions
-
     register_extensions()
     return ActorResolver(actors_files)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from allegiance.actors.resolve import Context, Draft
+from allegiance.actors.drafts import Context, Draft
 
 PERSON_WINDOW = 3  # sentences back a he/she may reach
 THING_WINDOW = 1

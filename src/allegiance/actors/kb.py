@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from allegiance.models import Actor, Role
+from allegiance.models import Actor, Role, as_date
 
 log = logging.getLogger(__name__)
 
@@ -185,12 +185,8 @@ def last_role_before(kb: KnowledgeBase, code: str, on: dt.date | None) -> Role |
 
 def parse_date(value: Any) -> dt.date | None:
     """YAML dates arrive as date objects; CSV and user files as strings or years."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    if value is None or value == "" or isinstance(value, dt.date):
+        return as_date(value)
     text = str(value).strip()
     if len(text) == 4 and text.isdigit():
         return dt.date(int(text), 1, 1)

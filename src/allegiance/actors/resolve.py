@@ -7,11 +7,10 @@ it names only one; then in-document coreference (see ``coref``).
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span
 
+from allegiance.actors.coref import resolve_coreference
+from allegiance.actors.drafts import Context, Draft
 from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, role_on
 from allegiance.actors.lexicon import Lexicon
 from allegiance.actors.patterns import PLACE, parse_pattern_id
@@ -24,35 +23,8 @@ _PERSON_GOV_NOUNS = frozenset({"administration", "government", "regime", "cabine
 _LINKS = frozenset({"of", "for", "at", "to"})
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    kb: KnowledgeBase
-    lexicon: Lexicon
-    published: dt.date | None = None
-
-
-@dataclass(slots=True)
-class Draft:
-    """A mention under construction; token offsets, fields filled step by step."""
-
-    start: int
-    end: int
-    code: str | None = None
-    sector: str | None = None
-    kind: str | None = None
-    wikidata: str | None = None
-    person: str | None = None
-    role: str | None = None
-    key: str | None = None  # KB code of the entry (person, group, organ, country)
-    form: str = "name"  # name, demonym, seat, surname, pronoun, description
-    plural: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
-
-
 def resolve(doc: Doc, ctx: Context) -> list[Mention]:
     """All actor mentions of ``doc``, sorted by start."""
-    from allegiance.actors import coref
-
     sent_of = sentence_map(doc)
     drafts = entity_drafts(doc, ctx)
     drafts = attach_titles(doc, drafts, ctx)
@@ -63,7 +35,7 @@ def resolve(doc: Doc, ctx: Context) -> list[Mention]:
     for draft in drafts:
         apply_person_role(draft, ctx)
     infer_affiliations(drafts, sent_of)
-    drafts = coref.resolve_coreference(doc, drafts, ctx, sent_of)
+    drafts = resolve_coreference(doc, drafts, ctx, sent_of)
     return to_mentions(doc, drafts, sent_of)
 
 

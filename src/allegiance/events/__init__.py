@@ -10,13 +10,16 @@ import logging
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from allegiance.actors import fallback_mentions, with_unresolved
+from allegiance.actors.loader import load_knowledge_base
+from allegiance.doc import register_extensions
 from allegiance.errors import AllegianceError
-from allegiance.events.extract import EXTRACTOR, extract_events
+from allegiance.events.extract import EXTRACTOR, build_matchers, extract_events
 from allegiance.events.lexicon import default_lexicon
-from allegiance.events.participants import fallback_mentions, with_unresolved
+from allegiance.events.places import country_of
 from allegiance.events.stance import SpeaksFor
-from allegiance.nlp import register_extensions
 from allegiance.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -29,20 +32,22 @@ __all__ = ["COMPONENT", "EXTRACTOR", "EventExtractor", "add_to_pipeline", "extra
 class EventExtractor:
     """spaCy component: parse + mentions -> ``doc._.events``."""
 
-    def __init__(self, *, actors_files: tuple[str, ...] = ()) -> None:
+    def __init__(self, vocab: Vocab, *, actors_files: tuple[str, ...] = ()) -> None:
         register_extensions()
         self.lexicon = default_lexicon()
+        self.matchers = build_matchers(vocab, self.lexicon)
         self.speaks_for = _speaks_for(actors_files)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = with_unresolved(doc._.mentions or [], fallback_mentions(doc))
+        ner = fallback_mentions(doc, place_country=country_of)
         doc._.events = extract_events(
             doc,
-            mentions,
+            with_unresolved(doc._.mentions or [], ner),
             doc_id=doc._.article_id,
             published=doc._.published,
             lexicon=self.lexicon,
             speaks_for=self.speaks_for,
+            matchers=self.matchers,
         )
         return doc
 
@@ -50,8 +55,6 @@ class EventExtractor:
 def _speaks_for(actors_files: tuple[str, ...]) -> SpeaksFor | None:
     """Membership tests from the actor knowledge base (None if it cannot be loaded)."""
     try:
-        from allegiance.actors.loader import load_knowledge_base
-
         return load_knowledge_base(actors_files).speaks_for
     except AllegianceError as exc:
         log.warning("actor knowledge base unavailable (%s): no stated-support events", exc)
@@ -65,12 +68,11 @@ def _speaks_for(actors_files: tuple[str, ...]) -> SpeaksFor | None:
     default_config={"actors_files": []},
 )
 def make_event_extractor(nlp: Language, name: str, actors_files: list[str]) -> EventExtractor:
-    return EventExtractor(actors_files=tuple(actors_files))
+    return EventExtractor(nlp.vocab, actors_files=tuple(actors_files))
 
 
 def add_to_pipeline(nlp: Language, settings: Settings) -> None:
     """Add the event extractor last (after the actor resolver, which must come first)."""
-    register_extensions()
     if COMPONENT not in nlp.pipe_names:
         config = {"actors_files": [str(p) for p in settings.actors_files]}
         nlp.add_pipe(COMPONENT, last=True, config=config)

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.tokens import Span, Token
 
+from allegiance.events.amounts import find_amounts
+from allegiance.events.dates import resolve_date
+from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import sentence_ents
+from allegiance.events.places import geocode
 from allegiance.models import Amount, Location
-
-if TYPE_CHECKING:
-    from allegiance.events.extract import Found
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +36,6 @@ class Details:
     location: Location | None = None
     event_date: str | None = None
     date_precision: str | None = None
-
-
-@functools.lru_cache(maxsize=16)
-def _helper(module: str, name: str) -> Callable[..., Any] | None:
-    """A function of a sibling module, or None while that module is not there yet."""
-    try:
-        return getattr(importlib.import_module(f"allegiance.events.{module}"), name, None)
-    except ImportError:
-        return None
 
 
 def scope(token: Token) -> tuple[int, int]:
@@ -95,13 +85,10 @@ def _in_mentions(start: int, end: int, found: Found) -> bool:
 
 
 def find_amount(found: Found, sent: Span) -> Amount | None:
-    finder = _helper("amounts", "find_amounts")
-    if finder is None:
-        return None
     doc = sent.doc
     start, end = scope(found.trigger.token)
     lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    for a_start, a_end, amount in finder(sent.text):
+    for a_start, a_end, amount in find_amounts(sent.text):
         a_start, a_end = a_start + sent.start_char, a_end + sent.start_char
         if lo <= a_start < hi and not _in_mentions(a_start, a_end, found):
             return amount
@@ -109,17 +96,15 @@ def find_amount(found: Found, sent: Span) -> Amount | None:
 
 
 def geocode_text(text: str) -> Location:
-    geocode = _helper("places", "geocode")
     names = [text, PLACE_SUFFIX.sub("", text), re.sub(r"^the\s+", "", text, flags=re.I)]
     names.append(PLACE_SUFFIX.sub("", names[-1]))
-    if geocode is not None:
-        for name in names:
-            found = geocode(name)
-            if found is not None:
-                return Location(
-                    text=text, name=found.name, geonameid=found.geonameid,
-                    lat=found.lat, lon=found.lon, country=found.country,
-                )  # fmt: skip
+    for name in names:
+        found = geocode(name)
+        if found is not None:
+            return Location(
+                text=text, name=found.name, geonameid=found.geonameid,
+                lat=found.lat, lon=found.lon, country=found.country,
+            )  # fmt: skip
     return Location(text=text, name=names[-1])
 
 
@@ -194,8 +179,7 @@ def _looks_like_place(ent: Span) -> bool:
 @functools.lru_cache(maxsize=4096)
 def resolve_cached(text: str, published: dt.date | None) -> tuple[str, str] | None:
     """Date expressions repeat a lot ("on Monday"); dateparser is slow, so cache them."""
-    resolve = _helper("dates", "resolve_date")
-    return resolve(text, published) if resolve is not None else None
+    return resolve_date(text, published)
 
 
 def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str, str] | None:

@@ -6,7 +6,6 @@ import bisect
 import datetime as dt
 import hashlib
 import logging
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -14,9 +13,11 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from allegiance.doc import sentence_record
 from allegiance.events import attach
 from allegiance.events.attribution import attribution, speaker_of
 from allegiance.events.factuality import clause_verb, factuality
+from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense, default_lexicon
 from allegiance.events.participants import (
     DATIVES,
@@ -36,42 +37,33 @@ from allegiance.events.participants import (
     verb_recipients,
 )
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
-from allegiance.events.shallow import unparsed_verbs
+from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
 from allegiance.models import Event, Mention, Sentence
 from allegiance.models import Span as TextSpan
-from allegiance.nlp import sentence_record
+from allegiance.version import __version__
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "allegiance/0.1.0 rules"
+EXTRACTOR = f"allegiance/{__version__} rules"
 IN_RECIPIENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE"})
 
 
-@dataclass(slots=True)
-class Found:
-    """A trigger with its participants, before the Event records are built."""
+@dataclass(frozen=True, slots=True)
+class Matchers:
+    """The token matchers of a lexicon over one vocabulary, built once (by the component)."""
 
-    trigger: Trigger
-    actors: list[Mention]
-    recipients: list[Mention]
-    attributed_to: Mention | None = None
-    factuality: str | None = None  # set by a special rule; else computed
-    extra_confidence: float = 0.0
-    presupposed: bool = False  # a noun event with its own actor
+    candidates: Matcher  # lexicon verbs and eventive nouns, as the parser tagged them
+    unparsed: Matcher  # lexicon verbs the parser did not tag as verbs (events/shallow.py)
 
 
-_MATCHERS: dict[tuple[int, int], Matcher] = {}
+def build_matchers(vocab: Vocab, lex: Lexicon) -> Matchers:
+    return Matchers(
+        candidates=_candidate_matcher(vocab, lex), unparsed=unparsed_matcher(vocab, lex)
+    )
 
 
-def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
-    key = (id(vocab), id(lex))
-    if key not in _MATCHERS:
-        _MATCHERS[key] = _build_matcher(vocab, lex)
-    return _MATCHERS[key]
-
-
-def _build_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
+def _candidate_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
     matcher = Matcher(vocab)
     verbs = sorted(lex.verb_lemmas() | lex.reporting_verbs)
     matcher.add("VERB", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
@@ -80,24 +72,14 @@ def _build_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
     return matcher
 
 
-def candidate_tokens(doc: Doc, lex: Lexicon) -> tuple[list[Token], list[Token]]:
+def candidate_tokens(doc: Doc, matcher: Matcher) -> tuple[list[Token], list[Token]]:
     """Verb and noun tokens whose lemma is in the lexicon (one matcher pass, no token loop)."""
-    matcher = _matcher(doc.vocab, lex)
     verb_id = doc.vocab.strings["VERB"]
     verbs: list[Token] = []
     nouns: list[Token] = []
     for match_id, start, _ in matcher(doc):
         (verbs if match_id == verb_id else nouns).append(doc[start])
     return verbs, nouns
-
-
-def furniture_start(text: str, lex: Lexicon) -> int:
-    """Offset where trailing page furniture ("ALSO READ: ...") begins; len(text) if none."""
-    if not lex.furniture_prefixes:
-        return len(text)
-    alternatives = "|".join(re.escape(p) for p in lex.furniture_prefixes)
-    match = re.search(rf"(?m)^\s*(?:{alternatives})", text)
-    return match.start() if match else len(text)
 
 
 # --- participants -------------------------------------------------------------------------
@@ -317,7 +299,6 @@ class DocContext:
     index: MentionIndex
     lex: Lexicon
     sent_starts: tuple[int, ...]
-    cutoff: int
     speaks_for: SpeaksFor | None = None
 
 
@@ -487,27 +468,29 @@ def _subsumed(found: Found, others: Sequence[Found]) -> bool:
     return False
 
 
-def find_triggers(ctx: DocContext, verbs: list[Token], nouns: list[Token]) -> list[Found]:
+def find_triggers(
+    ctx: DocContext, verbs: list[Token], nouns: list[Token], unparsed: Matcher
+) -> list[Found]:
     """Reporting-verb rules first, then verbal triggers, then eventive nouns not yet used."""
     lex, index = ctx.lex, ctx.index
     out: list[Found] = []
     consumed: set[int] = set()
     for verb in verbs:
-        if verb.idx < ctx.cutoff and verb.lemma_ in lex.reporting_verbs:
+        if verb.lemma_ in lex.reporting_verbs:
             for found in reported_events(verb, index, lex):
                 out.append(found)
                 consumed.update(found.trigger.consumed)
     for verb in verbs:
-        trig = verb_trigger(verb, lex) if verb.idx < ctx.cutoff else None
+        trig = verb_trigger(verb, lex)
         if trig is None or trig.token.i in consumed:
             continue
         consumed.update(trig.consumed)
         out.append(participants(trig, index, lex))
     for noun in nouns:
-        trig = noun_trigger(noun, lex) if noun.idx < ctx.cutoff else None
+        trig = noun_trigger(noun, lex)
         if trig is not None and noun.i not in consumed:
             out.append(participants(trig, index, lex))
-    for miss in unparsed_verbs(ctx.doc, index, lex, cutoff=ctx.cutoff):
+    for miss in unparsed_verbs(ctx.doc, index, lex, matcher=unparsed):
         if miss.token.i not in consumed:
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
     kept: list[Found] = []
@@ -572,12 +555,17 @@ def extract_events(
     published: dt.date | None = None,
     lexicon: Lexicon | None = None,
     speaks_for: SpeaksFor | None = None,
+    matchers: Matchers | None = None,
 ) -> list[Event]:
-    """All events of a parsed doc, given its actor mentions (character offsets).
+    """All events of a parsed doc, given its actor mentions (character offsets); each event
+    id once.
 
     ``speaks_for`` (the knowledge base's :meth:`KnowledgeBase.speaks_for`) enables stated
-    support: "X said Europe will keep helping Y" also gives X SUPPORT Y."""
+    support: "X said Europe will keep helping Y" also gives X SUPPORT Y. ``matchers`` are
+    :func:`build_matchers` of the lexicon over ``doc.vocab`` (the pipeline component builds
+    them once); without them they are built for this call."""
     lex = lexicon or default_lexicon()
+    matchers = matchers or build_matchers(doc.vocab, lex)
     forget_sentence_ents(doc)
     ctx = DocContext(
         doc=doc,
@@ -586,12 +574,27 @@ def extract_events(
         index=MentionIndex(mentions or ()),
         lex=lex,
         sent_starts=tuple(s.start for s in doc.sents),
-        cutoff=furniture_start(doc.text, lex),
         speaks_for=speaks_for,
     )
-    verbs, nouns = candidate_tokens(doc, lex)
+    verbs, nouns = candidate_tokens(doc, matchers.candidates)
     events: list[Event] = []
-    for found in find_triggers(ctx, verbs, nouns):
+    for found in find_triggers(ctx, verbs, nouns, matchers.unparsed):
         events.extend(build_events(found, ctx))
     events.sort(key=lambda e: (e.trigger.start, e.id))
-    return events
+    return first_of_each_id(events)
+
+
+def first_of_each_id(events: Iterable[Event]) -> list[Event]:
+    """The events without repeats of an id (the first one told is kept).
+
+    An id stands for (document, sentence, trigger, type, actor codes, recipient codes), so two
+    mentions of one actor as the subject ("He and other senior U.S. officials held talks with
+    Russian officials": Rubio and the officials are both USA) tell the same event twice.
+    """
+    seen: set[str] = set()
+    out: list[Event] = []
+    for event in events:
+        if event.id not in seen:
+            seen.add(event.id)
+            out.append(event)
+    return out

@@ -77,7 +77,6 @@ class Lexicon:
     negations: frozenset[str]
     historical_cues: frozenset[str]
     evaluative: dict[str, str]  # lemma -> negative/positive
-    furniture_prefixes: tuple[str, ...]
     verb_subject: tuple[VerbObject, ...] = ()
     carrier_nouns: frozenset[str] = frozenset()
     noun_modifier: tuple[NounModifier, ...] = ()
@@ -195,7 +194,6 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             negations=frozenset(data.get("negations") or ()),
             historical_cues=frozenset(data.get("historical_cues") or ()),
             evaluative=_invert(data.get("evaluative") or {}),
-            furniture_prefixes=tuple(data.get("furniture_prefixes") or ()),
             verb_subject=_verb_objects(data.get("verb_subject") or [], "subjects"),
             carrier_nouns=frozenset(data.get("carrier_nouns") or ()),
             noun_modifier=_noun_modifiers(data.get("noun_modifier") or []),

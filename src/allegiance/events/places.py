@@ -36,7 +36,7 @@ from allegiance.models import Location
 
 log = logging.getLogger(__name__)
 
-__all__ = ["geocode", "normalise_place"]
+__all__ = ["country_of", "geocode", "normalise_place"]
 
 _REGION_SUFFIXES = ("region", "oblast", "province", "state", "governorate", "area", "district")
 _SUFFIX_RE = re.compile(
@@ -246,3 +246,9 @@ def geocode(name: str, *, country_hint: str | None = None) -> Location | None:
         lon=place.lon,
         country=place.country,
     )
+
+
+def country_of(name: str) -> str | None:
+    """The ISO3 country of a place name ("Juba" -> SSD), or None when we do not know it."""
+    found = geocode(name)
+    return found.country if found is not None else None

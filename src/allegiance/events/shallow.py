@@ -21,7 +21,6 @@ from allegiance.models import Mention
 
 SHALLOW_CONFIDENCE = 0.4  # 0.6 with both sides named; parsed events get 0.8-0.9
 LINKS = frozenset({",", "and", "&"})
-_MATCHERS: dict[tuple[int, int], Matcher] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,23 +33,24 @@ class Unparsed:
     recipients: list[Mention]
 
 
-def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
-    key = (id(vocab), id(lex))
-    if key not in _MATCHERS:
-        forms = sorted({f for verb in lex.verbs for f in (verb, verb + "s")})
-        matcher = Matcher(vocab)
-        pattern = [{"LOWER": {"IN": forms}, "POS": {"NOT_IN": ["VERB", "AUX"]}}]
-        matcher.add("UNPARSED_VERB", [pattern])
-        _MATCHERS[key] = matcher
-    return _MATCHERS[key]
+def unparsed_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
+    """Lexicon verbs ("back", "backs") in a word the parser did not tag as a verb."""
+    forms = sorted({f for verb in lex.verbs for f in (verb, verb + "s")})
+    matcher = Matcher(vocab)
+    pattern = [{"LOWER": {"IN": forms}, "POS": {"NOT_IN": ["VERB", "AUX"]}}]
+    matcher.add("UNPARSED_VERB", [pattern])
+    return matcher
 
 
-def unparsed_verbs(doc: Doc, index: MentionIndex, lex: Lexicon, *, cutoff: int) -> list[Unparsed]:
-    """Lexicon verbs the parser missed, standing between actor names."""
+def unparsed_verbs(
+    doc: Doc, index: MentionIndex, lex: Lexicon, *, matcher: Matcher
+) -> list[Unparsed]:
+    """Lexicon verbs the parser missed (found by :func:`unparsed_matcher`), standing between
+    actor names."""
     out = []
-    for _, start, _ in _matcher(doc.vocab, lex)(doc):
+    for _, start, _ in matcher(doc):
         token = doc[start]
-        if token.idx >= cutoff or _modifier_or_name(token, index):
+        if _modifier_or_name(token, index):
             continue
         found = _between_names(token, index, lex)
         if found is not None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pandas as pd
 
-from allegiance.errors import StoreError
+from allegiance.errors import StoreError, first_line
 from allegiance.graph.options import AnalysisOptions
 from allegiance.graph.plover import tables
 
@@ -192,5 +192,4 @@ def frame(store: Store, query: str, params: list[Any]) -> pd.DataFrame:
     try:
         return store.connection.execute(query, params).df()
     except duckdb.Error as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StoreError(f"analysis query failed: {first}") from exc
+        raise StoreError(f"analysis query failed: {first_line(exc)}") from exc

@@ -1,7 +1,10 @@
-"""Readers: any source (files, directories, stdin) -> :class:`Article` records.
+"""Readers: any source (files, directories, stdin, fetched bytes) -> :class:`Article` records.
 
 Readers never raise for bad input: a source that cannot be read, or a record in it, becomes a
 :class:`ReadProblem` with a one-line message, and reading goes on with the next one.
+
+This package is the ingest stage's public API (``__all__``): the other stages (the watcher,
+the Ray job, the batch ingest) use these names, not the modules behind them.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from allegiance.errors import SourceError
-from allegiance.ingest.feeds import read_feed
+from allegiance.ingest.dates import parse_date
+from allegiance.ingest.dedup import NearDuplicateIndex, signature
+from allegiance.ingest.feeds import entry_article, read_feed
 from allegiance.ingest.files import (
     GZIP_MAGIC,
     format_of,
@@ -31,19 +36,28 @@ from allegiance.ingest.options import Items, ReadOptions, too_large
 from allegiance.ingest.records import read_csv, read_json, read_jsonl
 from allegiance.ingest.text import read_markdown, read_text
 from allegiance.ingest.warc import read_warc
+from allegiance.ingest.web import read_page, web_format
 from allegiance.models import Article, ReadProblem
 
 __all__ = [
     "Article",
+    "NearDuplicateIndex",
     "ReadOptions",
     "ReadProblem",
     "detect_language",
+    "entry_article",
     "is_english",
+    "parse_date",
     "read_bytes",
     "read_file_bytes",
+    "read_page",
     "read_path",
     "read_sources",
     "read_stdin",
+    "read_web",
+    "signature",
+    "supported_files",
+    "web_format",
 ]
 
 log = logging.getLogger(__name__)
@@ -133,6 +147,48 @@ def read_file_bytes(data: bytes, *, source: str, options: ReadOptions) -> Items:
         yield from read_bytes(data, source=source, options=options, fmt=format_of(Path(source))[0])
 
     yield from _guarded(source, _read())
+
+
+def read_web(
+    data: bytes,
+    *,
+    url: str,
+    content_type: str | None,
+    charset: str | None,
+    options: ReadOptions,
+) -> Items:
+    """An HTTP answer (a page gives one article, a feed one per entry); never raises.
+
+    ``content_type`` and ``charset`` are the server's; the bytes decide the format, the
+    Content-Type only breaks ties (:func:`web_format`).
+    """
+
+    try:
+        fmt = web_format(data, content_type=content_type)
+        if fmt == "html":
+            yield read_page(data, url=url, charset=charset, options=options)
+        else:
+            yield from read_bytes(data, source=url, options=options, fmt=fmt)
+    except SourceError as exc:
+        yield ReadProblem(exc.source, exc.message, exc.line)
+    except Exception as exc:  # a library failing on odd input must not stop the other URLs
+        log.debug("%s: unexpected error", url, exc_info=True)
+        yield ReadProblem(url, f"could not read ({type(exc).__name__})")
+
+
+def supported_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files to read: each path that is not a directory, and the supported files under
+    each directory (recursively, sorted within each directory)."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for entry in walk(path):
+            if not isinstance(entry, Exception) and format_of(entry)[0] is not None:
+                files.append(entry)
+    return files
 
 
 def _read_file(path: Path, *, options: ReadOptions) -> Items:

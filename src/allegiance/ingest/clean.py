@@ -30,13 +30,13 @@ _INLINE_HEADER = re.compile(rf"^(?:{_HEADER_WORDS})\s*[:：|»>–—-]\s*\S", r
 _FURNITURE = re.compile(
     r"^(?:"
     r"share (?:this|on|via)\b|share$"
-    r"|follow (?:us|[\w.@ ]{1,40}) on\b"
-    r"|subscribe(?: now)? (?:to|for)\b|subscribe$"
-    r"|sign up (?:for|to)\b"
+    r"|follow (?:us|[\w.@ ]{1,40}) on\b|follow us\W*$"
+    r"|subscribe(?: now)? (?:to|for)\b|subscribe(?: now| today| here)?\W*$"
+    r"|sign up (?:for|to)\b|sign up(?: now| today| here)?\W*$"
     r"|click here\b"
     r"|(?:©|\(c\) ?\d{4}|copyright ?(?:©|\(c\)|\d{4}))"
     r"|.*\ball rights reserved\.?$"
-    r"|(?:skip |story continues below )?advertisement$|advert$|sponsored(?: content)?$"
+    r"|(?:skip |story continues below )?advertisement\W*$|advert$|sponsored(?: content)?$"
     r")",
     re.IGNORECASE,
 )

@@ -8,6 +8,8 @@ import logging
 import re
 import time
 
+from allegiance.models import as_date
+
 log = logging.getLogger(__name__)
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s_])")
@@ -22,12 +24,8 @@ def parse_date(value: object) -> dt.date | None:
     resort dateparser on an absolute date (``14 March 2025``). The calendar date is the one written,
     without shifting time zones.
     """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    if value is None or value == "" or isinstance(value, dt.date):
+        return as_date(value)
     if isinstance(value, time.struct_time):
         return _safe_date(value.tm_year, value.tm_mon, value.tm_mday)
     if isinstance(value, str):

@@ -15,9 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from allegiance.errors import ConfigError
-from allegiance.ingest import ReadOptions, read_file_bytes
-from allegiance.ingest.dedup import signature
-from allegiance.ingest.files import format_of, walk
+from allegiance.ingest import ReadOptions, read_file_bytes, signature, supported_files
 from allegiance.models import Article, ReadProblem
 from allegiance.scale.shards import SHARD_SCHEMA, extraction_row, problem_row
 from allegiance.settings import Settings
@@ -77,16 +75,7 @@ class ExtractFiles:
 
 def input_files(paths: Iterable[str | Path]) -> list[str]:
     """Supported files under the given paths, sorted within each directory."""
-    files: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            files.append(str(path))
-            continue
-        for entry in walk(path):
-            if not isinstance(entry, Exception) and format_of(entry)[0] is not None:
-                files.append(str(entry))
-    return files
+    return [str(path) for path in supported_files(paths)]
 
 
 def run_ray(
@@ -112,7 +101,7 @@ def run_ray(
         fn_constructor_kwargs={"settings": settings, "read": read or ReadOptions()},
         batch_size=options.batch_size,
         batch_format="pyarrow",
-        concurrency=options.workers,
+        compute=ray.data.ActorPoolStrategy(size=options.workers),
         num_cpus=1 - _LIGHT_CPU,
     )
     dataset.write_parquet(str(out_dir), ray_remote_args=light)

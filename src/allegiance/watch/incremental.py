@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from allegiance.batch import IngestOptions, store_extractions
-from allegiance.ingest.dedup import signature
+from allegiance.ingest import signature
 from allegiance.models import Article, Extraction, IngestStats, ReadProblem
 from allegiance.pipeline import Extractor
 from allegiance.store import Store

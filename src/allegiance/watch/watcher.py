@@ -25,9 +25,7 @@ from typing import Any
 
 from allegiance.batch import IngestOptions
 from allegiance.errors import SourceError
-from allegiance.ingest import ReadOptions
-from allegiance.ingest.dates import parse_date
-from allegiance.ingest.feeds import entry_article
+from allegiance.ingest import ReadOptions, entry_article, parse_date
 from allegiance.models import Article, ReadProblem
 from allegiance.pipeline import Extractor
 from allegiance.store import Store

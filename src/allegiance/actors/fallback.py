@@ -1,0 +1,58 @@
+"""Mentions the resolver left alone: the statistical NER's entities as unresolved actors.
+
+The event extractor adds these to the resolver's mentions, so that "rebels" named only by
+the NER can still be an event's actor (with no code), and a town the resolver does not know
+can stand for its country ("shelled Juba"), as in the PLOVER conventions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc
+
+from allegiance.models import Mention
+
+# NER label -> mention kind
+NER_KINDS = {"GPE": "country", "NORP": "group", "ORG": "organisation", "PERSON": "person"}
+
+PlaceCountry = Callable[[str], str | None]  # a place name -> the code of its country
+
+
+def fallback_mentions(doc: Doc, *, place_country: PlaceCountry) -> list[Mention]:
+    """Mentions from the statistical NER alone (what the actor resolver left unresolved).
+
+    A GPE is a town ("city") whose code is the country ``place_country`` gives (the offline
+    geocoder of the event stage), or None.
+    """
+    out = []
+    for e in doc.ents:
+        if e.label_ not in NER_KINDS:
+            continue
+        code, kind = (place_country(e.text), "city") if e.label_ == "GPE" else (None, None)
+        out.append(
+            Mention(
+                text=e.text,
+                start=e.start_char,
+                end=e.end_char,
+                code=code,
+                kind=kind or NER_KINDS[e.label_],
+            )
+        )
+    return out
+
+
+def with_unresolved(resolved: Sequence[Mention], ner: Sequence[Mention]) -> list[Mention]:
+    """Resolver mentions plus NER entities it left alone (unresolved actors, code None)."""
+    out = list(resolved)
+    spans = sorted((r.start, r.end) for r in resolved)
+    starts = [a for a, _b in spans]
+    longest = max((b - a for a, b in spans), default=0)
+    for m in ner:
+        # only resolved spans starting in [m.start - longest, m.end) can overlap m
+        lo = bisect.bisect_left(starts, m.start - longest)
+        hi = bisect.bisect_left(starts, m.end)
+        if all(b <= m.start for _a, b in spans[lo:hi]):
+            out.append(m)
+    return sorted(out, key=lambda m: (m.start, -m.end))

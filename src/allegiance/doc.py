@@ -1,0 +1,39 @@
+"""The spaCy ``Doc`` as our stages share it: the ``doc._`` attributes and sentence records.
+
+A low module (beside ``models``): the actor and event components import it, the pipeline
+builder registers the attributes once before it adds them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from allegiance.models import Sentence
+
+# name -> default of the ``doc._`` attributes our components read and write
+EXTENSIONS: dict[str, None] = {
+    "article_id": None,
+    "published": None,  # datetime.date of the article, for date-valid roles and dates
+    "mentions": None,  # list[Mention], set by the actor resolver
+    "events": None,  # list[Event], set by the event extractor
+}
+
+
+def register_extensions() -> None:
+    """Declare the ``doc._`` attributes (idempotent: spaCy keeps them process-wide)."""
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def sentence_record(index: int, sent: Span) -> Sentence:
+    """The record of a sentence without the line breaks spaCy keeps at its edges."""
+    raw = sent.text
+    text = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    return Sentence(index=index, start=start, end=start + len(text), text=text)
+
+
+def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+    """The records of every sentence of a parsed doc, in order."""
+    return tuple(sentence_record(i, s) for i, s in enumerate(doc.sents))
