@@ -24,7 +24,7 @@ def time_components(extractor: Extractor, texts: list[str], rounds: int) -> Coun
     spent: Counter[str] = Counter()
     for _ in range(rounds):
         for article in extractor_articles(texts):
-            doc = extractor._make_doc(article)
+            doc = extractor.make_doc(article)
             for name, component in nlp.pipeline:
                 started = time.perf_counter()
                 doc = component(doc)
@@ -35,7 +35,7 @@ def time_components(extractor: Extractor, texts: list[str], rounds: int) -> Coun
 def pipe_seconds(extractor: Extractor, texts: list[str], *, ours: bool) -> float:
     """Batched ``nlp.pipe`` over the texts, with or without our components."""
     nlp = extractor.nlp
-    docs = [extractor._make_doc(a) for a in extractor_articles(texts)]
+    docs = [extractor.make_doc(a) for a in extractor_articles(texts)]
     disabled = [] if ours else [n for n in OURS if n in nlp.pipe_names]
     with nlp.select_pipes(disable=disabled):
         started = time.perf_counter()

@@ -16,6 +16,9 @@ EXTENSIONS: dict[str, None] = {
     "published": None,  # datetime.date of the article, for date-valid roles and dates
     "mentions": None,  # list[Mention], set by the actor resolver
     "events": None,  # list[Event], set by the event extractor
+    "url": None,  # the article's URL (its section path says what the article is about)
+    "section": None,  # a section or category the source gives the article
+    "relevance": None,  # probability that the article is about politics (relevance gate)
 }
 
 

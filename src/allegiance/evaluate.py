@@ -150,7 +150,7 @@ def read_gold(path: Path) -> list[GoldRecord]:
 def parse_all(extractor: Extractor, texts: Sequence[tuple[str, str]]) -> Iterator[Doc]:
     """Docs with ``doc._.events`` for (id, text) pairs, through the extractor's pipeline."""
     articles = [Article(id=ident, text=text) for ident, text in texts]
-    docs = (extractor._make_doc(a) for a in articles)
+    docs = (extractor.make_doc(a) for a in articles)
     yield from extractor.nlp.pipe(docs, batch_size=extractor.settings.batch_size)
 
 

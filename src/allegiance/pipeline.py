@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from allegiance import actors, events
+from allegiance import actors, events, judge, segment
 from allegiance.doc import register_extensions, sentences_of
 from allegiance.errors import ModelNotFoundError
 from allegiance.models import Actor, Article, Extraction
@@ -39,11 +39,17 @@ def load_model(name: str) -> Language:
 
 
 def build_nlp(settings: Settings) -> Language:
-    """The statistical model plus our actor and event components, in order."""
+    """The statistical model plus our components, in order: the relevance gate first (it
+    needs no parse), then the actor resolver and event rules, and the verifier last."""
     register_extensions()
     nlp = load_model(settings.model)
+    segment.add_to_pipeline(nlp)
+    if settings.verify:
+        judge.add_relevance(nlp)
     actors.add_to_pipeline(nlp, settings)
     events.add_to_pipeline(nlp, settings)
+    if settings.verify:
+        judge.add_verifier(nlp)
     log.debug("pipeline: %s", nlp.pipe_names)
     return nlp
 
@@ -83,7 +89,7 @@ class Extractor:
 
     def extract_serial(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extraction in this process, batched through ``nlp.pipe``."""
-        pairs = ((self._make_doc(a), a) for a in articles)
+        pairs = ((self.make_doc(a), a) for a in articles)
         docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size)
         for doc, article in docs:
             yield extraction_from_doc(doc, article)
@@ -95,7 +101,8 @@ class Extractor:
     def extract_one(self, article: Article) -> Extraction:
         return next(self.extract([article]))
 
-    def _make_doc(self, article: Article) -> Doc:
+    def make_doc(self, article: Article) -> Doc:
+        """The tokenized doc of an article, with its metadata on ``doc._``."""
         text = article.text
         if len(text) > self.settings.max_chars:
             log.warning("%s: text cut to %d characters", article.id, self.settings.max_chars)
@@ -105,6 +112,7 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         doc._.article_id = article.id
         doc._.published = article.published
+        doc._.url = article.url
         return doc
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -110,7 +111,35 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         if giver is None and obj is not None:
             giver = prep_object(obj, ("from",))
         actors, recipients = (np_mentions(giver, index) if giver else []), actors
-    return Found(trig, actors, _distinct(recipients, actors))
+    found = Found(trig, actors, _distinct(recipients, actors))
+    return _own_side_kept_out(_deployed_to_host(found, index))
+
+
+def _own_side_kept_out(found: Found) -> Found:
+    """What is withdrawn is the actor's own ("pull the U.S. out of the fight"): a retreat's
+    recipient is the other side, never the actor's own country."""
+    if found.trigger.sense.type != "RETREAT":
+        return found
+    own = {m.code for m in found.actors if m.code}
+    kept = [m for m in found.recipients if m.code not in own]
+    return (
+        found if len(kept) == len(found.recipients) else dataclasses.replace(found, recipients=kept)
+    )
+
+
+def _deployed_to_host(found: Found, index: MentionIndex) -> Found:
+    """Forces sent *to* a state ("soldiers were deployed to Russia") serve it: military aid
+    to the host (PLOVER AID: "military assistance including arms and personnel"), not a
+    mobilization against it (MOBILIZE's recipient is whom the forces threaten)."""
+    trig = found.trigger
+    if trig.sense.type != "MOBILIZE" or trig.verb is None or not found.recipients:
+        return found
+    dest = prep_object(trig.verb, ("to",))
+    hosts = np_mentions(dest, index) if dest is not None else []
+    if not hosts or hosts[0] != found.recipients[0] or hosts[0].kind != "country":
+        return found
+    sense = dataclasses.replace(trig.sense, type="AID", mode="military")
+    return dataclasses.replace(found, trigger=dataclasses.replace(trig, sense=sense))
 
 
 def _deployed_forces(trig: Trigger, index: MentionIndex) -> list[Mention]:

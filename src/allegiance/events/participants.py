@@ -312,12 +312,39 @@ def verb_recipients(
         if obj is not None:  # "strengthened its forces in Lebanon"
             candidates.append(prep_object(obj, place_preps))
     candidates.append(condition_subject(verb))
+    if transfer:
+        candidates += transfer_recipients(verb, index)
     for tok in candidates:
         if tok is not None:
             found = distinct(np_mentions(tok, index), exclude)
             if found:
                 return found
     return []
+
+
+AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "money", "funding", "loan",
+                       "weapon", "arm", "equipment", "ammunition", "shell", "missile"})  # fmt: skip
+
+
+def transfer_recipients(verb: Token, index: MentionIndex) -> list[Token | None]:
+    """Where the small parser hides a transfer's recipient: "shipped millions of shells to
+    Moscow" ("to" under the object) and "given Kyiv military aid" (the recipient parsed as a
+    modifier of what is given: a proper noun opening a phrase about aid or arms)."""
+    obj = child(verb, OBJECTS)
+    if obj is None:
+        return []
+    out: list[Token | None] = [prep_object(obj, ("to",))]
+    mods = [c for c in obj.children if c.i < obj.i and c.dep_ in {"amod", "compound", "nmod"}]
+    if mods and (len(mods) > 1 or obj.lemma_ in AID_NOUNS) and _names_a_state(mods[0], index):
+        out.append(mods[0])
+    return out
+
+
+def _names_a_state(token: Token, index: MentionIndex) -> bool:
+    """A proper name or a capital standing for its state ("Kyiv"), not a demonym ("Ukrainian
+    troops" are the giver's own forces)."""
+    mention = index.at_token(token)
+    return mention is not None and (mention.kind == "capital" or token.pos_ == "PROPN")
 
 
 def noun_actors(noun: Token, index: MentionIndex, *, patient_poss: bool = False) -> list[Mention]:

@@ -1,0 +1,22 @@
+"""Sentence starts at blank lines and after title lines (no model: the offsets alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegiance.segment import break_offsets
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Germany pledges new aid to Ukraine\nBerlin has given Kyiv aid.", ["Berlin"]),
+        ("First part ends here\n\nSecond part.", ["Second"]),
+        ("Ukraine, which\nwas attacked, said so.", []),  # a wrapped line, not a title
+        ("Rutte urged every member to\nRaise spending.", []),  # ends like a wrapped line
+        ("He said it.\nThen he left.", []),  # a sentence end: the parser decides
+        ("Body line one.\nBody line two goes on\nAnd three", []),  # not a paragraph opener
+    ],
+)
+def test_break_offsets(text, starts):
+    assert [text[o:].split()[0] for o in break_offsets(text)] == starts
