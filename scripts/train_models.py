@@ -20,6 +20,7 @@ from allegiance.settings import Settings
 from allegiance.training import (
     candidates_of,
     contrast_examples,
+    heldout_curve,
     nonpolitical_examples,
     plover_examples,
     train_relevance,
@@ -76,6 +77,10 @@ def main() -> None:
     verifier, ver_report = train_verifier(candidates, TrainOptions(l2=2.0, min_count=3))
     (args.out / "verifier.json").write_text(verifier.to_json(), encoding="utf-8")
     _show("verifier", verifier, ver_report)
+    print("== real-news dev stories, held-out verifier probabilities (document level):")
+    for row in heldout_curve(candidates, ver_report["held_out"], examples):
+        print(f"   >= {row['threshold']:.1f}  P {row['precision']:.3f}  R {row['recall']:.3f}  "
+              f"tp {row['tp']:>4} fp {row['fp']:>4} fn {row['fn']:>4}")  # fmt: skip
     for name in ("relevance.json", "verifier.json"):
         path = args.out / name
         print(f"{path.relative_to(REPO)}  {path.stat().st_size:,} bytes  sha256 {file_hash(path)}")

@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from allegiance.evaluate_docs import Key, keyed_events, plover_type, read_doc_gold, read_split
+from allegiance.evaluate_docs import (
+    THRESHOLDS,
+    Key,
+    comparable,
+    keyed_events,
+    plover_type,
+    read_doc_gold,
+    read_split,
+)
 from allegiance.judge.logistic import LogisticModel, TrainOptions, reliability, train
 from allegiance.judge.relevance import article_relevance, text_features, text_relevance
 from allegiance.judge.verifier import candidate_features
@@ -28,6 +36,8 @@ from allegiance.models import Article, Event
 log = logging.getLogger(__name__)
 
 Recode = Callable[[str], str | None]
+# The verifier's probability is calibrated on these (news articles, not manual sentences).
+REAL_NEWS = frozenset({"voa", "nonpolitical"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +122,7 @@ def contrast_examples(path: Path) -> list[Example]:
         key = (kind, frozenset(c for c in (actor,) if c), frozenset(c for c in (recipient,) if c))
         article = Article(id=f"contrast-{i}", text=raw["text"])
         out.append(
-            Example(f"contrast:{raw['group']}", article, True, frozenset({key}), 0.5, "contrast")
+            Example(f"contrast:{raw['group']}", article, True, frozenset({key}), 0.25, "contrast")
         )
     return out
 
@@ -126,7 +136,7 @@ def plover_examples(path: Path, recode: Recode) -> list[Example]:
         key = (record.event, record.actors, record.recipients)
         article = Article(id=f"plover-{i}", text=record.text)
         out.append(
-            Example(f"plover:{i // 4}", article, True, frozenset({key}), 0.5, "plover", recode)
+            Example(f"plover:{i // 4}", article, True, frozenset({key}), 0.25, "plover", recode)
         )
     return out
 
@@ -157,6 +167,7 @@ class Candidate:
     features: dict[str, float]
     right: bool
     weight: float
+    key: Key | None = None  # the candidate's event key (comparable ones only)
 
 
 def _recoded(key: Key, recode: Recode) -> Key:
@@ -189,7 +200,8 @@ def candidates_of(
             event, doc, article_relevance=rel, sentence_relevance=sentence
         )
         right = _recoded(key, recode) in example.gold
-        yield Candidate(example.group, example.source, features, right, example.weight)
+        yield Candidate(example.group, example.source, features, right, example.weight,
+                        key if comparable(key) else None)  # fmt: skip
 
 
 def train_verifier(
@@ -205,6 +217,7 @@ def train_verifier(
         weights=[c.weight for c in candidates],
         options=options,
         meta=meta,
+        calibrate_on=[c.source in REAL_NEWS for c in candidates],
     )
     return model, {"reliability": reliability(held, labels), "held_out": held}
 
@@ -213,3 +226,25 @@ def parse_examples(examples: Iterable[Example], nlp: Any, make_doc: Callable) ->
     """(example, doc) pairs through a pipeline that has no verifier (raw rule candidates)."""
     pairs = ((make_doc(e.article), e) for e in examples)
     yield from nlp.pipe(pairs, as_tuples=True, batch_size=8)
+
+
+def heldout_curve(
+    candidates: Sequence[Candidate], held: Sequence[float], examples: Sequence[Example]
+) -> list[dict[str, Any]]:
+    """Document-level precision and recall on the real-news dev stories at each threshold,
+    from held-out verifier probabilities (each story scored by a model not trained on it)."""
+    best: dict[tuple[str, Key], float] = {}
+    for cand, p in zip(candidates, held, strict=True):
+        if cand.source == "voa" and cand.key is not None:
+            slot = (cand.group, cand.key)
+            best[slot] = max(best.get(slot, 0.0), p)
+    gold = {(e.group, k) for e in examples if e.source == "voa" for k in e.gold if comparable(k)}
+    rows = []
+    for cut in THRESHOLDS:
+        kept = {slot for slot, p in best.items() if p >= cut}
+        tp = len(kept & gold)
+        precision = tp / len(kept) if kept else 0.0
+        rows.append({"threshold": cut, "precision": round(precision, 4),
+                     "recall": round(tp / len(gold), 4) if gold else 0.0,
+                     "tp": tp, "fp": len(kept) - tp, "fn": len(gold) - tp})  # fmt: skip
+    return rows

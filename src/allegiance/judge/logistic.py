@@ -173,13 +173,18 @@ def _fit(rows: Sequence[Features], y: Any, w: Any, options: TrainOptions) -> Log
 
 def train(rows: Sequence[Features], labels: Sequence[int], *, groups: Sequence[str],
           weights: Sequence[float] | None = None, options: TrainOptions = TrainOptions(),
-          meta: Mapping[str, Any] | None = None) -> tuple[LogisticModel, list[float]]:  # fmt: skip
-    """A calibrated model and the held-out probabilities of the training rows (for the curve)."""
+          meta: Mapping[str, Any] | None = None,
+          calibrate_on: Sequence[bool] | None = None) -> tuple[LogisticModel, list[float]]:  # fmt: skip
+    """A calibrated model and the held-out probabilities of the training rows (for the curve).
+
+    ``calibrate_on`` marks the rows whose held-out margins fit the calibration (the kind of
+    text the model will be used on); all rows by default."""
     import numpy as np
 
     w = list(weights) if weights is not None else [1.0] * len(rows)
     held = cross_margins(rows, labels, groups, w, options)
-    a, b = _platt(np.array(held), np.array(labels, float))
+    mask = np.array(calibrate_on if calibrate_on is not None else [True] * len(rows), bool)
+    a, b = _platt(np.array(held)[mask], np.array(labels, float)[mask])
     model = _fit(rows, np.array(labels, float), np.array(w, float), options)
     calibrated = LogisticModel(model.weights, model.bias, a, b, dict(meta or {}))
     return calibrated, [sigmoid(a * m + b) for m in held]
