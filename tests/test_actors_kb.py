@@ -12,6 +12,7 @@ from allegiance import actors
 from allegiance.actors.kb import role_on
 from allegiance.doc import register_extensions
 from allegiance.errors import ConfigError
+from allegiance.models import Mention
 from allegiance.settings import Settings
 
 
@@ -122,3 +123,78 @@ def test_describe_gives_roles_aliases_and_members(kb: actors.KnowledgeBase) -> N
     assert nato is not None and nato["members"]["SWE"] == "2024-03-07"
     assert "NATO" in kb.describe("LTU")["member_of"]  # type: ignore[index]
     assert kb.describe("Atlantis") is None
+
+
+def test_un_agencies_and_missions_are_organs_of_the_un(kb: actors.KnowledgeBase) -> None:
+    for code in ("UNDP", "UNFPA", "IOM", "FAO", "UNWOMEN", "UNIFIL", "MONUSCO", "UNAMA", "BINUH"):
+        organ = kb.get(code)
+        assert organ is not None and (organ.kind, organ.country) == ("igo", "UN"), code
+    assert kb.find("U.N. migration agency") == kb.get("IOM")
+    assert kb.find("UNIFIL").sector == "MIL"  # type: ignore[union-attr]
+    assert kb.country_of("UNAMA") == "UN"
+
+
+def test_un_officials_hold_dated_un_roles(kb: actors.KnowledgeBase) -> None:
+    pedersen = role_on(kb, "PER:geir-pedersen", dt.date(2024, 5, 1))
+    assert pedersen is not None and (pedersen.title, pedersen.org) == (
+        "special envoy for syria",
+        "UN",
+    )
+    otunbayeva = role_on(kb, "PER:roza-otunbayeva", dt.date(2023, 6, 1))
+    assert otunbayeva is not None and otunbayeva.org == "UNAMA"
+    bachelet = role_on(kb, "PER:michelle-bachelet", dt.date(2020, 6, 1))
+    assert bachelet is not None and bachelet.org == "OHCHR"
+    assert role_on(kb, "PER:michelle-bachelet", dt.date(2023, 6, 1)) is None
+    bennett = role_on(kb, "PER:richard-bennett", dt.date(2024, 1, 1))
+    assert bennett is not None and bennett.org == "UNHRC"
+    # A country's ambassador to the UN speaks for the country.
+    envoy = role_on(kb, "PER:linda-thomas-greenfield", dt.date(2023, 1, 1))
+    assert envoy is not None and envoy.org == "USA"
+
+
+def test_spokespeople_and_ministers_follow_the_date(kb: actors.KnowledgeBase) -> None:
+    zhao = role_on(kb, "PER:zhao-lijian", dt.date(2021, 6, 1))
+    assert zhao is not None and (zhao.title, zhao.org) == ("foreign ministry spokesperson", "CHN")
+    assert role_on(kb, "PER:zhao-lijian", dt.date(2024, 6, 1)) is None
+    psaki = role_on(kb, "PER:jen-psaki", dt.date(2021, 6, 1))
+    assert psaki is not None and psaki.org == "USA"
+    assert role_on(kb, "PER:karine-jean-pierre", dt.date(2021, 6, 1)) is None
+    mujahid = role_on(kb, "PER:zabihullah-mujahid", dt.date(2024, 1, 1))
+    assert mujahid is not None and mujahid.org == "TALIBAN"
+    assert kb.country_of("PER:zabihullah-mujahid") == "AFG"
+    assert kb.find("Kuleba") == kb.get("PER:dmytro-kuleba")
+
+
+def test_un_envoy_and_spokesperson_resolve_in_text() -> None:
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    actors.add_to_pipeline(nlp, Settings())
+
+    def mentions(text: str, on: dt.date) -> dict[str, Mention]:
+        doc = nlp.make_doc(text)
+        doc._.published = on
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return {m.text: m for m in doc._.mentions}
+
+    text = "Hans Grundberg met Karine Jean-Pierre. Stephane Dujarric said so."
+    found = mentions(text, dt.date(2023, 6, 1))
+    grundberg = found["Hans Grundberg"]
+    assert (grundberg.code, grundberg.sector, grundberg.role) == (
+        "UN",
+        "IGO",
+        "special envoy for yemen",
+    )
+    press = found["Karine Jean-Pierre"]
+    assert (press.code, press.sector, press.role) == (
+        "USA",
+        "GOV",
+        "white house press secretary",
+    )
+    assert found["Stephane Dujarric"].code == "UN"
+    later = mentions(text, dt.date(2025, 3, 1))["Karine Jean-Pierre"]
+    assert (later.code, later.role) == ("USA", "former white house press secretary")
+    found = mentions("Chinese Foreign Ministry spokesman Lin Jian spoke.", dt.date(2025, 3, 1))
+    lin = next(m for m in found.values() if m.person == "Lin Jian")
+    assert (lin.code, lin.sector, lin.role) == ("CHN", "GOV", "spokesperson")
