@@ -84,9 +84,18 @@ def _in_mentions(start: int, end: int, found: Found) -> bool:
     return any(m.start <= start and end <= m.end for m in (*found.actors, *found.recipients))
 
 
+def amount_scope(found: Found) -> tuple[int, int]:
+    """Where a trigger's amount may stand: its clause, but a conjoined clause with its own
+    subject keeps to itself ("X sent $60 billion, and Y has given billions of euros")."""
+    verb = found.trigger.verb or found.trigger.token
+    if verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return verb.left_edge.i, verb.right_edge.i + 1
+    return scope(found.trigger.token)
+
+
 def find_amount(found: Found, sent: Span) -> Amount | None:
     doc = sent.doc
-    start, end = scope(found.trigger.token)
+    start, end = amount_scope(found)
     lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     for a_start, a_end, amount in find_amounts(sent.text):
         a_start, a_end = a_start + sent.start_char, a_end + sent.start_char

@@ -1,0 +1,71 @@
+"""Participant and amount fixes found on real news (issue 13), through the whole pipeline on
+sentences written by us."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from allegiance.models import Article
+
+pytestmark = pytest.mark.model
+
+
+def events(extractor, text: str):
+    article = Article(id="t", text=text, published=dt.date(2025, 3, 1))
+    return extractor.extract_one(article).events
+
+
+def dyads(evs, kind: str) -> set[tuple[tuple, tuple]]:
+    return {(tuple(m.code for m in e.actor), tuple(m.code for m in e.recipient))
+            for e in evs if e.event == kind}  # fmt: skip
+
+
+def test_capital_parsed_as_a_modifier_is_the_recipient(extractor):
+    evs = events(extractor, "Paris has already given Kyiv military aid worth 2 billion euros.")
+    assert (("FRA",), ("UKR",)) in dyads(evs, "AID")
+
+
+def test_to_under_the_object_is_the_recipient(extractor):
+    evs = events(extractor, "Tehran has shipped hundreds of drones to Moscow, officials said.")
+    assert dyads(evs, "AID") == {(("IRN",), ("RUS",))}
+
+
+def test_a_demonym_of_the_givers_own_forces_is_not_the_recipient(extractor):
+    evs = events(extractor, "Britain sent British troops and tanks to Estonia last year.")
+    assert ("GBR",) not in {r for _, r in dyads(evs, "AID")}
+
+
+def test_troops_sent_to_a_state_are_military_aid_to_it(extractor):
+    evs = events(extractor, "Thousands of Belarusian soldiers were deployed to Russia in May.")
+    (event,) = [e for e in evs if e.trigger.text == "deployed"]
+    assert (event.event, event.mode) == ("AID", "military")
+    assert [m.code for m in event.recipient] == ["RUS"]
+
+
+def test_troops_massed_against_a_state_stay_a_mobilization(extractor):
+    evs = events(extractor, "Russia massed troops on the border with Ukraine in January.")
+    assert "AID" not in {e.event for e in evs}
+
+
+def test_a_retreat_never_has_the_actors_own_country_as_recipient(extractor):
+    evs = events(extractor, "The president might pull the United States out of the alliance, "
+                            "Washington officials warned.")  # fmt: skip
+    for e in evs:
+        if e.event == "RETREAT":
+            assert not {m.code for m in e.actor} & {m.code for m in e.recipient}
+
+
+def test_a_conjoined_clause_keeps_its_own_amount(extractor):
+    text = ("Japan has sent Ukraine more than $10 billion since 2022, and Canada has given Kyiv "
+            "medical supplies.")  # fmt: skip
+    amounts = {e.actor[0].code: e.amount for e in events(extractor, text) if e.event == "AID"}
+    assert amounts["JPN"] is not None and amounts["JPN"].usd == 10_000_000_000
+    assert amounts["CAN"] is None
+
+
+def test_a_title_line_is_its_own_sentence(extractor):
+    text = "Kenya accuses Somalia of border raid\nKenya accused Somalia on Monday of a raid."
+    x = extractor.extract_one(Article(id="t", text=text))
+    assert [s.text for s in x.sentences][0] == "Kenya accuses Somalia of border raid"
