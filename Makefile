@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint format bench clean install web fuzz
+.PHONY: demo test test-fast lint format bench clean install web fuzz train
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ format: $(STAMP)
 fuzz: install
 	ALLEGIANCE_FUZZ_EXAMPLES=5000 ALLEGIANCE_FUZZ_REPORT=fuzz-report.json $(BIN)/python -m pytest tests/test_fuzz_readers.py -q
 	cat fuzz-report.json
+
+# The relevance gate and the verifier (src/allegiance/data/models/*.json), from the dev split of
+# the real-news gold, the PLOVER gold, the contrast set and our non-political articles.
+train: $(STAMP)
+	$(BIN)/python scripts/train_models.py
 
 bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python run.py
