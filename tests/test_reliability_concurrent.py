@@ -107,4 +107,4 @@ def test_server_answers_while_ingest_writes(tmp_path):
     assert totals == sorted(totals)  # the server sees batches land, never loses them
     assert totals[0] < final and final > 0  # events written during the run are served after it
     with Store(db, read_only=True) as store:
-        assert final == len(store.events())
+        assert final == len(list(store.events()))

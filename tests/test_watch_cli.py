@@ -52,7 +52,7 @@ def test_fetch_command_ingests_pages(site: Site, tmp_path: Path) -> None:
     assert "robots.txt" in result.output and "1 stored" in result.output
     with Store(db) as store:
         [event] = store.events()
-    assert (event["event"], event["actor"][0]["code"], event["recipient"][0]["code"]) == (
+    assert (event.event, event.actor[0].code, event.recipient[0].code) == (
         "AID",
         "POL",
         "UKR",

@@ -23,8 +23,7 @@ import pandas as pd
 from allegiance import graph as _graph
 from allegiance.graph.options import AnalysisOptions, widen
 from allegiance.graph.scenario import Scenario
-from allegiance.store import Store
-from allegiance.store.queries import EventQuery
+from allegiance.store import EventFilter, Store
 
 __all__ = ["Analysis", "AnalysisOptions", "Scenario", "open"]
 
@@ -61,11 +60,11 @@ class Analysis:
         from allegiance.export import flatten_event
 
         opts = self._options(options, overrides)
-        query = EventQuery(
+        query = EventFilter(
             factuality=opts.factualities, since=_iso(opts.since_date), until=_iso(opts.until_date)
         )
-        records = self.store.events(query)
-        rows = [{"id": r["id"], "doc_id": r["doc_id"], **flatten_event(r)} for r in records]
+        events = self.store.events(query)
+        rows = [{"id": e.id, "doc_id": e.doc_id, **flatten_event(e.to_dict())} for e in events]
         out = pd.DataFrame(rows)
         if opts.types and not out.empty:
             out = out[out["event"].isin(opts.types)]

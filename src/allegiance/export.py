@@ -10,45 +10,35 @@ from pathlib import Path
 from typing import IO, Any
 
 from allegiance.models import Article, Event
-from allegiance.store import Store
-from allegiance.store.queries import EventQuery
+from allegiance.store import EventFilter, Store
 
 TABLES = ("articles", "sentences", "mentions", "actors", "events")
 
 
 def export_parquet(store: Store, out_dir: Path) -> list[Path]:
     """One Parquet file per table; returns the files written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in TABLES:
-        target = out_dir / f"{table}.parquet"
-        store.connection.execute(f"COPY {table} TO '{_sql_path(target)}' (FORMAT parquet)")
-        written.append(target)
-    return written
+    return store.export_parquet(out_dir)
 
 
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
+def event_records(store: Store, query: EventFilter | None = None) -> Iterator[Event]:
+    """The events to export: by default every stored event, duplicates' included."""
+    yield from store.events(query or EventFilter(include_duplicates=True))
 
 
-def event_records(store: Store, query: EventQuery | None = None) -> Iterator[dict]:
-    yield from store.events(query or EventQuery(include_duplicates=True))
-
-
-def write_jsonl(store: Store, out: IO[str], query: EventQuery | None = None) -> int:
+def write_jsonl(store: Store, out: IO[str], query: EventFilter | None = None) -> int:
     count = 0
-    for record in event_records(store, query):
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for event in event_records(store, query):
+        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
         count += 1
     return count
 
 
-def write_csv(store: Store, out: IO[str], query: EventQuery | None = None) -> int:
+def write_csv(store: Store, out: IO[str], query: EventFilter | None = None) -> int:
     writer: csv.DictWriter | None = None
     count = 0
-    for record in event_records(store, query):
-        row = flatten_event(record)
-        row["id"], row["doc_id"] = record["id"], record["doc_id"]
+    for event in event_records(store, query):
+        row = flatten_event(event.to_dict())
+        row["id"], row["doc_id"] = event.id, event.doc_id
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(row))
             writer.writeheader()
@@ -57,30 +47,29 @@ def write_csv(store: Store, out: IO[str], query: EventQuery | None = None) -> in
     return count
 
 
-def write_plover(store: Store, out: IO[str], query: EventQuery | None = None) -> int:
+def write_plover(store: Store, out: IO[str], query: EventFilter | None = None) -> int:
     """PLOVER JSON lines; article metadata comes from the store."""
     from allegiance.events.plover import plover_records
 
     articles: dict[str, Article] = {}
     count = 0
     by_sentence = itertools.groupby(
-        event_records(store, query), key=lambda r: (r["doc_id"], r["sentence"]["index"])
+        event_records(store, query), key=lambda e: (e.doc_id, e.sentence.index)
     )
-    for (doc_id, _), records in by_sentence:
+    for (doc_id, _), events in by_sentence:
         if doc_id not in articles:
             articles[doc_id] = _article(store, doc_id)
-        events = [Event.from_dict(r) for r in records]
-        for item in plover_records(events, articles[doc_id]):
+        for item in plover_records(list(events), articles[doc_id]):
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
             count += 1
     return count
 
 
 def _article(store: Store, doc_id: str) -> Article:
-    row = store.query(
-        "SELECT id, text, title, url, published, source, lang FROM articles WHERE id = ?", [doc_id]
-    )[0]
-    return Article(**row)
+    article = store.article(doc_id)
+    if article is None:  # the store writes events with their article, so never
+        raise LookupError(f"no stored article {doc_id!r} for its events")
+    return article
 
 
 def flatten_event(event: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,6 @@ time."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar, cast
@@ -13,7 +12,6 @@ from typing import Annotated, Any, TypeVar, cast
 import pandas as pd
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from allegiance.api import queries
 from allegiance.api.deps import state
 from allegiance.api.params import CODE_PATTERN, Limit, Offset, check_range, norm_code
 from allegiance.errors import ConfigError
@@ -149,17 +147,8 @@ def relation_evidence(
 def event_records(request: Request, ids: list[str]) -> list[dict[str, Any]]:
     if not ids:
         return []
-    with state(request).store.reader(wait=READ_WAIT) as con:
-        found = con.execute(
-            "SELECT record, reported_date FROM events WHERE id IN (SELECT unnest(?)) "
-            "ORDER BY reported_date DESC NULLS LAST, article_id, sentence_idx",
-            [ids],
-        ).fetchall()
-        items = [queries.with_report_date(json.loads(r[0]), r[1]) for r in found]
-        titles = queries.article_titles(con, {r["doc_id"] for r in items})
-    for item in items:
-        item["article_title"] = titles.get(item["doc_id"])
-    return items
+    with state(request).store.reader(wait=READ_WAIT) as reader:
+        return reader.event_records(ids)
 
 
 @router.get("/blocs", summary="Camps from the signed relation graph")

@@ -1,5 +1,6 @@
-"""Per-request access to the store: one DuckDB cursor per request (connections are not shared
-between threads); for a released store, one short-lived read-only connection per request."""
+"""Per-request access to the store: the store's reads on one DuckDB cursor per request
+(connections are not shared between threads); for a released store, on one short-lived
+read-only connection per request."""
 
 from __future__ import annotations
 
@@ -9,10 +10,9 @@ from dataclasses import dataclass, field
 from threading import Lock
 from typing import Any
 
-import duckdb
 from fastapi import Request
 
-from allegiance.store import Store
+from allegiance.store import Reader, Store
 from allegiance.store.locking import READ_WAIT
 
 
@@ -37,10 +37,8 @@ class AppState:
         changes (see :meth:`data_version`)."""
         version = self.data_version()
         if version != self._duplicates_version:
-            from allegiance.api.queries import duplicate_articles_with_events
-
-            with self.store.reader(wait=READ_WAIT) as con:
-                self._duplicates = duplicate_articles_with_events(con)
+            with self.store.reader(wait=READ_WAIT) as reader:
+                self._duplicates = reader.duplicate_articles_with_events()
             self._duplicates_version = version
         return self._duplicates
 
@@ -93,9 +91,10 @@ def state(request: Request) -> AppState:
     return request.app.state.allegiance
 
 
-def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """FastAPI dependency: a cursor for the request, closed after it. A released store (``serve``
-    without a token) opens the file read-only for the request only, so an ingest in another
-    process can commit between requests; a file locked longer than ``READ_WAIT`` s gives 503."""
-    with state(request).store.reader(wait=READ_WAIT) as con:
-        yield con
+def reader(request: Request) -> Iterator[Reader]:
+    """FastAPI dependency: the store's reads on a cursor for the request, closed after it. A
+    released store (``serve`` without a token) opens the file read-only for the request only,
+    so an ingest in another process can commit between requests; a file locked longer than
+    ``READ_WAIT`` s gives 503."""
+    with state(request).store.reader(wait=READ_WAIT) as reads:
+        yield reads

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Query, Request
 
 from allegiance.api.errors import BadParameter
 from allegiance.models import EVENT_TYPES, FACTUALITIES
+from allegiance.store.filters import EventFilter, norm_code
 
 QUADS: tuple[str, ...] = (
     "verbal_cooperation",
@@ -18,6 +18,7 @@ QUADS: tuple[str, ...] = (
     "material_conflict",
 )
 MAX_LIMIT = 500
+MAX_TERMS = 8
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9:_.\-]{0,63}$"
 
 Code = Annotated[
@@ -26,22 +27,6 @@ Code = Annotated[
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which stored events a request is about (every field optional)."""
-
-    actor: str | None = None  # actor side
-    recipient: str | None = None  # recipient side
-    involving: str | None = None  # either side
-    types: tuple[str, ...] = ()
-    quads: tuple[str, ...] = ()
-    factuality: tuple[str, ...] = ()
-    since: dt.date | None = None
-    until: dt.date | None = None
-    article: str | None = None
-    exclude_articles: tuple[str, ...] = ()  # duplicates of other articles
 
 
 def _choices(
@@ -59,11 +44,9 @@ def _choices(
     return values
 
 
-def norm_code(code: str | None) -> str | None:
-    """Country/organisation codes are upper case; person codes (``PER:slug``) keep theirs."""
-    if not code:
-        return None
-    return code if ":" in code else code.upper()
+def search_terms(q: str | None) -> list[str]:
+    """The words of an article search (the first ``MAX_TERMS``)."""
+    return [t for t in (q or "").split() if t][:MAX_TERMS]
 
 
 def check_range(since: dt.date | None, until: dt.date | None) -> None:
@@ -101,5 +84,5 @@ def event_filter(
         since=since,
         until=until,
         article=article,
-        exclude_articles=request.app.state.allegiance.duplicates(),
+        known_duplicates=request.app.state.allegiance.duplicates(),
     )

@@ -281,21 +281,19 @@ def events(
     fmt: str,
 ) -> None:
     """List stored events with their evidence sentence."""
-    from allegiance.store import Store
-    from allegiance.store.queries import EventQuery
+    from allegiance.store import EventFilter, Store
 
-    query = EventQuery(
-        actor=actor,
-        source=source,
-        target=target,
-        type=event_type,
-        factuality=_split(factuality),
+    query = EventFilter(
+        involving=actor,
+        actor=source,
+        recipient=target,
+        types=(event_type,) if event_type else (),
+        factuality=_split(factuality) or (),
         since=iso_date(since),
         until=iso_date(until),
-        limit=limit,
     )
     with Store(db, read_only=True) as store:
-        records = store.events(query)
+        records = [e.to_dict() for e in store.events(query, limit=limit)]
     rows = records if fmt in ("json", "jsonl") else [flatten_event(r) for r in records]
     _echo_rows(rows, fmt)
 

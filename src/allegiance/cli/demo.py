@@ -15,8 +15,7 @@ from allegiance.cli.output import render
 from allegiance.export import flatten_event
 from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
-from allegiance.store import Store
-from allegiance.store.queries import EventQuery
+from allegiance.store import EventFilter, Store
 
 SAMPLE_SUFFIXES = (".jsonl", ".html", ".txt")
 
@@ -60,7 +59,7 @@ def run_demo(*, db: Path, settings: Settings, echo: Callable[[str], None]) -> No
         )
         echo("Actors (by mentions):")
         echo(render(store.actors(limit=12), "table") + "\n")
-        rows = [flatten_event(e) for e in store.events(EventQuery())]
+        rows = [flatten_event(e.to_dict()) for e in store.events(EventFilter())]
         echo("Events (asserted, hypothetical, negated ... each with its evidence sentence):")
         echo(render([{k: r[k] for k in _COLUMNS} for r in rows], "table"))
     echo(f"\nExplore further: allegiance events --db {db} --format json | less")

@@ -14,7 +14,7 @@ from allegiance.errors import ConfigError
 from allegiance.graph.network import graph
 from allegiance.graph.options import AnalysisOptions
 from allegiance.graph.plover import tables
-from allegiance.graph.sql import frame, story_sql
+from allegiance.graph.sql import story_sql
 
 if TYPE_CHECKING:
     from allegiance.store import Store
@@ -106,7 +106,7 @@ def _gdelt_rows(store: Store, options: AnalysisOptions) -> Any:
         LEFT JOIN actors ta ON ta.code = s.target
         ORDER BY s.first_day NULLS FIRST, s.evidence[1], s.source, s.target"""
     )
-    return frame(store, query, params)
+    return store.frame(query, params)
 
 
 def _country(code: Any, kind: Any, country: Any) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from allegiance.graph.options import AnalysisOptions
 from allegiance.graph.relations import evidence
-from allegiance.graph.sql import frame, story_sql
+from allegiance.graph.sql import story_sql
 
 if TYPE_CHECKING:
     from allegiance.store import Store
@@ -72,7 +72,7 @@ def flows(
         ORDER BY amount_usd DESC NULLS LAST, events DESC, donor, recipient, mode""",
         *params,
     )
-    out = frame(store, query, all_params)
+    out = store.frame(query, all_params)
     return add_sentences(store, out) if sentences else out
 
 

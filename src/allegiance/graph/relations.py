@@ -9,7 +9,7 @@ import pandas as pd
 
 from allegiance.graph.options import AnalysisOptions
 from allegiance.graph.plover import QUADS
-from allegiance.graph.sql import frame, story_sql
+from allegiance.graph.sql import story_sql
 from allegiance.models import EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def relations(store: Store, options: AnalysisOptions | None = None) -> pd.DataFr
         GROUP BY s.source, s.target, sa.name, ta.name
         ORDER BY s.source, s.target"""
     )
-    return frame(store, query, params)
+    return store.frame(query, params)
 
 
 def stories(store: Store, options: AnalysisOptions | None = None) -> pd.DataFrame:
@@ -69,14 +69,13 @@ def stories(store: Store, options: AnalysisOptions | None = None) -> pd.DataFram
                amount_kind, mentions, evidence
         FROM stories ORDER BY first_day NULLS FIRST, source, target, type, story_no"""
     )
-    return frame(store, query, params)
+    return store.frame(query, params)
 
 
 def evidence(store: Store, event_ids: Iterable[str]) -> pd.DataFrame:
     """The events behind a number: id, article, dates, type, factuality and sentence text."""
     ids = sorted({str(i) for i in event_ids})
-    return frame(
-        store,
+    return store.frame(
         """SELECT e.id, e.article_id, a.published, a.title, a.url, e.event AS type, e.mode,
                e.factuality, e.actor_codes, e.recipient_codes, e.attributed_code,
                e.amount_usd, e.event_date,

@@ -11,7 +11,6 @@ from allegiance.graph.blocs import camps_from_relations
 from allegiance.graph.flows import add_sentences, flows
 from allegiance.graph.options import AnalysisOptions
 from allegiance.graph.relations import relations
-from allegiance.graph.sql import frame
 
 if TYPE_CHECKING:
     from allegiance.store import Store
@@ -101,8 +100,7 @@ def _commitments(
         if value:
             where.append(f"coalesce(e.reported_date, a.published) {op} ?")
             params.append(value)
-    return frame(
-        store,
+    return store.frame(
         f"""
         SELECT * FROM (
             SELECT e.actor_code AS stated_by,

@@ -8,7 +8,7 @@ import pandas as pd
 
 from allegiance.errors import ConfigError
 from allegiance.graph.options import AnalysisOptions
-from allegiance.graph.sql import frame, story_sql
+from allegiance.graph.sql import story_sql
 
 if TYPE_CHECKING:
     from allegiance.store import Store
@@ -66,7 +66,7 @@ def shifts(
     if freq not in FREQS:
         raise ConfigError(f"unknown frequency {freq!r} (known: {', '.join(FREQS)})")
     query, params = _series_sql(options or AnalysisOptions(), freq, changes_only)
-    return frame(store, query, params)
+    return store.frame(query, params)
 
 
 def series(

@@ -4,22 +4,16 @@ All user values travel as parameters; the only text spliced into SQL is ours (PL
 from :data:`allegiance.models.EVENT_TYPES`, quad names, column lists). A mention is one
 (event, actor code, recipient code); a story is the mentions of one happening (see
 ``AnalysisOptions``); syndicated copies (``articles.duplicate_of``) are always left out.
+The queries run through ``Store.frame``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import duckdb
-import pandas as pd
-
-from allegiance.errors import StoreError, first_line
 from allegiance.graph.options import AnalysisOptions
 from allegiance.graph.plover import tables
-
-if TYPE_CHECKING:
-    from allegiance.store import Store
 
 # The event day: the event date when known to the day, else the report/publication date.
 _DAY = (
@@ -185,11 +179,3 @@ def story_sql(options: AnalysisOptions, *, pairs_only: bool = True) -> Sql:
     _dyad_ctes(sql, options, pairs_only=pairs_only)
     _story_ctes(sql, options)
     return sql
-
-
-def frame(store: Store, query: str, params: list[Any]) -> pd.DataFrame:
-    """Run a query on the store and return its rows as a DataFrame."""
-    try:
-        return store.connection.execute(query, params).df()
-    except duckdb.Error as exc:
-        raise StoreError(f"analysis query failed: {first_line(exc)}") from exc

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,11 +14,14 @@ import pyarrow as pa
 
 from allegiance.errors import StoreError
 from allegiance.models import Actor, Extraction
+from allegiance.store.filters import EventFilter
 from allegiance.store.locking import connect_waiting
 from allegiance.store.migrations import MIGRATIONS
-from allegiance.store.queries import EventQuery, event_filter_sql
+from allegiance.store.reads import Reader, Reads, first_line
 from allegiance.store.rows import article_row, event_row, mention_rows, sentence_rows
 from allegiance.store.schemas import SCHEMAS
+
+__all__ = ["EventFilter", "Reader", "Store", "StoredArticle"]
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +36,9 @@ class StoredArticle:
     minhash: bytes | None = None
 
 
-class Store:
-    """A DuckDB file holding articles, sentences, mentions, actors and events."""
+class Store(Reads):
+    """A DuckDB file holding articles, sentences, mentions, actors and events; its reads
+    (:class:`~allegiance.store.reads.Reads`) run on its own connection."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, hold: bool = True) -> None:
         """``hold=False`` (read-only only): the file is opened per ``reader()``, not kept open,
@@ -87,15 +90,15 @@ class Store:
             view.close()
 
     @contextmanager
-    def reader(self, *, wait: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor for one reader (a request): of the held connection, or of a short-lived
-        one (released stores), closed after the block."""
+    def reader(self, *, wait: float | None = None) -> Iterator[Reader]:
+        """The reads for one reader (a request), on a cursor of the held connection or of a
+        short-lived one (released stores), closed after the block."""
         if self._con is not None:
             con = self._con.cursor()
         else:
             con = connect_waiting(self.path, read_only=True, wait=wait)
         try:
-            yield con
+            yield Reader(con)
         finally:
             con.close()
 
@@ -183,7 +186,7 @@ class Store:
         data = pa.Table.from_pylist(rows, schema=SCHEMAS["actors"])  # noqa: F841
         self.connection.execute("INSERT OR REPLACE INTO actors BY NAME SELECT * FROM data")
 
-    # -- reads -----------------------------------------------------------------------------
+    # -- reads (the rest: allegiance.store.reads.Reads) ---------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = list(ids)
         if not wanted:
@@ -205,67 +208,6 @@ class Store:
         while rows := cursor.fetchmany(4096):
             yield from ((r[0], bytes(r[1])) for r in rows)
 
-    def counts(self) -> dict[str, int]:
-        out = {}
-        for table in ("articles", "sentences", "mentions", "actors", "events"):
-            row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
-            out[table] = int(row[0]) if row else 0
-        return out
-
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.connection.execute(sql, list(params))
-        names = [d[0] for d in cursor.description or ()]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-    def articles(
-        self,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int | None = None,
-        include_duplicates: bool = True,
-    ) -> list[dict[str, Any]]:
-        where, params = ["TRUE"], []
-        if since:
-            where.append("published >= CAST(? AS DATE)")
-            params.append(since)
-        if until:
-            where.append("published <= CAST(? AS DATE)")
-            params.append(until)
-        if not include_duplicates:
-            where.append("duplicate_of IS NULL")
-        sql = (
-            "SELECT a.id, a.published, a.title, a.source, a.lang, a.duplicate_of, "
-            "length(a.text) AS chars, (SELECT count(*) FROM events e WHERE e.article_id = a.id) "
-            f"AS events FROM articles a WHERE {' AND '.join(where)} ORDER BY a.published, a.id"
-        )
-        return self.query(sql + _limit(limit), params)
-
-    def events(self, query: EventQuery | None = None) -> list[dict[str, Any]]:
-        where, params = event_filter_sql(query or EventQuery())
-        sql = (
-            "SELECT e.record FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE {where} ORDER BY e.reported_date, e.article_id, e.sentence_idx, e.id"
-        )
-        limit = query.limit if query else None
-        rows = self.connection.execute(sql + _limit(limit), params).fetchall()
-        return [json.loads(r[0]) for r in rows]
-
-    def actors(self, *, limit: int | None = None) -> list[dict[str, Any]]:
-        sql = """
-            SELECT m.code, any_value(a.name) AS name, any_value(a.kind) AS kind,
-                   any_value(a.wikidata) AS wikidata, count(*) AS mentions,
-                   count(DISTINCT m.article_id) AS articles
-            FROM mentions m LEFT JOIN actors a ON a.code = m.code
-            WHERE m.code IS NOT NULL
-            GROUP BY m.code ORDER BY mentions DESC, m.code
-        """
-        return self.query(sql + _limit(limit))
-
-
-def _limit(limit: int | None) -> str:
-    return f" LIMIT {int(limit)}" if limit else ""
-
 
 def _article_of(item: StoredArticle) -> dict[str, Any]:
     return article_row(item.extraction.article, item.minhash)
@@ -286,10 +228,6 @@ def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     return connect_waiting(path, read_only=read_only)
 
 
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
 class _Transaction:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self._con = con
@@ -303,15 +241,15 @@ class _Transaction:
                 self._con.execute("COMMIT")
             except duckdb.Error as err:
                 self._rollback()
-                raise StoreError(f"write failed: {_first_line(err)}") from err
+                raise StoreError(f"write failed: {first_line(err)}") from err
         else:
             self._rollback()
             if isinstance(exc, duckdb.Error):
-                raise StoreError(f"write failed: {_first_line(exc)}") from exc
+                raise StoreError(f"write failed: {first_line(exc)}") from exc
 
     def _rollback(self) -> None:
         """Undo the open transaction; DuckDB may have aborted it already (full disk, fatal)."""
         try:
             self._con.execute("ROLLBACK")
         except duckdb.Error as err:
-            log.debug("rollback after a failed write: %s", _first_line(err))
+            log.debug("rollback after a failed write: %s", first_line(err))

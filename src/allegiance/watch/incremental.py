@@ -72,5 +72,4 @@ def _unknown(
 
 
 def _is_duplicate(store: Store, article_id: str) -> bool:
-    rows = store.query("SELECT duplicate_of FROM articles WHERE id = ?", [article_id])
-    return bool(rows and rows[0]["duplicate_of"])
+    return bool(store.duplicate_of(article_id))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -18,8 +18,8 @@ import pandas as pd
 from allegiance import graph
 from allegiance.graph.blocs import camps_from_relations
 from allegiance.graph.options import AnalysisOptions
-from allegiance.store import Store
-from allegiance.store.queries import EventQuery
+from allegiance.models import Event
+from allegiance.store import EventFilter, Store
 from allegiance.watch.config import Rule
 
 _NOT_YET = ("hypothetical", "future")
@@ -161,44 +161,44 @@ def aid_above(store: Store, rule: Rule) -> list[Finding]:
 # -- first asserted ---------------------------------------------------------------------------
 def first_asserted(store: Store, rule: Rule) -> list[Finding]:
     """A watched actor doing, for the first time, what was reported before only as possible."""
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
     for actor in rule.actors or (None,):
-        query = EventQuery(source=actor, factuality=("asserted", *_NOT_YET))
-        records = store.events(query)
-        days = _report_days(store, [r["id"] for r in records])
-        for record in records:
-            record = {**record, "reported_date": days.get(record["id"])}
-            for key in _group_keys(record, actor):
-                groups[key].append(record)
+        query = EventFilter(actor=actor, factuality=("asserted", *_NOT_YET))
+        events = list(store.events(query))
+        days = store.report_days([e.id for e in events])
+        for event in events:
+            event = replace(event, reported_date=days.get(event.id))
+            for key in _group_keys(event, actor):
+                groups[key].append(event)
     out = []
-    for (actor_code, event_type, target), records in sorted(groups.items()):
-        finding = _first_assertion(rule, actor_code, event_type, target, records)
+    for (actor_code, event_type, target), events in sorted(groups.items()):
+        finding = _first_assertion(rule, actor_code, event_type, target, events)
         if finding is not None:
             out.append(finding)
     return out
 
 
-def _group_keys(record: dict[str, Any], actor: str | None) -> list[tuple[str, str, str]]:
-    actors = {m.get("code") for m in record.get("actor") or ()} - {None}
-    targets = {m.get("code") for m in record.get("recipient") or ()} - {None}
+def _group_keys(event: Event, actor: str | None) -> list[tuple[str, str, str]]:
+    actors = {m.code for m in event.actor if m.code is not None}
+    targets = {m.code for m in event.recipient if m.code is not None}
     chosen = [actor] if actor else sorted(actors)
-    return [(a, record["event"], t) for a in chosen for t in sorted(targets or {"-"}) if a != t]
+    return [(a, event.event, t) for a in chosen for t in sorted(targets or {"-"}) if a != t]
 
 
 def _first_assertion(
-    rule: Rule, actor: str, event_type: str, target: str, records: list[dict[str, Any]]
+    rule: Rule, actor: str, event_type: str, target: str, events: list[Event]
 ) -> Finding | None:
-    maybe = [r for r in records if r.get("factuality") in _NOT_YET]
-    done = [r for r in records if r.get("factuality") == "asserted"]
+    maybe = [e for e in events if e.factuality in _NOT_YET]
+    done = [e for e in events if e.factuality == "asserted"]
     if not maybe or not done:
         return None
-    first_day = min(_day(r) for r in done)
-    first = [r for r in done if _day(r) == first_day]
-    first_docs = {r.get("doc_id") for r in first}
+    first_day = min(_day(e) for e in done)
+    first = [e for e in done if _day(e) == first_day]
+    first_docs = {e.doc_id for e in first}
     earlier = [
-        r
-        for r in maybe
-        if _day(r) < first_day or (_day(r) == first_day and r.get("doc_id") not in first_docs)
+        e
+        for e in maybe
+        if _day(e) < first_day or (_day(e) == first_day and e.doc_id not in first_docs)
     ]
     if not earlier:
         return None
@@ -209,28 +209,16 @@ def _first_assertion(
         kind="first_asserted",
         key=f"first_asserted|{actor}|{event_type}|{target}",
         message=f"{actor} {event_type}{toward}: first reported as done ({day}), "
-        f"before only as {'/'.join(sorted({r['factuality'] for r in earlier}))}",
+        f"before only as {'/'.join(sorted({e.factuality for e in earlier}))}",
         subject={"actor": actor, "event": event_type, "target": target, "day": day},
-        evidence=_ids(r["id"] for r in first),
-        before=_ids(r["id"] for r in earlier),
+        evidence=_ids(e.id for e in first),
+        before=_ids(e.id for e in earlier),
     )
 
 
-def _report_days(store: Store, ids: list[str]) -> dict[str, str]:
-    """Event id -> report date as stored (the article's date when the event has none)."""
-    if not ids:
-        return {}
-    rows = store.query(
-        "SELECT id, CAST(reported_date AS VARCHAR) AS day FROM events "
-        "WHERE id IN (SELECT unnest(?))",
-        [ids],
-    )
-    return {str(r["id"]): str(r["day"] or "") for r in rows}
-
-
-def _day(record: dict[str, Any]) -> str:
+def _day(event: Event) -> str:
     """The report date (ISO; '' when unknown, which sorts first)."""
-    return str(record.get("reported_date") or "")
+    return str(event.reported_date or "")
 
 
 EVALUATORS: dict[str, Callable[[Store, Rule], list[Finding]]] = {
