@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from allegiance.cli.evaluate import render_doc_table
 from allegiance.errors import GoldFormatError
 from allegiance.evaluate_docs import (
     GoldEvent,
@@ -15,7 +16,6 @@ from allegiance.evaluate_docs import (
     read_doc_gold,
     score_documents,
 )
-from allegiance.cli.evaluate import render_doc_table
 from allegiance.models import Event, Mention, Sentence, Span
 
 SENT = Sentence(index=0, start=0, end=40, text="x" * 40)
@@ -37,27 +37,49 @@ def event(kind, actors, recipients, *, conf=0.9, fact="asserted", trigger=5, sto
 
 
 def gold(kind, actors, recipients, **kw):
-    return GoldEvent(story=kw.pop("story", "s1"), event=kind, actors=frozenset(actors),
-                     recipients=frozenset(recipients), **kw)  # fmt: skip
+    return GoldEvent(
+        story=kw.pop("story", "s1"),
+        event=kind,
+        actors=frozenset(actors),
+        recipients=frozenset(recipients),
+        **kw,
+    )
 
 
 def test_exact_match_counts_once_and_wrong_direction_is_a_miss():
     golds = [gold("AID", ["USA"], ["UKR"]), gold("ACCUSE", ["UKR"], ["RUS"])]
-    preds = {"s1": [event("AID", ["USA"], ["UKR"]), event("AID", ["USA"], ["UKR"], trigger=9),
-                    event("ACCUSE", ["RUS"], ["UKR"], trigger=12)]}  # fmt: skip
+    preds = {
+        "s1": [
+            event("AID", ["USA"], ["UKR"]),
+            event("AID", ["USA"], ["UKR"], trigger=9),
+            event("ACCUSE", ["RUS"], ["UKR"], trigger=12),
+        ]
+    }
     report = score_documents(golds, preds)
-    assert report["event"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "fp": 1,
-                               "fn": 1}  # fmt: skip
+    assert report["event"] == {
+        "precision": 0.5,
+        "recall": 0.5,
+        "f1": 0.5,
+        "tp": 1,
+        "fp": 1,
+        "fn": 1,
+    }
     # the swapped accusation is right at the dyad levels
     assert report["type_dyad"]["tp"] == 2
     assert report["dyad"]["tp"] == 2
 
 
 def test_future_aid_is_agree_on_both_sides_and_meetings_are_reciprocal():
-    golds = [gold("AID", ["JPN"], ["UKR"], factuality="future"),
-             gold("CONSULT", ["USA"], ["SAU"], mode="meet")]  # fmt: skip
-    preds = {"s1": [event("AGREE", ["JPN"], ["UKR"], fact="asserted"),
-                    event("CONSULT", ["SAU"], ["USA"], trigger=20)]}  # fmt: skip
+    golds = [
+        gold("AID", ["JPN"], ["UKR"], factuality="future"),
+        gold("CONSULT", ["USA"], ["SAU"], mode="meet"),
+    ]
+    preds = {
+        "s1": [
+            event("AGREE", ["JPN"], ["UKR"], fact="asserted"),
+            event("CONSULT", ["SAU"], ["USA"], trigger=20),
+        ]
+    }
     report = score_documents(golds, preds)
     assert report["event"]["tp"] == 2
     assert report["factuality_accuracy"] == 0.5  # the AGREE was read as asserted, gold future
@@ -70,8 +92,12 @@ def test_mutual_group_is_one_key():
 
 def test_threshold_and_curve():
     golds = [gold("AID", ["USA"], ["UKR"])]
-    preds = {"s1": [event("AID", ["USA"], ["UKR"], conf=0.8),
-                    event("ASSAULT", ["RUS"], ["UKR"], conf=0.3, trigger=20)]}  # fmt: skip
+    preds = {
+        "s1": [
+            event("AID", ["USA"], ["UKR"], conf=0.8),
+            event("ASSAULT", ["RUS"], ["UKR"], conf=0.3, trigger=20),
+        ]
+    }
     report = score_documents(golds, preds, threshold=0.5)
     assert report["event"]["precision"] == 1.0
     curve = {row["threshold"]: row for row in report["curve"]}
@@ -80,8 +106,10 @@ def test_threshold_and_curve():
 
 
 def test_stories_without_gold_count_their_events_as_false():
-    report = score_documents([gold("AID", ["USA"], ["UKR"])],
-                             {"s1": [], "s2": [event("ASSAULT", ["GBR"], ["FRA"], story="s2")]})
+    report = score_documents(
+        [gold("AID", ["USA"], ["UKR"])],
+        {"s1": [], "s2": [event("ASSAULT", ["GBR"], ["FRA"], story="s2")]},
+    )
     assert report["event"]["fp"] == 1 and report["event"]["fn"] == 1
 
 
@@ -91,8 +119,18 @@ def test_uncoded_predictions_are_not_compared():
 
 def test_reading_gold(tmp_path: Path):
     path = tmp_path / "gold.jsonl"
-    path.write_text(json.dumps({"story": "1", "event": "AID", "actor": ["USA"],
-                                "recipient": ["UKR"], "factuality": "asserted"}) + "\n")  # fmt: skip
+    path.write_text(
+        json.dumps(
+            {
+                "story": "1",
+                "event": "AID",
+                "actor": ["USA"],
+                "recipient": ["UKR"],
+                "factuality": "asserted",
+            }
+        )
+        + "\n"
+    )
     assert is_doc_gold(path)
     (record,) = read_doc_gold(path)
     assert record.key == ("AID", frozenset({"USA"}), frozenset({"UKR"}))

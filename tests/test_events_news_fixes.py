@@ -18,8 +18,11 @@ def events(extractor, text: str):
 
 
 def dyads(evs, kind: str) -> set[tuple[tuple, tuple]]:
-    return {(tuple(m.code for m in e.actor), tuple(m.code for m in e.recipient))
-            for e in evs if e.event == kind}  # fmt: skip
+    return {
+        (tuple(m.code for m in e.actor), tuple(m.code for m in e.recipient))
+        for e in evs
+        if e.event == kind
+    }
 
 
 def test_capital_parsed_as_a_modifier_is_the_recipient(extractor):
@@ -50,16 +53,21 @@ def test_troops_massed_against_a_state_stay_a_mobilization(extractor):
 
 
 def test_a_retreat_never_has_the_actors_own_country_as_recipient(extractor):
-    evs = events(extractor, "The president might pull the United States out of the alliance, "
-                            "Washington officials warned.")  # fmt: skip
+    evs = events(
+        extractor,
+        "The president might pull the United States out of the alliance, "
+        "Washington officials warned.",
+    )
     for e in evs:
         if e.event == "RETREAT":
             assert not {m.code for m in e.actor} & {m.code for m in e.recipient}
 
 
 def test_a_conjoined_clause_keeps_its_own_amount(extractor):
-    text = ("Japan has sent Ukraine more than $10 billion since 2022, and Canada has given Kyiv "
-            "medical supplies.")  # fmt: skip
+    text = (
+        "Japan has sent Ukraine more than $10 billion since 2022, and Canada has given Kyiv "
+        "medical supplies."
+    )
     amounts = {e.actor[0].code: e.amount for e in events(extractor, text) if e.event == "AID"}
     assert amounts["JPN"] is not None and amounts["JPN"].usd == 10_000_000_000
     assert amounts["CAN"] is None
@@ -68,4 +76,4 @@ def test_a_conjoined_clause_keeps_its_own_amount(extractor):
 def test_a_title_line_is_its_own_sentence(extractor):
     text = "Kenya accuses Somalia of border raid\nKenya accused Somalia on Monday of a raid."
     x = extractor.extract_one(Article(id="t", text=text))
-    assert [s.text for s in x.sentences][0] == "Kenya accuses Somalia of border raid"
+    assert x.sentences[0].text == "Kenya accuses Somalia of border raid"

@@ -43,8 +43,16 @@ def test_round_trip(tmp_path: Path):
     assert loaded.meta == {"what": "test"}
 
 
-@pytest.mark.parametrize("content", ["", "{not json", '{"format": "other/1"}', "[1, 2]",
-                                     '{"format": "allegiance-logistic/1", "weights": 3}'])  # fmt: skip
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "{not json",
+        '{"format": "other/1"}',
+        "[1, 2]",
+        '{"format": "allegiance-logistic/1", "weights": 3}',
+    ],
+)
 def test_corrupt_model_file_is_one_error(tmp_path: Path, content: str):
     path = tmp_path / "m.json"
     path.write_text(content)
@@ -60,12 +68,14 @@ def test_missing_model_file(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("url", "section", "verdict"),
-    [("https://news.example.org/sport/match-report", None, False),
-     ("https://news.example.org/world/europe/summit", None, None),
-     (None, "Arts", False),
-     ("https://news.example.org/business/tariffs", None, None),  # left to the model
-     (None, "Africa", None)],
-)  # fmt: skip
+    [
+        ("https://news.example.org/sport/match-report", None, False),
+        ("https://news.example.org/world/europe/summit", None, None),
+        (None, "Arts", False),
+        ("https://news.example.org/business/tariffs", None, None),  # left to the model
+        (None, "Africa", None),
+    ],
+)
 def test_section_verdict(url, section, verdict):
     assert section_verdict(url=url, section=section) is verdict
 

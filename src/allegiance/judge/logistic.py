@@ -171,10 +171,16 @@ def _fit(rows: Sequence[Features], y: Any, w: Any, options: TrainOptions) -> Log
     return LogisticModel(dict(zip(vocab, (float(t) for t in theta), strict=True)), bias)
 
 
-def train(rows: Sequence[Features], labels: Sequence[int], *, groups: Sequence[str],
-          weights: Sequence[float] | None = None, options: TrainOptions = TrainOptions(),
-          meta: Mapping[str, Any] | None = None,
-          calibrate_on: Sequence[bool] | None = None) -> tuple[LogisticModel, list[float]]:  # fmt: skip
+def train(
+    rows: Sequence[Features],
+    labels: Sequence[int],
+    *,
+    groups: Sequence[str],
+    weights: Sequence[float] | None = None,
+    options: TrainOptions = TrainOptions(),
+    meta: Mapping[str, Any] | None = None,
+    calibrate_on: Sequence[bool] | None = None,
+) -> tuple[LogisticModel, list[float]]:
     """A calibrated model and the held-out probabilities of the training rows (for the curve).
 
     ``calibrate_on`` marks the rows whose held-out margins fit the calibration (the kind of
