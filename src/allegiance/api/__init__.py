@@ -28,13 +28,15 @@ def serve(
     """Serve the API and web UI. The store is opened read-only unless a token enables ingestion."""
     import uvicorn
 
-    from allegiance.api.app import create_app
+    from allegiance.api.app import ApiOptions, create_app
+    from allegiance.settings import Settings
     from allegiance.store import Store
 
     # Read-only: the file is opened per request (hold=False) so `allegiance ingest` in another
     # process can commit between requests. With a token the server is the store's writer.
     with Store(db, read_only=not token, hold=bool(token)) as store:
-        app = create_app(store, ingest_token=token)
+        options = ApiOptions(settings=Settings.from_env())
+        app = create_app(store, ingest_token=token, options=options)
         mode = "ingestion enabled (token required)" if token else "read-only"
         log.info("serving %s on http://%s:%d (%s)", db, host, port, mode)
         uvicorn.run(app, host=host, port=port, log_level="info")

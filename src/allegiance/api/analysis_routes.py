@@ -13,7 +13,15 @@ import pandas as pd
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from allegiance.api.deps import state
-from allegiance.api.params import CODE_PATTERN, Limit, Offset, check_range, norm_code
+from allegiance.api.params import (
+    CODE_PATTERN,
+    Limit,
+    MinConfidence,
+    Offset,
+    check_range,
+    confidence_threshold,
+    norm_code,
+)
 from allegiance.errors import ConfigError
 from allegiance.graph.options import AnalysisOptions
 from allegiance.store.locking import READ_WAIT
@@ -23,6 +31,7 @@ T = TypeVar("T")
 
 
 def analysis_options(
+    request: Request,
     since: Annotated[dt.date | None, Query(description="Events on or after (YYYY-MM-DD).")] = None,
     until: Annotated[dt.date | None, Query(description="Events on or before.")] = None,
     type: Annotated[str | None, Query(description="PLOVER types, comma-separated.")] = None,
@@ -36,7 +45,7 @@ def analysis_options(
     actor: Annotated[
         str | None, Query(description="Keep dyads with one of these codes (comma-separated).")
     ] = None,
-    min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
+    min_confidence: MinConfidence = None,
     window_days: Annotated[
         int,
         Query(
@@ -57,7 +66,7 @@ def analysis_options(
             until=until,
             types=types or None,
             actors=codes or None,
-            min_confidence=min_confidence,
+            min_confidence=confidence_threshold(request, min_confidence),
             window_days=window_days,
         )
     except ConfigError as exc:

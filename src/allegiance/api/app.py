@@ -61,6 +61,7 @@ def create_app(
     app.state.allegiance = AppState(
         store=store,
         ingest_token=ingest_token or None,
+        min_confidence=(options.settings or Settings()).min_confidence,
         max_body_bytes=options.max_body_bytes,
         make_extractor=_extractor_factory(options),
     )

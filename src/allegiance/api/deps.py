@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import Request
 
+from allegiance.settings import DEFAULT_MIN_CONFIDENCE
 from allegiance.store import Reader, Store
 from allegiance.store.locking import READ_WAIT
 
@@ -22,6 +23,7 @@ class AppState:
 
     store: Store
     ingest_token: str | None = None
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # the events shown unless asked otherwise
     max_body_bytes: int = 20 * 1024 * 1024
     make_extractor: Callable[[], Any] = lambda: None  # called on the first ingestion
     write_lock: Lock = field(default_factory=Lock)  # one writer at a time

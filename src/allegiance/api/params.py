@@ -49,6 +49,23 @@ def search_terms(q: str | None) -> list[str]:
     return [t for t in (q or "").split() if t][:MAX_TERMS]
 
 
+MinConfidence = Annotated[
+    float | None,
+    Query(
+        ge=0.0,
+        le=1.0,
+        description="Only events whose confidence (the verifier's calibrated probability that "
+        "the event is right) is at least this; 0 = every event. Default: the server's "
+        "threshold.",
+    ),
+]
+
+
+def confidence_threshold(request: Request, value: float | None) -> float:
+    """The request's threshold, else the server's (``allegiance serve`` settings)."""
+    return request.app.state.allegiance.min_confidence if value is None else value
+
+
 def check_range(since: dt.date | None, until: dt.date | None) -> None:
     if since and until and since > until:
         raise BadParameter("since", f"{since} is after until={until}")
@@ -71,6 +88,7 @@ def event_filter(
         dt.date | None, Query(description="Reported on or before (YYYY-MM-DD).")
     ] = None,
     article: Annotated[str | None, Query(max_length=200, description="Article id.")] = None,
+    min_confidence: MinConfidence = None,
 ) -> EventFilter:
     """FastAPI dependency: the event filters of a request, validated."""
     check_range(since, until)
@@ -84,5 +102,6 @@ def event_filter(
         since=since,
         until=until,
         article=article,
+        min_confidence=confidence_threshold(request, min_confidence),
         known_duplicates=request.app.state.allegiance.duplicates(),
     )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from allegiance.cli.options import db_option
+from allegiance.cli.options import confidence_option, db_option, threshold
 from allegiance.cli.output import render
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ _SUMMARY_COLUMNS = (
 
 
 def analysis_options(func: F) -> F:
-    """--db, --since/--until, --include, --type, --actor, --window, --format."""
+    """--db, --since/--until, --include, --type, --actor, --window, --min-confidence, --format."""
     decorators = [
         db_option,
         click.option(
@@ -93,6 +93,7 @@ def analysis_options(func: F) -> F:
             help="Output format.",
         ),
     ]
+    decorators.insert(-1, confidence_option)
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
@@ -110,6 +111,7 @@ def _options(
     actors: str | None,
     window: int,
     stated_support: bool = True,
+    min_confidence: float | None = None,
 ) -> Any:
     from allegiance.graph.options import AnalysisOptions
 
@@ -121,6 +123,7 @@ def _options(
         actors=_codes(actors),
         window_days=window,
         stated_support=stated_support,
+        min_confidence=threshold(min_confidence),
     )
 
 

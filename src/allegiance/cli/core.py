@@ -14,12 +14,14 @@ import click
 
 from allegiance.cli.errors import EXIT_PROBLEMS, UserError
 from allegiance.cli.options import (
+    confidence_option,
     date_option,
     db_option,
     format_option,
     iso_date,
     model_options,
     settings_of,
+    threshold,
 )
 from allegiance.cli.output import render
 from allegiance.export import flatten_event
@@ -37,8 +39,15 @@ def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @format_option(("jsonl", "json", "csv", "plover"), default="jsonl")
 @date_option("--published", "Publication date for inputs that carry none (YYYY-MM-DD).")
+@confidence_option
 @model_options
-def extract(paths: tuple[str, ...], fmt: str, published: dt.datetime | None, **model: Any) -> None:
+def extract(
+    paths: tuple[str, ...],
+    fmt: str,
+    published: dt.datetime | None,
+    min_confidence: float | None,
+    **model: Any,
+) -> None:
     """Events of PATHS (files, directories, or - for stdin) to stdout; no database."""
     from allegiance.ingest import ReadOptions, is_english, read_sources
     from allegiance.models import ReadProblem
@@ -59,8 +68,9 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.datetime | None, **m
                 click.echo(f"skipped: {item.source}: language {item.lang}", err=True)
 
     records: list[dict[str, Any]] = []
+    cut = threshold(min_confidence)
     for extraction in extractor.extract(articles()):
-        batch = _event_output(extraction, fmt)
+        batch = _event_output(extraction, fmt, cut)
         if fmt == "jsonl":
             for record in batch:
                 click.echo(json.dumps(record, ensure_ascii=False))
@@ -75,12 +85,13 @@ def extract(paths: tuple[str, ...], fmt: str, published: dt.datetime | None, **m
     sys.exit(EXIT_PROBLEMS if problems else 0)
 
 
-def _event_output(extraction: Any, fmt: str) -> list[dict[str, Any]]:
+def _event_output(extraction: Any, fmt: str, cut: float) -> list[dict[str, Any]]:
+    events = [e for e in extraction.events if e.confidence >= cut]
     if fmt == "plover":
         from allegiance.events.plover import plover_records
 
-        return plover_records(extraction.events, extraction.article)
-    return [e.to_dict() for e in extraction.events]
+        return plover_records(events, extraction.article)
+    return [e.to_dict() for e in events]
 
 
 @click.command()
@@ -267,6 +278,7 @@ def articles(
 @date_option("--since", "Reported on or after this date.")
 @date_option("--until", "Reported on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=None)
+@confidence_option
 @format_option(("table", "json", "jsonl", "csv"))
 def events(
     db: Path,
@@ -278,6 +290,7 @@ def events(
     since: dt.datetime | None,
     until: dt.datetime | None,
     limit: int | None,
+    min_confidence: float | None,
     fmt: str,
 ) -> None:
     """List stored events with their evidence sentence."""
@@ -291,6 +304,7 @@ def events(
         factuality=_split(factuality) or (),
         since=iso_date(since),
         until=iso_date(until),
+        min_confidence=threshold(min_confidence),
     )
     with Store(db, read_only=True) as store:
         records = [e.to_dict() for e in store.events(query, limit=limit)]
@@ -362,10 +376,15 @@ EXPORT_FORMATS = ["parquet", "jsonl", "csv", "plover", "graphml", "gexf", "gdelt
     default=None,
     help="Output file (directory for parquet); default stdout.",
 )
-def export(db: Path, fmt: str, out: Path | None) -> None:
-    """Export the store."""
+@confidence_option
+def export(db: Path, fmt: str, out: Path | None, min_confidence: float | None) -> None:
+    """Export the store (parquet: every stored row; the other formats: events at or above
+    the confidence threshold)."""
     from allegiance import export as exporter
-    from allegiance.store import Store
+    from allegiance.graph.options import AnalysisOptions
+    from allegiance.store import EventFilter, Store
+
+    cut = threshold(min_confidence)
 
     with Store(db, read_only=True) as store:
         if fmt == "parquet":
@@ -373,7 +392,7 @@ def export(db: Path, fmt: str, out: Path | None) -> None:
             click.echo(f"wrote {len(files)} tables to {files[0].parent}", err=True)
             return
         if fmt in ("graphml", "gexf", "gdelt"):
-            count = _export_graph(store, fmt, out)
+            count = _export_graph(store, fmt, out, AnalysisOptions(min_confidence=cut))
             click.echo(f"exported {count} {'rows' if fmt == 'gdelt' else 'edges'}", err=True)
             return
         writers = {
@@ -381,8 +400,9 @@ def export(db: Path, fmt: str, out: Path | None) -> None:
             "csv": exporter.write_csv,
             "plover": exporter.write_plover,
         }
+        query = EventFilter(include_duplicates=True, min_confidence=cut)
         with _open_out(out) as handle:
-            count = writers[fmt](store, handle)
+            count = writers[fmt](store, handle, query)
     click.echo(f"exported {count} events", err=True)
 
 

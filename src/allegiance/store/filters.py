@@ -24,6 +24,7 @@ class EventFilter:
     since: DateLike = None  # reported on or after (YYYY-MM-DD)
     until: DateLike = None  # reported on or before
     article: str | None = None  # the events of one article
+    min_confidence: float = 0.0  # the verifier's probability; 0 = every stored event
     # events of articles that duplicate another article (``articles.duplicate_of``) count too
     include_duplicates: bool = False
     # the duplicate articles that have events, when the caller already knows them (the API
@@ -78,6 +79,8 @@ def event_where(f: EventFilter) -> Where:
         w.add("e.reported_date <= CAST(? AS DATE)", f.until)
     if f.article:
         w.add("e.article_id = ?", f.article)
+    if f.min_confidence > 0:
+        w.add("e.confidence >= ?", f.min_confidence)
     _leave_out_duplicates(w, f)
     return w
 
