@@ -7,6 +7,7 @@ Arrow schema takes a date there, not the ISO string of the record.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -236,3 +237,77 @@ def get_ok(client: TestClient, url: str, **params: object) -> dict:
     response = client.get(url, params=params)
     assert response.status_code == 200, response.text
     return response.json()
+
+
+LARGE_TYPES = {
+    True: ("AGREE", "CONSULT", "COOPERATE", "AID"),
+    False: ("ACCUSE", "THREATEN", "ASSAULT"),
+}
+
+
+def build_large_store(path: Path, *, actors: int = 300, dyads: int = 3000, seed: int = 15) -> Path:
+    """A generated store of ``actors`` actors (A000..) in four camps and ``dyads`` distinct
+    directed relations, one event each: cooperative inside a camp, hostile across. For the
+    network view's responsiveness test; written through ``Store.write`` like any ingestion."""
+    rng = random.Random(seed)
+    codes = [f"A{i:03d}" for i in range(actors)]
+    camp = {code: i % 4 for i, code in enumerate(codes)}
+    # A few hubs take most relations, as in the news (one endpoint drawn with a skew).
+    weights = [1.0 / (1 + i) ** 0.6 for i in range(actors)]
+    pairs: set[tuple[str, str]] = set()
+    while len(pairs) < dyads:
+        source = rng.choices(codes, weights)[0]
+        target = rng.choice(codes)
+        if source != target:
+            pairs.add((source, target))
+    ordered = sorted(pairs)
+    per_article = 100
+    batch = []
+    for first in range(0, len(ordered), per_article):
+        n = first // per_article
+        chunk = ordered[first : first + per_article]
+        doc_id = f"gen{n:03d}"
+        pieces, sentences, mentions, events = [], [], [], []
+        offset = 0
+        for index, (source, target) in enumerate(chunk):
+            friendly = camp[source] == camp[target]
+            kind = rng.choice(LARGE_TYPES[friendly])
+            text = f"Actor {source} reported {kind.lower()} with Actor {target}."
+            sentence = Sentence(index, offset, offset + len(text), text)
+            a = Mention(f"Actor {source}", offset, offset + 10, code=source, kind="country")
+            trigger = Span("reported", offset + 11, offset + 19)
+            r_start = offset + text.index(f"Actor {target}")
+            r = Mention(f"Actor {target}", r_start, r_start + 10, code=target, kind="country")
+            mentions += [a, r]
+            sentences.append(sentence)
+            events.append(
+                Event(
+                    id=f"{doc_id}-e{index}",
+                    doc_id=doc_id,
+                    event=kind,
+                    trigger=trigger,
+                    sentence=sentence,
+                    actor=(a,),
+                    recipient=(r,),
+                    confidence=round(0.5 + 0.5 * rng.random(), 2),
+                    extractor="tests",
+                )
+            )
+            pieces.append(text)
+            offset += len(text) + 1
+        article = Article(
+            id=doc_id,
+            text=" ".join(pieces),
+            title=f"Generated article {n}",
+            published=dt.date(2024, 1, 1) + dt.timedelta(days=n),
+            lang="en",
+        )
+        batch.append(
+            StoredArticle(Extraction(article, tuple(sentences), tuple(mentions), tuple(events)))
+        )
+    with Store(path) as store:
+        store.write(
+            batch,
+            actors=[Actor(code, f"Actor {code}", "country") for code in codes],
+        )
+    return path

@@ -11,7 +11,6 @@ from allegiance.batch import IngestOptions, ingest
 from allegiance.ingest import ReadOptions
 from allegiance.store import Store
 from web_server import (
-    REPO,
     browser_page,
     click_edge,
     open_view,
@@ -47,4 +46,4 @@ def test_real_article_network_and_edge_evidence(site):
         page.wait_for_selector("#edge-title")
         assert page.inner_text("#edge-title").startswith("USA → UKR")
         assert "$90 billion" in page.inner_text("#edge-events")
-        screenshot(page, "real-network.png", also=REPO / "docs" / "img" / "network.png")
+        screenshot(page, "real-network.png")

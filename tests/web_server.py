@@ -103,3 +103,27 @@ def click_edge(page: object, edge_id: str) -> None:
         edge_id,
     )
     page.mouse.click(point["x"], point["y"])  # type: ignore[attr-defined]
+
+
+def _rendered_point(page: object, selector_js: str, arg: str) -> dict[str, float]:
+    return page.evaluate(  # type: ignore[attr-defined]
+        f"""(id) => {{ const cy = window.allegiance.cy; const ele = cy.getElementById(id);
+             const p = {selector_js};
+             const box = cy.container().getBoundingClientRect();
+             return {{x: box.left + p.x, y: box.top + p.y}}; }}""",
+        arg,
+    )
+
+
+def click_node(page: object, node_id: str) -> None:
+    """A real mouse click on the centre of a cytoscape node."""
+    point = _rendered_point(page, "ele.renderedPosition()", node_id)
+    page.mouse.click(point["x"], point["y"])  # type: ignore[attr-defined]
+
+
+def hover(page: object, element_id: str) -> None:
+    """Moves the mouse onto a node (its centre) or an edge (its midpoint)."""
+    point = _rendered_point(
+        page, "ele.isNode() ? ele.renderedPosition() : ele.renderedMidpoint()", element_id
+    )
+    page.mouse.move(point["x"], point["y"])  # type: ignore[attr-defined]
