@@ -342,7 +342,7 @@ export async function networkView(view, params) {
     checkboxGroup(types),
     el("label", {}, "Also count ", el("select", { name: "include", id: "f-include" },
       ["", "hypothetical,future", "all"].map((v) => el("option", { value: v, selected: v === filters.include }, v || "asserted only")))),
-    el("label", {}, "Min. confidence ", el("input", { name: "min_confidence", id: "f-confidence", type: "number", min: 0, max: 1, step: 0.05, value: filters.min_confidence || "0", size: 4 })),
+    el("label", {}, "Min. confidence ", el("input", { name: "min_confidence", id: "f-confidence", type: "number", min: 0, max: 1, step: 0.05, value: filters.min_confidence || "", placeholder: "default", size: 4 })),
     el("button", { type: "submit" }, "Update"));
   const storiesInput = el("input", { id: "f-min-stories", type: "number", min: 1, step: 1, value: local.minStories, size: 3 });
   const campSelect = el("select", { id: "f-camp" });
@@ -624,7 +624,8 @@ export async function networkView(view, params) {
     const chosen = form.getAll("type").map(String);
     filters.type = chosen.length && chosen.length < ALL_TYPES.length ? chosen.join(",") : "";
     for (const key of ["since", "until", "include", "min_confidence"]) filters[key] = String(form.get(key) || "");
-    if (Number(filters.min_confidence) <= 0) filters.min_confidence = "";
+    // empty: the server's threshold; 0 asks for every event
+    if (filters.min_confidence !== "" && !(Number(filters.min_confidence) >= 0)) filters.min_confidence = "";
     dataForm.querySelector("#f-types summary").textContent = filters.type ? `Event types: ${filters.type.split(",").join(", ")}` : "Event types: all";
     load();
   });
