@@ -36,6 +36,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/python scripts/import_cycles.py
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests

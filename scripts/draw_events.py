@@ -32,6 +32,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=220)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--min-confidence", type=float, default=None)
+    parser.add_argument("--below", type=float, default=None, help="only events under this")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     settings = Settings.from_env()
@@ -39,7 +40,8 @@ def main() -> None:
     wanted = read_split(GOLD_DIR / "split.json", args.split)
     articles = [a for a in read_articles(args.stories) if a.id in wanted]
     events = [e for evs in extract_stories(articles, settings=settings).values() for e in evs]
-    kept = sorted((e for e in events if e.confidence >= cut), key=lambda e: e.id)
+    top = 2.0 if args.below is None else args.below
+    kept = sorted((e for e in events if cut <= e.confidence < top), key=lambda e: e.id)
     sample = random.Random(args.seed).sample(kept, min(args.n, len(kept)))
     with args.out.open("w", encoding="utf-8") as out:
         for e in sample:
