@@ -16,6 +16,15 @@ from allegiance.settings import Settings
 log = logging.getLogger(__name__)
 
 
+HOST_DELAY = click.option(
+    "--host-delay",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Seconds between requests to one host (a robots.txt Crawl-delay wins).",
+)
+
+
 def _settings(db: str | None) -> Settings:
     return Settings.from_env(db=Path(db) if db else None)
 
@@ -31,13 +40,7 @@ def _fail(exc: AllegianceError) -> click.ClickException:
 )
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per request.")
 @click.option("--no-robots", is_flag=True, help="Ignore robots.txt (only for your own sites).")
-@click.option(
-    "--host-delay",
-    type=float,
-    default=1.0,
-    show_default=True,
-    help="Seconds between requests to one host (a robots.txt Crawl-delay wins).",
-)
+@HOST_DELAY
 def fetch_command(
     urls: tuple[str, ...], db: str | None, timeout: float, no_robots: bool, host_delay: float
 ) -> None:
@@ -99,13 +102,7 @@ def fetch_command(
     type=click.Path(dir_okay=False),
     help="Alert log, JSON lines (default <db>.alerts.jsonl).",
 )
-@click.option(
-    "--host-delay",
-    type=float,
-    default=1.0,
-    show_default=True,
-    help="Seconds between requests to one host (a robots.txt Crawl-delay wins).",
-)
+@HOST_DELAY
 def watch_command(
     feeds_file: str,
     rules_file: str | None,

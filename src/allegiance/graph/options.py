@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from allegiance.errors import ConfigError
-from allegiance.models import EVENT_TYPES, FACTUALITIES
+from allegiance.models import EVENT_TYPES, FACTUALITIES, as_date
 
 DateLike = str | dt.date | None
 
@@ -89,13 +89,7 @@ def _check_subset(values: tuple[str, ...], allowed: tuple[str, ...], what: str) 
 
 
 def _as_date(value: DateLike) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
+        return as_date(value if isinstance(value, dt.date) or value is None else str(value))
     except ValueError as exc:
         raise ConfigError(f"not a date (YYYY-MM-DD): {value!r}") from exc
