@@ -12,12 +12,12 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from allegiance.errors import StoreError
+from allegiance.errors import StoreError, first_line
 from allegiance.models import Actor, Extraction
 from allegiance.store.filters import EventFilter
 from allegiance.store.locking import connect_waiting
 from allegiance.store.migrations import MIGRATIONS
-from allegiance.store.reads import Reader, Reads, first_line
+from allegiance.store.reads import Reader, Reads
 from allegiance.store.rows import article_row, event_row, mention_rows, sentence_rows
 from allegiance.store.schemas import SCHEMAS
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from allegiance.errors import ConfigError, StoreError
+from allegiance.errors import ConfigError, StoreError, first_line
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def _retry(path: Path, *, read_only: bool, limit: float) -> duckdb.DuckDBPyConne
 
 
 def _open_error(path: Path, exc: duckdb.Error) -> StoreError:
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    first = first_line(exc)
     if isinstance(exc, duckdb.IOException):
         return StoreError(f"{path}: cannot open store ({first})")
     return StoreError(f"{path}: not a usable DuckDB store ({first})")

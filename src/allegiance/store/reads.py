@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from allegiance.errors import StoreError
+from allegiance.errors import StoreError, first_line
 from allegiance.models import Article, Event
 from allegiance.store.filters import EventFilter, Where, event_where
 
@@ -360,10 +360,6 @@ def with_report_date(record: dict[str, Any], reported: Any) -> dict[str, Any]:
     if not record.get("reported_date") and reported is not None:
         record["reported_date"] = str(reported)
     return record
-
-
-def first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _article_where(terms: Sequence[str], *, since: Any, until: Any) -> Where:
