@@ -73,7 +73,7 @@ def test_server_answers_while_ingest_writes(tmp_path):
     write_corpus(corpus, 40)
     port = free_port()
     server = start_server(db, port)
-    url = f"http://127.0.0.1:{port}/api/events?limit=5"
+    url = f"http://127.0.0.1:{port}/api/events?limit=5&min_confidence=0"  # every stored event
     statuses: dict[int, int] = {}
     try:
         ingest = subprocess.Popen(
