@@ -83,7 +83,8 @@ def main() -> None:
               f"tp {row['tp']:>4} fp {row['fp']:>4} fn {row['fn']:>4}")  # fmt: skip
     for name in ("relevance.json", "verifier.json"):
         path = args.out / name
-        print(f"{path.relative_to(REPO)}  {path.stat().st_size:,} bytes  sha256 {file_hash(path)}")
+        shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+        print(f"{shown}  {path.stat().st_size:,} bytes  sha256 {file_hash(path)}")
 
 
 if __name__ == "__main__":

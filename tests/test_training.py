@@ -18,8 +18,9 @@ SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_models.py"
 
 
 def _train(shared: Path, out: Path) -> dict[str, str]:
-    subprocess.run([sys.executable, str(SCRIPT), "--shared", str(shared), "--out", str(out)],
-                   check=True, capture_output=True, timeout=900)  # fmt: skip
+    command = [sys.executable, str(SCRIPT), "--shared", str(shared), "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
     return {p.name: file_hash(p) for p in sorted(out.glob("*.json"))}
 
 
