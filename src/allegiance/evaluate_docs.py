@@ -16,6 +16,7 @@ it, so precision and recall can be read at any confidence threshold.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -392,11 +393,34 @@ class DocEvalOptions:
     predictions: Path | None = None  # score saved extractor output instead of extracting
     negatives: Path | None = None  # non-political articles: events per article
     threshold: float = 0.0
+    # compare in the coder's convention (groups as their country, organs as their parent)
+    coder_codes: bool = True
+
+
+def in_coder_codes(gold: Sequence[GoldEvent], settings: Settings) -> list[GoldEvent]:
+    """The gold in the coder's (CAMEO) convention: a group counts as the country it is coded
+    under (the Taliban as AFG, Hamas as PSE) and an organ as its organisation (the Security
+    Council, UNICEF as UN), as the knowledge base codes their mentions."""
+    from allegiance.actors import load_kb
+
+    kb = load_kb(settings)
+
+    def coarse(code: str) -> str:
+        actor = kb.get(code)
+        return actor.country if actor and actor.kind in {"group", "igo"} and actor.country else code
+
+    def recoded(codes: Codes) -> Codes:
+        return frozenset(coarse(c) for c in codes)
+
+    return [dataclasses.replace(g, actors=recoded(g.actors), recipients=recoded(g.recipients))
+            for g in gold]  # fmt: skip
 
 
 def run_docs(gold_path: Path, *, options: DocEvalOptions, settings: Settings) -> dict[str, Any]:
     """Score the pipeline (or saved predictions) on a document-level gold; a JSON-ready report."""
     gold = read_doc_gold(gold_path)
+    if options.coder_codes:
+        gold = in_coder_codes(gold, settings)
     articles = read_articles(options.articles)
     if options.split:
         wanted = read_split(Path(gold_path).parent / "split.json", options.split)
@@ -407,7 +431,7 @@ def run_docs(gold_path: Path, *, options: DocEvalOptions, settings: Settings) ->
     else:
         predictions = extract_stories(articles, settings=settings)
     report = score_documents(gold, predictions, threshold=options.threshold)
-    report.update(gold=str(gold_path), split=options.split)
+    report.update(gold=str(gold_path), split=options.split, coder_codes=options.coder_codes)
     if options.negatives:
         negatives = extract_stories(read_articles(options.negatives), settings=settings)
         report["negatives"] = events_per_article(negatives, threshold=options.threshold)

