@@ -35,8 +35,11 @@ def main() -> None:
         strata["all"].append(v)
     for name, rows in sorted(strata.items()):
         real = [r for r in rows if r["real_event"]]
-        parts = [f"{name}: {len(rows)} events", f"real event {len(real) / len(rows):.3f}",
-                 f"fully right {sum(r['fully_right'] for r in rows) / len(rows):.3f}"]
+        parts = [
+            f"{name}: {len(rows)} events",
+            f"real event {len(real) / len(rows):.3f}",
+            f"fully right {sum(r['fully_right'] for r in rows) / len(rows):.3f}",
+        ]
         for field in FIELDS[1:4]:
             parts.append(f"{field} {sum(bool(r[field]) for r in real) / max(len(real), 1):.3f}")
         print(", ".join(parts))
