@@ -16,7 +16,15 @@ from corpus import base_articles, word_count
 
 from allegiance import Extractor, Settings
 
-OURS = ("allegiance_actor_ruler", "allegiance_actor_resolver", "allegiance_events")
+OURS = (
+    "allegiance_relevance",
+    "allegiance_lines",
+    "allegiance_actor_ruler",
+    "allegiance_actor_resolver",
+    "allegiance_events",
+    "allegiance_verifier",
+)
+JUDGE = ("allegiance_relevance", "allegiance_verifier")  # issue 13's budget: <= 10 % added
 
 
 def time_components(extractor: Extractor, texts: list[str], rounds: int) -> Counter[str]:
@@ -67,6 +75,8 @@ def main() -> None:
         print(f"  {name:28} {seconds:7.2f} s  {100 * seconds / total:5.1f} %{mark}")
     ours = sum(spent[n] for n in OURS)
     print(f"our components: {100 * ours / total:.1f} % of the component time above")
+    judge = sum(spent[n] for n in JUDGE)
+    print(f"relevance gate + verifier: {100 * judge / (total - judge):.1f} % added to the rest")
     batched_texts = texts * args.rounds
     # best of three alternating runs: a 1.4 s run moves by several percent with machine noise
     bare = full = float("inf")
