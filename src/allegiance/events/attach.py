@@ -191,10 +191,17 @@ def resolve_cached(text: str, published: dt.date | None) -> tuple[str, str] | No
     return resolve_date(text, published)
 
 
+def ongoing_since(ent: Span) -> bool:
+    """ "since February 2022": a span running up to now, not a date in the past."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (before is not None and before.lower_ == "since") or ent.root.head.lower_ == "since"
+
+
 def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str, str] | None:
+    """The date of the event's clause; "since 2022" is when an ongoing act began, not its date."""
     lo, hi = scope(found.trigger.token)
     for ent in sentence_ents(sent):
-        if ent.label_ == "DATE" and lo <= ent.start < hi:
+        if ent.label_ == "DATE" and lo <= ent.start < hi and not ongoing_since(ent):
             resolved = resolve_cached(ent.text, published)
             if resolved is not None:
                 return resolved

@@ -356,6 +356,25 @@ def _confidence(found: Found) -> float:
 
 
 RECENT_DAYS = 366
+BACKGROUND_DAYS = 31  # older than this before publication: background, historical
+
+
+def older_than_a_month(event_date: str | None, published: dt.date | None) -> bool:
+    """The event's date (a day, month or year) ended more than a month before publication
+    ("in December" in a March story; "in 2019")."""
+    if not event_date or published is None:
+        return False
+    try:
+        parts = [int(p) for p in event_date.split("-")[:3]]
+        if len(parts) == 3:
+            end = dt.date(*parts)
+        elif len(parts) == 2:
+            end = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            end = dt.date(parts[0], 12, 31)
+    except ValueError:
+        return False
+    return (published - end).days > BACKGROUND_DAYS
 
 
 def _recent(event_date: str | None, published: dt.date | None) -> bool:
@@ -411,6 +430,7 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
         published=ctx.published,
         presupposed=found.presupposed,
         recent=_recent(details.event_date, ctx.published),
+        old=older_than_a_month(details.event_date, ctx.published),
     )
     said_by = found.attributed_to
     if said_by is None:

@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from allegiance.events.attach import ongoing_since
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import sentence_ents
 
@@ -129,18 +130,12 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def _ongoing_since(ent: Span) -> bool:
-    """ "since February 2022": a span running up to now, not a date in the past."""
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return (before is not None and before.lower_ == "since") or ent.root.head.lower_ == "since"
-
-
 def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
     if published is None:
         return False
     clause = set(t.i for t in verb.subtree)
     for ent in sentence_ents(sent):
-        if ent.label_ != "DATE" or ent.root.i not in clause or _ongoing_since(ent):
+        if ent.label_ != "DATE" or ent.root.i not in clause or ongoing_since(ent):
             continue
         match = YEAR.search(ent.text)
         if match and int(match.group(1)) <= published.year - 2:
@@ -179,12 +174,14 @@ def factuality(
     published: dt.date | None = None,
     presupposed: bool = False,
     recent: bool = False,
+    old: bool = False,
 ) -> str:
     """One of asserted / negated / hypothetical / future / historical for a trigger.
 
     ``presupposed``: a noun event with its own actor ("Russia's invasion") is taken as given,
     whatever the modality of the clause that mentions it. ``recent``: the event is dated within
-    a year before publication, so it is never historical.
+    a year before publication, so it is never historical by cue words alone. ``old``: the
+    event's own date ends more than a month before publication: background, historical.
     """
     if trigger.pos_ in {"NOUN", "PROPN"}:
         if _negated(trigger, lex):
@@ -193,8 +190,8 @@ def factuality(
             return "hypothetical"
         if presupposed:
             verb = clause_verb(trigger)
-            old = not recent and historical(sent, verb, lex, published)
-            return "historical" if old else "asserted"
+            past = old or (not recent and historical(sent, verb, lex, published))
+            return "historical" if past else "asserted"
         # the object of a request or refusal is what is asked or refused ("called for a
         # ceasefire": the ceasefire is hypothetical), not a fact
         around = embedded_factuality(trigger, lex)
@@ -206,6 +203,6 @@ def factuality(
     found = local_factuality(verb, lex) or embedded_factuality(verb, lex)
     if found is not None:
         return found
-    if not recent and historical(sent, verb, lex, published):
+    if old or (not recent and historical(sent, verb, lex, published)):
         return "historical"
     return "asserted"
