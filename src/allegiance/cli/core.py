@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from allegiance.cli.errors import EXIT_PROBLEMS, UserError
+from allegiance.cli.errors import EXIT_PROBLEMS
 from allegiance.cli.options import (
     confidence_option,
     date_option,
@@ -37,7 +37,7 @@ def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@format_option(("jsonl", "json", "csv", "plover"), default="jsonl")
+@format_option(("jsonl", "json", "csv", "table", "plover"), default="jsonl")
 @date_option("--published", "Publication date for inputs that carry none (YYYY-MM-DD).")
 @confidence_option
 @model_options
@@ -80,8 +80,8 @@ def extract(
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "plover":
         click.echo(render(records, "jsonl"))
-    elif fmt == "csv":
-        click.echo(render([flatten_event(r) for r in records], "csv"))
+    elif fmt in ("csv", "table"):
+        click.echo(render([flatten_event(r) for r in records], fmt))
     sys.exit(EXIT_PROBLEMS if problems else 0)
 
 
@@ -307,6 +307,10 @@ def events(
         min_confidence=threshold(min_confidence),
     )
     with Store(db, read_only=True) as store:
+        if actor or source or target:
+            from allegiance.codes import check_codes, known_actors
+
+            check_codes((actor, source, target), known_actors(store))
         records = [e.to_dict() for e in store.events(query, limit=limit)]
     rows = records if fmt in ("json", "jsonl") else [flatten_event(r) for r in records]
     _echo_rows(rows, fmt)
@@ -338,10 +342,14 @@ def actors(db: Path, limit: int | None, fmt: str) -> None:
 def actor(code: str, fmt: str, **model: Any) -> None:
     """Show one actor of the knowledge base: names, aliases, roles."""
     from allegiance.actors import load_kb
+    from allegiance.codes import close_matches
+    from allegiance.errors import UnknownActorError
 
-    info = load_kb(settings_of(**model)).describe(code)
+    kb = load_kb(settings_of(**model))
+    info = kb.describe(code)
     if info is None:
-        raise UserError(f"no actor {code!r} in the knowledge base (try a code like USA or NATO)")
+        known = {c: a.name for c, a in kb.actors.items()}
+        raise UnknownActorError(code, close_matches(code, known))
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
     else:
