@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from allegiance.cli.errors import EXIT_PROBLEMS
+from allegiance.cli.errors import EXIT_PROBLEMS, UserError
 from allegiance.cli.options import (
     confidence_option,
     date_option,
@@ -27,6 +27,17 @@ from allegiance.cli.output import render
 from allegiance.export import flatten_event
 from allegiance.models import IngestStats
 from allegiance.settings import Settings
+
+
+def require_paths(paths: Sequence[str]) -> None:
+    """A path that does not exist ends the command at once (exit 2), before the model loads:
+    nothing would be processed for it."""
+    from allegiance.ingest import missing_paths
+
+    missing = missing_paths(paths)
+    if missing:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise UserError(f"{missing[0]}: no such file or directory{more}")
 
 
 def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -53,6 +64,7 @@ def extract(
     from allegiance.models import ReadProblem
     from allegiance.pipeline import Extractor
 
+    require_paths(paths)
     extractor = Extractor(settings_of(**model))
     options = ReadOptions(default_published=published.date() if published else None)
     problems: list[ReadProblem] = []
@@ -103,7 +115,7 @@ def _event_output(extraction: Any, fmt: str, cut: float) -> list[dict[str, Any]]
     "--no-dedup", is_flag=True, help="Extract near-duplicate (syndicated) copies like originals."
 )
 @click.option("--commit-every", default=32, show_default=True, help="Articles per transaction.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help="Only errors: no progress bar, no summary line.")
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -147,6 +159,7 @@ def ingest(
     from allegiance.pipeline import Extractor
     from allegiance.store import Store
 
+    require_paths(paths)
     read = ReadOptions(default_published=published.date() if published else None)
     options = IngestOptions(
         commit_every=max(1, commit_every), force=force, near_duplicates=not no_dedup, read=read
@@ -163,7 +176,7 @@ def ingest(
         stats = run_ingest(
             paths, store=store, extractor=extractor, options=options, on_progress=progress.update
         )
-    _print_summary(stats, db, time.perf_counter() - started)
+    _print_summary(stats, db, time.perf_counter() - started, quiet=quiet)
     sys.exit(EXIT_PROBLEMS if stats.problems else 0)
 
 
@@ -239,9 +252,12 @@ class _Progress:
         self._progress.update(self._task, description=text)
 
 
-def _print_summary(stats: IngestStats, db: Path, seconds: float) -> None:
+def _print_summary(stats: IngestStats, db: Path, seconds: float, *, quiet: bool = False) -> None:
+    """Each skipped input once; then the counts, unless ``quiet`` (errors only)."""
     for problem in stats.problems:
         click.echo(f"skipped: {problem}", err=True)
+    if quiet:
+        return
     click.echo(
         f"{stats.read} articles read, {stats.stored} stored ({stats.duplicates} near-duplicates), "
         f"{stats.unchanged} already stored, {stats.skipped_language} not English, "
