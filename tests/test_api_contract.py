@@ -74,7 +74,7 @@ def _collect(found: Findings, event: object) -> None:
                 )
 
 
-@pytest.mark.filterwarnings("ignore::DeprecationWarning:fastapi.testclient")
+@pytest.mark.slow
 def test_schemathesis_finds_nothing(tmp_path):
     db = build_store(tmp_path / "contract.duckdb")
     with Store(db, read_only=True) as store:
