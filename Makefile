@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint format bench clean install web fuzz train
+.PHONY: demo test test-fast lint format bench clean install web fuzz train chromium
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,17 +16,39 @@ $(STAMP): requirements/lock.txt pyproject.toml
 WEB_STAMP := src/allegiance/api/static/index.html
 
 # The web UI's browser libraries come from the npm registry (versions locked in web/package-lock.json).
+# Without npm: rebuilt from web/node_modules when that is there, else make stops at once (before
+# the pip install) and says what to install.
 $(WEB_STAMP): web/package-lock.json web/build.sh $(wildcard web/src/*)
-	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && sh build.sh
+	@if command -v npm >/dev/null 2>&1; then \
+		cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && sh build.sh; \
+	elif [ -d web/node_modules/cytoscape ]; then \
+		sh web/build.sh; \
+	else \
+		echo "make: the web UI needs npm (Node.js) to fetch its libraries: install it (e.g. apt-get install npm) and rerun" >&2; \
+		exit 2; \
+	fi
 
-install: $(STAMP) $(WEB_STAMP)
+install: $(WEB_STAMP) $(STAMP)
 
 web: $(WEB_STAMP)
 
 demo: install
 	$(BIN)/allegiance demo
 
-test: install
+# The browser tests drive Debian's Chromium: installed here when this machine can (root and
+# apt-get); otherwise pytest says in its header and summary that they were skipped and why.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "make: installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium >/dev/null) \
+		|| echo "make: chromium could not be installed: the browser tests will be skipped"; \
+	else \
+		echo "make: /usr/bin/chromium missing (install Debian's chromium as root): the browser tests will be skipped"; \
+	fi
+
+test: install chromium
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)

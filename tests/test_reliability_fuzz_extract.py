@@ -139,7 +139,7 @@ def test_cli_on_a_50_mb_single_article(tmp_path):
     source = tmp_path / "huge.jsonl"
     source.write_text(json.dumps({"id": "huge", "text": text}) + "\n")
     db = tmp_path / "huge.duckdb"
-    cmd = [sys.executable, "-m", "allegiance", "ingest", str(source), "--db", str(db), "-q"]
+    cmd = [sys.executable, "-m", "allegiance", "ingest", str(source), "--db", str(db)]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     _count("cli_50mb_article")
     output = done.stdout + done.stderr

@@ -15,6 +15,7 @@ import pytest
 from allegiance.api import create_app
 from allegiance.api.web import STATIC_DIR
 from allegiance.store import Store
+from conftest import browser_status
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -31,7 +32,7 @@ SCREENSHOTS = REPO / "artifacts" / "screenshots"
 
 def require_browser() -> None:
     if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium missing (Debian package 'chromium'; .ci/run installs it)")
+        pytest.skip(f"browser tests skipped: {browser_status()}")
     if not (STATIC_DIR / "index.html").is_file():
         pytest.fail("web assets not built: run `make web` (npm ci + web/build.sh)")
 

@@ -88,7 +88,7 @@ class _Screen:
 
     def problem(self, item: ReadProblem) -> None:
         self.stats.problems.append(item)
-        log.warning("skipped %s", item)
+        log.debug("skipped %s", item)  # the caller reports problems (stats.problems)
 
     def keep(self, article: Article, sig: bytes) -> bool:
         """True when the article is new and original; duplicates are written here."""

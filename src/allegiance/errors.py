@@ -41,3 +41,16 @@ def first_line(exc: BaseException) -> str:
     name when it has none: what our errors quote of the one that caused them."""
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+class UnknownActorError(ConfigError):
+    """An actor code a user gave is neither in the knowledge base nor in the store."""
+
+    def __init__(self, code: str, close: list[tuple[str, str]]) -> None:
+        self.code = code
+        self.close = close
+        hint = ", ".join(f"{c} ({n})" if n and n != c else c for c, n in close)
+        super().__init__(
+            f"unknown actor code {code!r}; "
+            + (f"close matches: {hint}" if hint else "no close match in the knowledge base")
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,31 @@ __getattr__ = lazy_exports(
     __name__, {"ApiOptions": "allegiance.api.app", "create_app": "allegiance.api.app"}
 )
 
-__all__ = ["ApiOptions", "create_app", "serve"]
+__all__ = ["ApiOptions", "check_port", "create_app", "serve"]
+
+
+def check_port(host: str, port: int) -> None:
+    """Raises :class:`ConfigError` when ``host:port`` cannot be listened on (another server
+    holds it), before anything slow starts. Binds the way uvicorn does (SO_REUSEADDR)."""
+    import socket
+
+    from allegiance.errors import ConfigError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            reason = "already in use" if exc.errno == errno.EADDRINUSE else exc.strerror
+            raise ConfigError(
+                f"port {port} on {host} is {reason}; stop the other server or pick another "
+                "with --port"
+            ) from exc
 
 
 def serve(
@@ -27,6 +52,8 @@ def serve(
 ) -> None:
     """Serve the API and web UI. The store is opened read-only unless a token enables ingestion."""
     import uvicorn
+
+    check_port(host, port)
 
     from allegiance.api.app import ApiOptions, create_app
     from allegiance.settings import Settings

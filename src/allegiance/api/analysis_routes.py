@@ -7,18 +7,23 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar, cast
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 import pandas as pd
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from allegiance.api.deps import state
+from allegiance.api.errors import error_responses
 from allegiance.api.params import (
     CODE_PATTERN,
+    CODES_PATTERN,
+    INCLUDE_PATTERN,
     Limit,
     MinConfidence,
     Offset,
-    check_range,
+    Since,
+    Types,
+    Until,
     confidence_threshold,
     norm_code,
 )
@@ -26,24 +31,29 @@ from allegiance.errors import ConfigError
 from allegiance.graph.options import AnalysisOptions
 from allegiance.store.locking import READ_WAIT
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=error_responses(400, 422, 503))
 T = TypeVar("T")
 
 
 def analysis_options(
     request: Request,
-    since: Annotated[dt.date | None, Query(description="Events on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.date | None, Query(description="Events on or before.")] = None,
-    type: Annotated[str | None, Query(description="PLOVER types, comma-separated.")] = None,
+    since: Since = None,
+    until: Until = None,
+    type: Types = None,
     include: Annotated[
         str | None,
         Query(
+            pattern=INCLUDE_PATTERN,
             description="Factualities counted beside 'asserted' (e.g. 'hypothetical,future' or "
-            "'all')."
+            "'all').",
         ),
     ] = None,
     actor: Annotated[
-        str | None, Query(description="Keep dyads with one of these codes (comma-separated).")
+        str | None,
+        Query(
+            pattern=CODES_PATTERN,
+            description="Keep dyads with one of these codes (comma-separated).",
+        ),
     ] = None,
     min_confidence: MinConfidence = None,
     window_days: Annotated[
@@ -55,8 +65,8 @@ def analysis_options(
         ),
     ] = 7,
 ) -> AnalysisOptions:
-    """FastAPI dependency: the analysis options of a request (bad values -> 422)."""
-    check_range(since, until)
+    """FastAPI dependency: the analysis options of a request (validated by their
+    declarations)."""
     types = tuple(t.strip().upper() for t in (type or "").split(",") if t.strip())
     codes = tuple(c for c in (norm_code(c.strip()) for c in (actor or "").split(",")) if c)
     try:
@@ -221,7 +231,7 @@ def flows_endpoint(
 def shifts_endpoint(
     request: Request,
     options: Options,
-    freq: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    freq: Literal["day", "week", "month"] = "month",
     changes_only: bool = False,
 ) -> dict[str, Any]:
     from allegiance.graph.shifts import shifts

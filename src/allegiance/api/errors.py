@@ -1,13 +1,16 @@
-"""Every error becomes JSON ``{"error": kind, "message": text}``; never a traceback."""
+"""Every error becomes JSON ``{"error": kind, "message": text}`` (plus ``detail`` for invalid
+requests): the one documented error schema (:class:`ErrorBody`), never a traceback."""
 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from allegiance.errors import AllegianceError, StoreError
@@ -27,17 +30,43 @@ _KINDS = {
 }
 
 
-class BadParameter(Exception):
-    """A request parameter that parsed but makes no sense (unknown type, since > until ...)."""
+_DESCRIPTIONS = {
+    400: "Bad request (a body that is not JSON, a value the analysis cannot use)",
+    401: "Missing or wrong token",
+    403: "Ingestion disabled (no token configured, or a read-only store)",
+    404: "Not found",
+    413: "Body too large",
+    415: "Unsupported content type",
+    422: "Invalid parameter or body",
+    503: "The store is busy (locked by a writer); retry",
+}
 
-    def __init__(self, name: str, message: str) -> None:
-        super().__init__(f"{name}: {message}")
-        self.name = name
-        self.message = message
+
+class ProblemDetail(BaseModel):
+    """Where a request is invalid and why."""
+
+    loc: list[str | int] = Field(description="Where: query/path/body and the parameter name.")
+    msg: str
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx and 5xx answer."""
+
+    error: str = Field(description="The kind: " + ", ".join(sorted({*_KINDS.values()})) + ".")
+    message: str = Field(description="One line for a person.")
+    detail: list[ProblemDetail] | None = Field(
+        default=None, description="Invalid requests (422): each problem."
+    )
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for routes that can answer ``statuses`` with :class:`ErrorBody`."""
+    return {s: {"model": ErrorBody, "description": _DESCRIPTIONS[s]} for s in statuses}
 
 
 def error_body(status: int, message: str, **extra: Any) -> dict[str, Any]:
-    return {"error": _KINDS.get(status, "error"), "message": message, **extra}
+    body = ErrorBody(error=_KINDS.get(status, "error"), message=message, **extra)
+    return body.model_dump(exclude_none=True)
 
 
 def _where(loc: tuple[Any, ...] | list[Any]) -> str:
@@ -61,22 +90,32 @@ def validation_message(exc: RequestValidationError) -> str:
 
 async def _validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in exc.errors()]
+    details = [
+        ProblemDetail(loc=list(e.get("loc", ())), msg=str(e.get("msg", "invalid")))
+        for e in exc.errors()
+    ]
     return JSONResponse(error_body(422, validation_message(exc), detail=details), status_code=422)
-
-
-async def _bad_parameter(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, BadParameter)
-    message = f"query parameter '{exc.name}': {exc.message}"
-    return JSONResponse(error_body(422, message), status_code=422)
 
 
 async def _http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request))
     return JSONResponse(
-        error_body(exc.status_code, message), status_code=exc.status_code, headers=exc.headers
+        error_body(exc.status_code, message), status_code=exc.status_code, headers=headers or None
     )
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """The methods /openapi.json documents for the request's path (Starlette names only the
+    first route's: GET /api/articles and POST /api/articles are two routes)."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)), request.url.path):
+            methods.update(m.upper() for m in operations)
+    return sorted(methods)
 
 
 async def _allegiance(request: Request, exc: Exception) -> JSONResponse:
@@ -87,12 +126,12 @@ async def _allegiance(request: Request, exc: Exception) -> JSONResponse:
 async def _internal(request: Request, exc: Exception) -> JSONResponse:
     log.exception("internal error on %s %s", request.method, request.url.path)
     message = f"internal error ({type(exc).__name__}); see the server log"
-    return JSONResponse({"error": "internal", "message": message}, status_code=500)
+    body = ErrorBody(error="internal", message=message).model_dump(exclude_none=True)
+    return JSONResponse(body, status_code=500)
 
 
 def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
-    app.add_exception_handler(BadParameter, _bad_parameter)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(AllegianceError, _allegiance)
     app.add_exception_handler(Exception, _internal)

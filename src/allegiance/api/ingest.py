@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from allegiance.api.deps import AppState, state
+from allegiance.api.errors import error_responses
 from allegiance.api.security import check_token
 from allegiance.batch import IngestOptions, ingest
 from allegiance.ingest import ReadOptions
@@ -82,6 +83,7 @@ _PAYLOAD: TypeAdapter[Payload] = TypeAdapter(Payload)
 @router.post(
     "/articles",
     summary="Ingest articles (JSON or uploaded files); needs the server token",
+    responses=error_responses(400, 401, 403, 413, 415, 422, 503),
     openapi_extra={
         "requestBody": {
             "required": True,

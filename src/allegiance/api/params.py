@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
 from fastapi import Query, Request
+from pydantic import BeforeValidator
 
-from allegiance.api.errors import BadParameter
 from allegiance.models import EVENT_TYPES, FACTUALITIES
 from allegiance.store.filters import EventFilter, norm_code
 
@@ -19,7 +20,21 @@ QUADS: tuple[str, ...] = (
 )
 MAX_LIMIT = 500
 MAX_TERMS = 8
-CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9:_.\-]{0,63}$"
+_CODE = r"[A-Za-z0-9][A-Za-z0-9:_.\-]{0,63}"
+CODE_PATTERN = rf"^{_CODE}$"
+CODES_PATTERN = rf"^({_CODE}(,{_CODE})*)?$"
+
+
+def list_pattern(allowed: tuple[str, ...]) -> str:
+    """The pattern of a comma list of ``allowed`` values (upper or lower case), or empty."""
+    words = "|".join(sorted({*allowed, *(a.lower() for a in allowed)}))
+    return rf"^(({words})(,({words}))*)?$"
+
+
+TYPES_PATTERN = list_pattern(EVENT_TYPES)
+QUADS_PATTERN = list_pattern(QUADS)
+FACTUALITIES_PATTERN = list_pattern(FACTUALITIES)
+INCLUDE_PATTERN = list_pattern((*FACTUALITIES, "all"))
 
 Code = Annotated[
     str | None,
@@ -27,21 +42,33 @@ Code = Annotated[
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+Types = Annotated[
+    str | None,
+    Query(pattern=TYPES_PATTERN, description="PLOVER types, comma-separated (AID,ASSAULT)."),
+]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _choices(
-    name: str, raw: str | None, allowed: tuple[str, ...], *, upper: bool
-) -> tuple[str, ...]:
-    if not raw:
-        return ()
-    values = tuple(v.strip().upper() if upper else v.strip().lower() for v in raw.split(","))
-    values = tuple(v for v in values if v)
-    unknown = [v for v in values if v not in allowed]
-    if unknown:
-        raise BadParameter(
-            name, f"unknown value {unknown[0]!r} (expected any of {', '.join(allowed)})"
-        )
-    return values
+def _iso_date(value: object) -> object:
+    """The declared ``format: date`` (YYYY-MM-DD) only; pydantic alone would also take a
+    number of seconds ("0") for a date."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Since = Annotated[
+    IsoDate | None,
+    Query(description="On or after (YYYY-MM-DD). After ``until``: an empty range."),
+]
+Until = Annotated[IsoDate | None, Query(description="On or before (YYYY-MM-DD).")]
+
+
+def split_list(raw: str | None, *, upper: bool) -> tuple[str, ...]:
+    """The values of a comma list whose pattern the request already matched."""
+    values = (v.upper() if upper else v.lower() for v in (raw or "").split(","))
+    return tuple(v for v in values if v)
 
 
 def search_terms(q: str | None) -> list[str]:
@@ -66,39 +93,35 @@ def confidence_threshold(request: Request, value: float | None) -> float:
     return request.app.state.allegiance.min_confidence if value is None else value
 
 
-def check_range(since: dt.date | None, until: dt.date | None) -> None:
-    if since and until and since > until:
-        raise BadParameter("since", f"{since} is after until={until}")
-
-
 def event_filter(
     request: Request,
     actor: Code = None,
     recipient: Code = None,
     involving: Code = None,
-    type: Annotated[str | None, Query(description="PLOVER types, comma-separated.")] = None,
-    quad: Annotated[str | None, Query(description="Quad classes, comma-separated.")] = None,
+    type: Types = None,
+    quad: Annotated[
+        str | None, Query(pattern=QUADS_PATTERN, description="Quad classes, comma-separated.")
+    ] = None,
     factuality: Annotated[
-        str | None, Query(description="asserted, negated, hypothetical, future, historical.")
+        str | None,
+        Query(
+            pattern=FACTUALITIES_PATTERN,
+            description="Comma list of asserted, negated, hypothetical, future, historical.",
+        ),
     ] = None,
-    since: Annotated[
-        dt.date | None, Query(description="Reported on or after (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[
-        dt.date | None, Query(description="Reported on or before (YYYY-MM-DD).")
-    ] = None,
+    since: Since = None,
+    until: Until = None,
     article: Annotated[str | None, Query(max_length=200, description="Article id.")] = None,
     min_confidence: MinConfidence = None,
 ) -> EventFilter:
-    """FastAPI dependency: the event filters of a request, validated."""
-    check_range(since, until)
+    """FastAPI dependency: the event filters of a request (validated by their declarations)."""
     return EventFilter(
         actor=norm_code(actor),
         recipient=norm_code(recipient),
         involving=norm_code(involving),
-        types=_choices("type", type, EVENT_TYPES, upper=True),
-        quads=_choices("quad", quad, QUADS, upper=False),
-        factuality=_choices("factuality", factuality, FACTUALITIES, upper=False),
+        types=split_list(type, upper=True),
+        quads=split_list(quad, upper=False),
+        factuality=split_list(factuality, upper=False),
         since=since,
         until=until,
         article=article,

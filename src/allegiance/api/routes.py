@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from allegiance.api.deps import reader, state
+from allegiance.api.errors import error_responses
 from allegiance.api.params import (
     CODE_PATTERN,
     Limit,
     Offset,
-    check_range,
+    Since,
+    Until,
     event_filter,
     norm_code,
     search_terms,
 )
 from allegiance.store import EventFilter, Reader
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=error_responses(400, 422, 503))
 Db = Annotated[Reader, Depends(reader)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 
@@ -39,18 +40,21 @@ def articles(
             description="Words that must all occur (case-insensitive) in the title or text.",
         ),
     ] = None,
-    since: Annotated[dt.date | None, Query(description="Published on or after.")] = None,
-    until: Annotated[dt.date | None, Query(description="Published on or before.")] = None,
+    since: Since = None,
+    until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    check_range(since, until)
     terms = search_terms(q)
     total, items = db.article_page(terms, since=since, until=until, limit=limit, offset=offset)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-@router.get("/articles/{article_id}", summary="One article: text (plain) and its events")
+@router.get(
+    "/articles/{article_id}",
+    summary="One article: text (plain) and its events",
+    responses=error_responses(404),
+)
 def article(db: Db, article_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     found = db.article_detail(article_id)
     if found is None:
@@ -77,7 +81,11 @@ def actors(
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-@router.get("/actors/{code}", summary="One actor: record, people and roles, partners, timeline")
+@router.get(
+    "/actors/{code}",
+    summary="One actor: record, people and roles, partners, timeline",
+    responses=error_responses(404),
+)
 def actor(
     request: Request, db: Db, code: Annotated[str, Path(pattern=CODE_PATTERN)]
 ) -> dict[str, Any]:

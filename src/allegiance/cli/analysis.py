@@ -7,7 +7,7 @@ options, call :mod:`allegiance.graph` and render through :func:`allegiance.cli.o
 from __future__ import annotations
 
 import datetime as dt
-import math
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from allegiance.cli.options import confidence_option, db_option, threshold
-from allegiance.cli.output import render
+from allegiance.cli.output import render, table_width
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -128,15 +128,25 @@ def _options(
 
 
 def _plain(value: Any) -> Any:
+    if value is None or _missing(value):
+        return None
     if isinstance(value, dt.date):  # pandas.Timestamp is a datetime, a date
         return value.isoformat()[:10]
-    if isinstance(value, float) and math.isnan(value):
-        return None
     if hasattr(value, "tolist"):
         return value.tolist()
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
+
+
+def _missing(value: Any) -> bool:
+    """NaN, NaT (a datetime whose isoformat is "NaT") and pandas' NA."""
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value)) if not isinstance(value, list | tuple | dict) else False
+    except (TypeError, ValueError):  # arrays: not one missing value
+        return False
 
 
 def rows_of(table: pd.DataFrame) -> list[dict[str, Any]]:
@@ -148,6 +158,16 @@ def _echo(table: pd.DataFrame, fmt: str) -> None:
     text = render(rows_of(table), fmt)
     if text:
         click.echo(text)
+
+
+def _check(store: Any, *codes: str | None, filters: dict[str, Any] | None = None) -> None:
+    """Unknown actor codes (a typo, a code never seen) end the command with close matches,
+    not with an empty or a 100% answer."""
+    given = [c for c in (*codes, *_codes((filters or {}).get("actors"))) if c]
+    if given:
+        from allegiance.codes import check_codes, known_actors
+
+        check_codes(given, known_actors(store))
 
 
 def _open(db: Path) -> Any:
@@ -170,6 +190,7 @@ def relations(db: Path, fmt: str, limit: int | None, **filters: Any) -> None:
     from allegiance.graph import relations as compute
 
     with _open(db) as store:
+        _check(store, filters=filters)
         table = compute(store, _options(**filters))
     if limit:
         table = table.reindex(table["net"].abs().sort_values(ascending=False).index)[:limit]
@@ -186,6 +207,7 @@ def blocs(db: Path, fmt: str, **filters: Any) -> None:
     from allegiance.graph import blocs as compute
 
     with _open(db) as store:
+        _check(store, filters=filters)
         table = compute(store, _options(**filters))
     _echo(table, fmt)
 
@@ -209,6 +231,7 @@ def flows(
     from allegiance.graph import flows as compute
 
     with _open(db) as store:
+        _check(store, donor, recipient, filters=filters)
         table = compute(
             store,
             _options(**filters),
@@ -217,6 +240,8 @@ def flows(
             sentences=evidence,
             pledged=pledged,
         )
+    if fmt == "table" and evidence:  # the sentences are the evidence a reader wants
+        table = table.drop(columns=["evidence"])
     _echo(table, fmt)
 
 
@@ -231,6 +256,7 @@ def shifts(db: Path, fmt: str, freq: str, changes_only: bool, **filters: Any) ->
     from allegiance.graph import shifts as compute
 
     with _open(db) as store:
+        _check(store, filters=filters)
         table = compute(store, _options(**filters), freq=freq, changes_only=changes_only)
     _echo(table, fmt)
 
@@ -251,6 +277,7 @@ def scenario(db: Path, fmt: str, without: str, for_: str, part: str, **filters: 
     from allegiance.graph import scenario as compute
 
     with _open(db) as store:
+        _check(store, without, for_, filters=filters)
         result = compute(store, _options(**filters), without=without, recipient=for_)
     parts = {
         "donors": result.donors,
@@ -278,13 +305,14 @@ def _json(data: dict[str, Any]) -> str:
 
 def _print_scenario(summary: dict[str, Any], parts: dict[str, pd.DataFrame]) -> None:
     share = summary["remaining_share"]
-    click.echo(
+    line = (
         f"Without {summary['without']}, aid to {summary['recipient']}: "
         f"{summary['aid_remaining_usd']:,.0f} USD of {summary['aid_total_usd']:,.0f} "
         f"remains ({'n/a' if share is None else f'{share:.0%}'}); donors left: "
         f"{', '.join(summary['remaining_donors']) or 'none'}; stated commitments by: "
         f"{', '.join(summary['committed']) or 'none'}"
     )
+    click.echo(textwrap.fill(line, width=table_width()))
     columns = {
         "donors": ["donor", "amount_usd", "events", "share_before", "share_after", "sentences"],
         "supporters": ["actor", "name", "net", "stories", "sentences"],
@@ -303,6 +331,7 @@ def brokers(db: Path, fmt: str, limit: int | None, **filters: Any) -> None:
     from allegiance.graph import brokers as compute
 
     with _open(db) as store:
+        _check(store, filters=filters)
         table = compute(store, _options(**filters))
     _echo(table.head(limit) if limit else table, fmt)
 

@@ -29,6 +29,17 @@ from allegiance.models import IngestStats
 from allegiance.settings import Settings
 
 
+def require_paths(paths: Sequence[str]) -> None:
+    """A path that does not exist ends the command at once (exit 2), before the model loads:
+    nothing would be processed for it."""
+    from allegiance.ingest import missing_paths
+
+    missing = missing_paths(paths)
+    if missing:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise UserError(f"{missing[0]}: no such file or directory{more}")
+
+
 def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     text = render(rows, fmt)
     if text:
@@ -37,7 +48,7 @@ def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@format_option(("jsonl", "json", "csv", "plover"), default="jsonl")
+@format_option(("jsonl", "json", "csv", "table", "plover"), default="jsonl")
 @date_option("--published", "Publication date for inputs that carry none (YYYY-MM-DD).")
 @confidence_option
 @model_options
@@ -53,6 +64,7 @@ def extract(
     from allegiance.models import ReadProblem
     from allegiance.pipeline import Extractor
 
+    require_paths(paths)
     extractor = Extractor(settings_of(**model))
     options = ReadOptions(default_published=published.date() if published else None)
     problems: list[ReadProblem] = []
@@ -80,8 +92,8 @@ def extract(
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "plover":
         click.echo(render(records, "jsonl"))
-    elif fmt == "csv":
-        click.echo(render([flatten_event(r) for r in records], "csv"))
+    elif fmt in ("csv", "table"):
+        click.echo(render([flatten_event(r) for r in records], fmt))
     sys.exit(EXIT_PROBLEMS if problems else 0)
 
 
@@ -103,7 +115,7 @@ def _event_output(extraction: Any, fmt: str, cut: float) -> list[dict[str, Any]]
     "--no-dedup", is_flag=True, help="Extract near-duplicate (syndicated) copies like originals."
 )
 @click.option("--commit-every", default=32, show_default=True, help="Articles per transaction.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help="Only errors: no progress bar, no summary line.")
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -147,6 +159,7 @@ def ingest(
     from allegiance.pipeline import Extractor
     from allegiance.store import Store
 
+    require_paths(paths)
     read = ReadOptions(default_published=published.date() if published else None)
     options = IngestOptions(
         commit_every=max(1, commit_every), force=force, near_duplicates=not no_dedup, read=read
@@ -163,7 +176,7 @@ def ingest(
         stats = run_ingest(
             paths, store=store, extractor=extractor, options=options, on_progress=progress.update
         )
-    _print_summary(stats, db, time.perf_counter() - started)
+    _print_summary(stats, db, time.perf_counter() - started, quiet=quiet)
     sys.exit(EXIT_PROBLEMS if stats.problems else 0)
 
 
@@ -239,9 +252,12 @@ class _Progress:
         self._progress.update(self._task, description=text)
 
 
-def _print_summary(stats: IngestStats, db: Path, seconds: float) -> None:
+def _print_summary(stats: IngestStats, db: Path, seconds: float, *, quiet: bool = False) -> None:
+    """Each skipped input once; then the counts, unless ``quiet`` (errors only)."""
     for problem in stats.problems:
         click.echo(f"skipped: {problem}", err=True)
+    if quiet:
+        return
     click.echo(
         f"{stats.read} articles read, {stats.stored} stored ({stats.duplicates} near-duplicates), "
         f"{stats.unchanged} already stored, {stats.skipped_language} not English, "
@@ -307,6 +323,10 @@ def events(
         min_confidence=threshold(min_confidence),
     )
     with Store(db, read_only=True) as store:
+        if actor or source or target:
+            from allegiance.codes import check_codes, known_actors
+
+            check_codes((actor, source, target), known_actors(store))
         records = [e.to_dict() for e in store.events(query, limit=limit)]
     rows = records if fmt in ("json", "jsonl") else [flatten_event(r) for r in records]
     _echo_rows(rows, fmt)
@@ -338,10 +358,14 @@ def actors(db: Path, limit: int | None, fmt: str) -> None:
 def actor(code: str, fmt: str, **model: Any) -> None:
     """Show one actor of the knowledge base: names, aliases, roles."""
     from allegiance.actors import load_kb
+    from allegiance.codes import close_matches
+    from allegiance.errors import UnknownActorError
 
-    info = load_kb(settings_of(**model)).describe(code)
+    kb = load_kb(settings_of(**model))
+    info = kb.describe(code)
     if info is None:
-        raise UserError(f"no actor {code!r} in the knowledge base (try a code like USA or NATO)")
+        known = {c: a.name for c, a in kb.actors.items()}
+        raise UnknownActorError(code, close_matches(code, known))
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
     else:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shlex
+import shutil
+import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -33,7 +36,11 @@ SAMPLE_SUFFIXES = (".jsonl", ".html", ".txt")
 def demo(db: Path | None, serve: bool, port: int, **model: Any) -> None:
     """Ingest the bundled sample articles, show what was found, then serve the web UI."""
     store = db or Path("allegiance-demo.duckdb")
-    run_demo(db=store, settings=settings_of(**model), echo=click.echo)
+    if serve:
+        from allegiance.api import check_port
+
+        check_port("127.0.0.1", port)  # before the model loads, not after the ingest
+    run_demo(db=store, settings=settings_of(**model), echo=click.echo, command=command_name())
     if serve:
         from allegiance.api import serve as run_server
 
@@ -47,7 +54,28 @@ def sample_paths() -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in SAMPLE_SUFFIXES)
 
 
-def run_demo(*, db: Path, settings: Settings, echo: Callable[[str], None]) -> None:
+def command_name(argv0: str | None = None) -> str:
+    """How to run allegiance again as typed in this shell: the running executable's path when
+    it is not the one on PATH (a venv that is not active, ``make demo``), ``python -m
+    allegiance`` under ``-m``."""
+    argv0 = argv0 if argv0 is not None else sys.argv[0]
+    if argv0.endswith("__main__.py") or not argv0:
+        return f"{shlex.quote(sys.executable)} -m allegiance"
+    found = shutil.which("allegiance")
+    if "/" not in argv0 and found:
+        return argv0
+    if found and Path(found).resolve() == Path(argv0).resolve():
+        return "allegiance"
+    return shlex.quote(argv0)
+
+
+def run_demo(
+    *,
+    db: Path,
+    settings: Settings,
+    echo: Callable[[str], None],
+    command: str = "allegiance",
+) -> None:
     paths = sample_paths()
     echo(f"Reading {len(paths)} sample files into {db} with {settings.model} ...")
     extractor = Extractor(settings)
@@ -62,7 +90,7 @@ def run_demo(*, db: Path, settings: Settings, echo: Callable[[str], None]) -> No
         rows = [flatten_event(e.to_dict()) for e in store.events(EventFilter())]
         echo("Events (asserted, hypothetical, negated ... each with its evidence sentence):")
         echo(render([{k: r[k] for k in _COLUMNS} for r in rows], "table"))
-    echo(f"\nExplore further: allegiance events --db {db} --format json | less")
+    echo(f"\nExplore further: {command} events --db {shlex.quote(str(db))} --format json | less")
 
 
 _COLUMNS = ("event", "actor", "recipient", "factuality", "said_by", "amount_usd", "sentence")

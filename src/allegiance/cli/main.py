@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -24,7 +25,10 @@ class _Group(click.Group):
             raise UserError(str(exc)) from exc
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except (KeyboardInterrupt, BrokenPipeError, SystemExit):
+        except BrokenPipeError:
+            silence_stdout()
+            raise click.exceptions.Exit(0) from None
+        except (KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:
             if logging.getLogger().isEnabledFor(logging.DEBUG):
@@ -59,12 +63,30 @@ def _register_commands(group: click.Group) -> None:
 _register_commands(cli)
 
 
+def silence_stdout() -> None:
+    """The reader of our output went away (``| head -1``): what is still buffered goes nowhere,
+    quietly, instead of a second BrokenPipeError when Python flushes at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test runner's stream)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry point."""
+    """Console-script entry point. A closed pipe is the reader's choice: exit 0, quietly."""
     try:
         cli.main(args=argv, prog_name="allegiance")
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
+        silence_stdout()
         sys.exit(0)
+    except SystemExit as done:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            silence_stdout()
+            sys.exit(0)
+        raise done from None

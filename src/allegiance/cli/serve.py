@@ -22,10 +22,12 @@ from allegiance.cli.options import db_option
 )
 def serve(db: Path, host: str, port: int, token: str | None) -> None:
     """Serve the HTTP API and the web UI (open http://HOST:PORT/)."""
+    from allegiance.api import check_port
     from allegiance.api import serve as run
 
     if not token and not db.exists():
         raise click.UsageError(f"{db}: no such store (run `allegiance ingest --db {db}` first)")
+    check_port(host, port)
     click.echo(f"allegiance: http://{host}:{port}/  (API docs at /docs; Ctrl-C to stop)", err=True)
     run(db, host=host, port=port, token=token)
 

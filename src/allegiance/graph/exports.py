@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
+import pandas as pd
 
 from allegiance.errors import ConfigError
 from allegiance.graph.network import graph
@@ -132,10 +133,18 @@ def _actor(code: Any, name: Any, kind: Any, country: Any, sector: Any) -> list[A
     ]
 
 
-def _date_fields(day: Any) -> list[Any]:
-    if day is None or day != day:  # None or NaT
+def _day(value: Any) -> dt.date | None:
+    """A date of a frame cell; None for None, NaN and NaT (NaT is a datetime that cannot
+    ``strftime``)."""
+    if value is None or not isinstance(value, dt.date) or pd.isna(value):
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _date_fields(value: Any) -> list[Any]:
+    day = _day(value)
+    if day is None:
         return ["", "", "", ""]
-    day = day.date() if hasattr(day, "date") else day
     fraction = day.year + (day.timetuple().tm_yday - 1) / 365.0
     return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year, f"{fraction:.4f}"]
 
@@ -161,8 +170,8 @@ def gdelt_record(number: int, row: dict[str, Any]) -> list[Any]:
     plover = tables()
     code = plover.cameo_code(row["type"], row.get("mode"))
     quad = plover.quad_numbers.get(row.get("quad") or plover.quad.get(row["type"], ""), "")
-    published = row.get("published")
-    added = published.strftime("%Y%m%d000000") if isinstance(published, dt.date) else ""
+    published = _day(row.get("published"))
+    added = published.strftime("%Y%m%d000000") if published else ""
     source_sector = row["actor_sector"] if isinstance(row.get("actor_sector"), str) else None
     target_sector = (
         row["recipient_sector"] if isinstance(row.get("recipient_sector"), str) else None

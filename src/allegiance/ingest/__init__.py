@@ -107,6 +107,11 @@ def read_sources(
             yield from read_path(Path(item), options=options)
 
 
+def missing_paths(paths: Iterable[str | Path]) -> list[str]:
+    """The paths (not ``-``) that do not exist: checked before anything slow starts."""
+    return [str(p) for p in paths if str(p) != STDIN and not Path(p).exists()]
+
+
 def read_path(path: Path, *, options: ReadOptions) -> Items:
     """A file by its extension, or every supported file under a directory (sorted)."""
     if path.is_dir():
