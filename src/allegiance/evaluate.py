@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,7 +79,7 @@ class Tally:
     fp: int = 0
     fn: int = 0
 
-    def add(self, predicted: Iterable[str], gold: Iterable[str]) -> None:
+    def add(self, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> None:
         p, g = set(predicted), set(gold)
         self.tp += len(p & g)
         self.fp += len(p - g)

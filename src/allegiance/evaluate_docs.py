@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from allegiance.errors import GoldFormatError
+from allegiance.evaluate import Tally
 from allegiance.events.plover import (
     FUTURE_TO_AGREE,
     FUTURE_TO_THREATEN,
@@ -226,22 +227,12 @@ def predicted_keys(events: Iterable[Event]) -> dict[Key, Found]:
 # --- scoring -------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, predicted: set[Any], gold: set[Any]) -> None:
-        self.tp += len(predicted & gold)
-        self.fp += len(predicted - gold)
-        self.fn += len(gold - predicted)
+class Counts(Tally):
+    """The PLOVER-sentence scorer's tally, reported with its raw counts."""
 
     def scores(self) -> dict[str, Any]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
+        base = super().scores()
+        return {"precision": base["precision"], "recall": base["recall"], "f1": base["f1"],
                 "tp": self.tp, "fp": self.fp, "fn": self.fn}  # fmt: skip
 
 
