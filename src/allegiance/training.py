@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -222,12 +222,6 @@ def train_verifier(
         calibrate_on=[c.source in REAL_NEWS for c in candidates],
     )
     return model, {"reliability": reliability(held, labels), "held_out": held}
-
-
-def parse_examples(examples: Iterable[Example], nlp: Any, make_doc: Callable) -> Iterator[tuple]:
-    """(example, doc) pairs through a pipeline that has no verifier (raw rule candidates)."""
-    pairs = ((make_doc(e.article), e) for e in examples)
-    yield from nlp.pipe(pairs, as_tuples=True, batch_size=8)
 
 
 def heldout_curve(

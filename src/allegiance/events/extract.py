@@ -359,35 +359,44 @@ RECENT_DAYS = 366
 BACKGROUND_DAYS = 31  # older than this before publication: background, historical
 
 
-def older_than_a_month(event_date: str | None, published: dt.date | None) -> bool:
-    """The event's date (a day, month or year) ended more than a month before publication
-    ("in December" in a March story; "in 2019")."""
-    if not event_date or published is None:
-        return False
+def date_period(event_date: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a partial ISO date ("2024", "2024-12", "2024-12-03")."""
+    if not event_date:
+        return None
     try:
         parts = [int(p) for p in event_date.split("-")[:3]]
         if len(parts) == 3:
-            end = dt.date(*parts)
+            first = last = dt.date(*parts)
         elif len(parts) == 2:
-            end = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
+            first = dt.date(parts[0], parts[1], 1)
+            last = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
         else:
-            end = dt.date(parts[0], 12, 31)
+            first, last = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
     except ValueError:
-        return False
-    return (published - end).days > BACKGROUND_DAYS
+        return None
+    return first, last
+
+
+def older_than_a_month(event_date: str | None, published: dt.date | None) -> bool:
+    """The event's date (a day, month or year) ended more than a month before publication
+    ("in December" in a March story; "in 2019")."""
+    period = date_period(event_date)
+    return (
+        period is not None
+        and published is not None
+        and ((published - period[1]).days > BACKGROUND_DAYS)
+    )
 
 
 def _recent(event_date: str | None, published: dt.date | None) -> bool:
     """An event dated within a year before publication ("two days ago", "in January") is
     news, not history, whatever cue words its sentence has."""
-    if not event_date or published is None:
-        return False
-    try:
-        parts = [int(p) for p in event_date.split("-")[:3]]
-        day = dt.date(parts[0], *[*parts[1:], 1, 1][:2])  # a month or year: from its start
-    except ValueError:
-        return False
-    return 0 <= (published - day).days <= RECENT_DAYS
+    period = date_period(event_date)  # a month or year counts from its start
+    return (
+        period is not None
+        and published is not None
+        and (0 <= (published - period[0]).days <= RECENT_DAYS)
+    )
 
 
 def _partners(found: Found) -> list[Mention]:
