@@ -68,7 +68,7 @@ def main() -> None:
     (args.out / "relevance.json").write_text(relevance.to_json(), encoding="utf-8")
     _show("relevance", relevance, rel_report)
 
-    extractor = Extractor(dataclasses.replace(Settings(), verify=False))
+    extractor = Extractor(dataclasses.replace(Settings(), verify=False, full_parse=True))
     pairs = ((extractor.make_doc(e.article), e) for e in examples)
     candidates = []
     for doc, example in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=8):

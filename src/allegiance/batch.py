@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from allegiance.ingest import NearDuplicateIndex, ReadOptions, is_english, read_sources, signature
-from allegiance.models import Actor, Article, Extraction, IngestStats, ReadProblem
+from allegiance.models import (
+    Actor,
+    Article,
+    ArticleSentences,
+    Extraction,
+    IngestStats,
+    ReadProblem,
+)
 from allegiance.pipeline import Extractor
 from allegiance.store import Store, StoredArticle
 
@@ -52,7 +59,16 @@ class _BatchWriter:
         self.actor_lookup = actor_lookup
 
     def add(self, item: StoredArticle) -> None:
+        self._count(item.extraction)
         self.pending.append(item)
+
+    def _count(self, extraction: Extraction) -> None:
+        if extraction.article.duplicate_of:
+            return
+        parsed, skipped = extraction.sentences_parsed, extraction.sentences_skipped
+        self.stats.sentences_parsed += parsed
+        self.stats.sentences_skipped += skipped
+        self.stats.articles.append(ArticleSentences(extraction.article.id, parsed, skipped))
         if len(self.pending) >= self.size:
             self.flush()
 

@@ -19,6 +19,7 @@ EXTENSIONS: dict[str, None] = {
     "url": None,  # the article's URL (its section path says what the article is about)
     "section": None,  # a section or category the source gives the article
     "relevance": None,  # probability that the article is about politics (relevance gate)
+    "sentences_skipped": None,  # sentences the fast path did not parse (None: full parse)
 }
 
 

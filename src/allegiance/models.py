@@ -221,6 +221,9 @@ class Extraction:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
+    # sentences the fast path sent through the parser and NER, and those it skipped
+    sentences_parsed: int = 0
+    sentences_skipped: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -228,6 +231,8 @@ class Extraction:
             "sentences": [asdict(s) for s in self.sentences],
             "mentions": [asdict(m) for m in self.mentions],
             "events": [e.to_dict() for e in self.events],
+            "sentences_parsed": self.sentences_parsed,
+            "sentences_skipped": self.sentences_skipped,
         }
 
     @classmethod
@@ -238,6 +243,8 @@ class Extraction:
             sentences=tuple(Sentence(**s) for s in data.get("sentences") or ()),
             mentions=tuple(Mention(**m) for m in data.get("mentions") or ()),
             events=tuple(Event.from_dict(e) for e in data.get("events") or ()),
+            sentences_parsed=int(data.get("sentences_parsed") or 0),
+            sentences_skipped=int(data.get("sentences_skipped") or 0),
         )
 
 
@@ -254,6 +261,15 @@ class ReadProblem:
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleSentences:
+    """How many of an article's sentences were parsed, and how many the fast path skipped."""
+
+    id: str
+    parsed: int
+    skipped: int
+
+
 @dataclass(slots=True)
 class IngestStats:
     """Counts of one ingest run, for the summary line and tests."""
@@ -265,3 +281,6 @@ class IngestStats:
     skipped_language: int = 0
     problems: list[ReadProblem] = field(default_factory=list)
     events: int = 0
+    sentences_parsed: int = 0
+    sentences_skipped: int = 0
+    articles: list[ArticleSentences] = field(default_factory=list)  # extracted in this run

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from allegiance import actors, events, judge, segment
 from allegiance.doc import register_extensions, sentences_of
 from allegiance.errors import ModelNotFoundError
+from allegiance.fastpath import FastPath, fast_path_for
 from allegiance.models import Actor, Article, Extraction
 from allegiance.parallel import ChunkWorker, extract_parallel
 from allegiance.settings import Settings
@@ -60,6 +61,8 @@ class Extractor:
     def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
         self.settings = settings or Settings()
         self._nlp = nlp
+        self._fast_path: FastPath | None = None
+        self._fast_path_built = False
 
     def __reduce__(self) -> tuple[type[Extractor], tuple[Settings]]:
         """Pickled without its pipeline (a worker process loads its own)."""
@@ -88,11 +91,25 @@ class Extractor:
         return lambda chunk: list(serial.extract_serial(chunk))
 
     def extract_serial(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extraction in this process, batched through ``nlp.pipe``."""
-        pairs = ((self.make_doc(a), a) for a in articles)
-        docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size)
+        """Extraction in this process, batched: through the fast path (only sentences that
+        can hold an event are parsed), or ``nlp.pipe`` on everything (``full_parse``)."""
+        fast = None if self.settings.full_parse else self.fast_path
+        if fast is None:
+            pairs = ((self.make_doc(a), a) for a in articles)
+            docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size)
+        else:
+            pairs = ((self.make_doc(a, tokenize=False), a) for a in articles)
+            docs = fast.pipe(pairs)
         for doc, article in docs:
             yield extraction_from_doc(doc, article)
+
+    @property
+    def fast_path(self) -> FastPath | None:
+        """The fast path over this pipeline (None: the model cannot support it)."""
+        if not self._fast_path_built:
+            self._fast_path = fast_path_for(self.nlp, articles_per_batch=self.settings.batch_size)
+            self._fast_path_built = True
+        return self._fast_path
 
     def actor_record(self, code: str) -> Actor | None:
         """The knowledge-base record of an actor code (for the store's actors table)."""
@@ -101,25 +118,35 @@ class Extractor:
     def extract_one(self, article: Article) -> Extraction:
         return next(self.extract([article]))
 
-    def make_doc(self, article: Article) -> Doc:
-        """The tokenized doc of an article, with its metadata on ``doc._``."""
+    def make_doc(self, article: Article, *, tokenize: bool = True) -> Doc:
+        """The tokenized doc of an article, with its metadata on ``doc._`` (untokenized: one
+        token holding the text, for the fast path, which tokenizes it in pieces)."""
         text = article.text
         if len(text) > self.settings.max_chars:
             log.warning("%s: text cut to %d characters", article.id, self.settings.max_chars)
             text = text[: self.settings.max_chars]
         if len(text) >= self.nlp.max_length:
             self.nlp.max_length = len(text) + 1
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp.make_doc(text) if tokenize else _carrier(self.nlp, text)
         doc._.article_id = article.id
         doc._.published = article.published
         doc._.url = article.url
         return doc
 
 
+def _carrier(nlp: Language, text: str) -> Doc:
+    """A doc that only carries the text and metadata (the fast path tokenizes in pieces)."""
+    return Doc(nlp.vocab, words=[text] if text else [], spaces=[False] if text else [])
+
+
 def extraction_from_doc(doc: Doc, article: Article) -> Extraction:
+    sentences = sentences_of(doc)
+    skipped = doc._.sentences_skipped or 0
     return Extraction(
         article=article,
-        sentences=sentences_of(doc),
+        sentences=sentences,
         mentions=tuple(doc._.mentions or ()),
         events=tuple(doc._.events or ()),
+        sentences_parsed=len(sentences) - skipped,
+        sentences_skipped=skipped,
     )

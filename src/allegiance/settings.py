@@ -31,6 +31,9 @@ class Settings:
     # out of analyses, listings, exports and the UI unless asked for (docs/accuracy.md).
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     verify: bool = True  # False: the rules' raw candidates (what the verifier is trained on)
+    # True: every sentence through the whole spaCy pipeline; False (the default): the fast
+    # path, which parses only sentences that can hold an event (allegiance.fastpath)
+    full_parse: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -46,8 +49,17 @@ class Settings:
             values["actors_files"] = tuple(Path(p) for p in paths if p)
         if env.get("ALLEGIANCE_MIN_CONFIDENCE"):
             values["min_confidence"] = _unit_interval(env["ALLEGIANCE_MIN_CONFIDENCE"])
+        if env.get("ALLEGIANCE_FULL_PARSE"):
+            values["full_parse"] = _flag("ALLEGIANCE_FULL_PARSE", env["ALLEGIANCE_FULL_PARSE"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
+
+
+def _flag(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value not in ("0", "1", "true", "false", "yes", "no"):
+        raise ConfigError(f"{name} must be 1 or 0 (true or false), not {raw!r}")
+    return value in ("1", "true", "yes")
 
 
 def _unit_interval(raw: str) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -18,6 +19,7 @@ from allegiance.cli.options import (
     date_option,
     db_option,
     format_option,
+    full_parse_option,
     iso_date,
     model_options,
     settings_of,
@@ -51,6 +53,7 @@ def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 @format_option(("jsonl", "json", "csv", "table", "plover"), default="jsonl")
 @date_option("--published", "Publication date for inputs that carry none (YYYY-MM-DD).")
 @confidence_option
+@full_parse_option
 @model_options
 def extract(
     paths: tuple[str, ...],
@@ -138,9 +141,12 @@ def _event_output(extraction: Any, fmt: str, cut: float) -> list[dict[str, Any]]
     default=None,
     help="Where the Ray job writes its Parquet shards (default: beside the store).",
 )
+@format_option(("text", "json"), default="text")
+@full_parse_option
 @model_options
 def ingest(
     paths: tuple[str, ...],
+    fmt: str,
     db: Path,
     published: dt.datetime | None,
     force: bool,
@@ -169,14 +175,14 @@ def ingest(
     if ray_address:
         out = ray_out or db.with_name(db.stem + "-shards")
         _run_ray(paths, out, settings, read, workers, ray_address)
-        _attach(out, db, options, settings, started)
+        _attach(out, db, options, settings, started, fmt=fmt)
         return
     extractor = Extractor(settings)
     with Store(db) as store, _Progress(enabled=not quiet) as progress:
         stats = run_ingest(
             paths, store=store, extractor=extractor, options=options, on_progress=progress.update
         )
-    _print_summary(stats, db, time.perf_counter() - started, quiet=quiet)
+    _print_summary(stats, db, time.perf_counter() - started, quiet=quiet, fmt=fmt)
     sys.exit(EXIT_PROBLEMS if stats.problems else 0)
 
 
@@ -190,7 +196,9 @@ def _run_ray(
     run_ray(paths, out_dir=out, settings=settings, read=read, options=options)
 
 
-def _attach(shards: Path, db: Path, options: Any, settings: Settings, started: float) -> None:
+def _attach(
+    shards: Path, db: Path, options: Any, settings: Settings, started: float, *, fmt: str = "text"
+) -> None:
     from allegiance.batch import store_extractions
     from allegiance.pipeline import Extractor
     from allegiance.scale.shards import read_shards
@@ -201,8 +209,27 @@ def _attach(shards: Path, db: Path, options: Any, settings: Settings, started: f
         stats = store_extractions(
             read_shards(shards), store=store, options=options, actor_lookup=lookup
         )
-    _print_summary(stats, db, time.perf_counter() - started)
+    _print_summary(stats, db, time.perf_counter() - started, fmt=fmt)
     sys.exit(EXIT_PROBLEMS if stats.problems else 0)
+
+
+def _stats_record(stats: IngestStats, db: Path, seconds: float) -> dict[str, Any]:
+    data = dataclasses.asdict(stats)
+    data["problems"] = [str(p) for p in stats.problems]
+    data.update(seconds=round(seconds, 2), db=str(db))
+    return data
+
+
+def _sentence_summary(stats: IngestStats) -> str:
+    """ "sentences: 410 parsed, 290 skipped (41%)", or that nothing was skipped."""
+    total = stats.sentences_parsed + stats.sentences_skipped
+    if not stats.sentences_skipped:
+        return f"sentences: {total} parsed"
+    share = 100 * stats.sentences_skipped / total
+    return (
+        f"sentences: {stats.sentences_parsed} parsed, {stats.sentences_skipped} skipped "
+        f"({share:.0f}%, by the fast path)"
+    )
 
 
 @click.command()
@@ -247,22 +274,29 @@ class _Progress:
         rate = stats.read / max(time.perf_counter() - self.started, 1e-9)
         text = (
             f"{stats.read} read · {stats.stored + stats.unchanged} done · "
+            f"sentences {stats.sentences_parsed} parsed, {stats.sentences_skipped} skipped · "
             f"{stats.events} events · {rate:.1f} articles/s"
         )
         self._progress.update(self._task, description=text)
 
 
-def _print_summary(stats: IngestStats, db: Path, seconds: float, *, quiet: bool = False) -> None:
-    """Each skipped input once; then the counts, unless ``quiet`` (errors only)."""
+def _print_summary(
+    stats: IngestStats, db: Path, seconds: float, *, quiet: bool = False, fmt: str = "text"
+) -> None:
+    """Each skipped input once; then the counts, unless ``quiet`` (errors only); with
+    ``fmt="json"`` the counts go to stdout as one JSON object (per article too)."""
     for problem in stats.problems:
         click.echo(f"skipped: {problem}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(_stats_record(stats, db, seconds), ensure_ascii=False))
+        return
     if quiet:
         return
     click.echo(
         f"{stats.read} articles read, {stats.stored} stored ({stats.duplicates} near-duplicates), "
         f"{stats.unchanged} already stored, {stats.skipped_language} not English, "
-        f"{len(stats.problems)} inputs skipped, {stats.events} events, "
-        f"{seconds:.1f}s -> {db}",
+        f"{len(stats.problems)} inputs skipped, {stats.events} events; "
+        f"{_sentence_summary(stats)}; {seconds:.1f}s -> {db}",
         err=True,
     )
 

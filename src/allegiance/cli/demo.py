@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from allegiance.batch import IngestOptions, ingest
-from allegiance.cli.options import model_options, settings_of
+from allegiance.cli.options import full_parse_option, model_options, settings_of
 from allegiance.cli.output import render
 from allegiance.export import flatten_event
 from allegiance.pipeline import Extractor
@@ -32,6 +32,7 @@ SAMPLE_SUFFIXES = (".jsonl", ".html", ".txt")
 )
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Then open the web UI.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@full_parse_option
 @model_options
 def demo(db: Path | None, serve: bool, port: int, **model: Any) -> None:
     """Ingest the bundled sample articles, show what was found, then serve the web UI."""

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from allegiance.cli.options import format_option, model_options, settings_of
+from allegiance.cli.options import format_option, full_parse_option, model_options, settings_of
 
 
 @click.command()
@@ -55,6 +55,7 @@ from allegiance.cli.options import format_option, model_options, settings_of
     help="Compare the gold's own codes (groups, organs) instead of the coder's convention "
     "(a group as its country, an organ as its organisation).",
 )
+@full_parse_option
 @model_options
 def evaluate(
     gold: Path,

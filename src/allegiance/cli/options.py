@@ -54,6 +54,17 @@ def model_options(func: F) -> F:
     )(func)
 
 
+def full_parse_option(func: F) -> F:
+    """``--full-parse``: every sentence through the whole spaCy pipeline (no fast path)."""
+    return click.option(
+        "--full-parse",
+        is_flag=True,
+        help="Parse every sentence (slower); by default only sentences that can hold an "
+        "event are parsed, and articles the relevance gate finds non-political are skipped "
+        "(env ALLEGIANCE_FULL_PARSE=1).",
+    )(func)
+
+
 def confidence_option(func: F) -> F:
     """``--min-confidence P``: default the settings' threshold (env ALLEGIANCE_MIN_CONFIDENCE)."""
     return click.option(
@@ -85,4 +96,6 @@ def settings_of(**overrides: Any) -> Settings:
     """Settings from the environment, with the model options of a command on top."""
     if "actors_files" in overrides:
         overrides["actors_files"] = tuple(overrides["actors_files"]) or None
+    if not overrides.get("full_parse", True):  # the flag absent: the environment decides
+        overrides.pop("full_parse")
     return Settings.from_env(**overrides)

@@ -1,0 +1,161 @@
+"""Parse only what can hold an event.
+
+Per article, before the tagger, parser and NER: the relevance gate; a split into sentences by
+punctuation and line breaks; and the trigger check of :mod:`allegiance.triage`. Runs of
+sentences that pass go through the statistical components (batched across articles, like
+``nlp.pipe``); the rest are only tokenized and tagged with knowledge-base names (a phrase
+matcher, cheap), so pronouns and titles later in the article still find their antecedents.
+The runs are joined back into one ``Doc`` with the article's exact text, so character offsets
+are unchanged, and the actor resolver, event rules and verifier run on it as on a fully
+parsed doc. ``Settings.full_parse`` turns all this off.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.attrs import ORTH, SPACY
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from allegiance import actors, judge, triage
+from allegiance.doc import EXTENSIONS
+from allegiance.events.lexicon import default_lexicon
+
+log = logging.getLogger(__name__)
+
+# An article the relevance gate scores below this is not parsed at all. Measured on the VOA
+# stories (every story with a gold event scores >= 0.26) and our non-political articles
+# (docs/performance.md); the verifier gives events in such articles low confidence anyway.
+IRRELEVANT_BELOW = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """An article cut into runs, each run tokenized on its own."""
+
+    doc: Doc  # the article's (untokenized-text) carrier of metadata
+    chunks: list[triage.Chunk]
+    parts: list[Doc]
+    context: Any = None  # what the caller passed along with the doc (its article)
+
+
+def fast_path_for(nlp: Language, *, articles_per_batch: int = 8) -> FastPath | None:
+    """The fast path over ``nlp``, or None when its lemmatizer cannot tell the word forms of
+    our triggers (then everything is parsed)."""
+    inflections = triage.model_inflections(nlp)
+    if inflections is None:
+        log.info("model has no lemmatizer tables: every sentence is parsed (no fast path)")
+        return None
+    return FastPath(nlp, inflections=inflections, articles_per_batch=articles_per_batch)
+
+
+class FastPath:
+    """Turns article docs into finished docs, parsing only the sentences that can hold an
+    event."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        inflections: triage.Inflections,
+        articles_per_batch: int = 8,
+        runs_per_batch: int = 64,
+    ) -> None:
+        self.nlp = nlp
+        self.articles_per_batch = max(1, articles_per_batch)
+        self.runs_per_batch = runs_per_batch
+        self.words = triage.trigger_words(default_lexicon(), inflections)
+        names = nlp.pipe_names
+        last = names.index(actors.RESOLVER) if actors.RESOLVER in names else len(names)
+        self.gate = nlp.get_pipe(judge.RELEVANCE) if judge.RELEVANCE in names else None
+        self.late = [nlp.get_pipe(n) for n in names[last:]]
+        self.early_off = [n for n in names if n == judge.RELEVANCE or names.index(n) >= last]
+        self.ruler = nlp.get_pipe(actors.RULER) if actors.RULER in names else None
+
+    def pipe(self, items: Iterable[tuple[Doc, Any]]) -> Iterator[tuple[Doc, Any]]:
+        """(finished doc, context) in input order, from (a doc of the article's text with
+        its metadata on ``doc._``, context). The input doc's tokens are not used."""
+        batch: list[Planned] = []
+        for doc, context in items:
+            batch.append(self.plan(doc, context))
+            if len(batch) >= self.articles_per_batch:
+                yield from self._finish(batch)
+                batch = []
+        yield from self._finish(batch)
+
+    def plan(self, doc: Doc, context: Any = None) -> Planned:
+        """Gate and cut one article; the runs to parse are not parsed yet."""
+        relevant = True
+        if self.gate is not None:
+            doc = self.gate(doc)
+            relevant = (doc._.relevance or 0.0) >= IRRELEVANT_BELOW
+        chunks = triage.plan_chunks(doc.text, self.words, relevant=relevant)
+        parts = [self.nlp.make_doc(doc.text[c.start : c.end]) for c in chunks]
+        return Planned(doc, chunks, parts, context)
+
+    def _finish(self, batch: list[Planned]) -> Iterator[tuple[Doc, Any]]:
+        if not batch:
+            return
+        pairs = [(c, p) for item in batch for c, p in zip(item.chunks, item.parts, strict=True)]
+        to_parse = [p for c, p in pairs if c.parse]
+        parsed = self.nlp.pipe(to_parse, disable=self.early_off, batch_size=self.runs_per_batch)
+        done = iter(list(parsed))
+        for item in batch:
+            parts = [
+                next(done) if c.parse else self._skipped(c, p)
+                for c, p in zip(item.chunks, item.parts, strict=True)
+            ]
+            yield self._joined(item, parts), item.context
+
+    def _skipped(self, chunk: triage.Chunk, part: Doc) -> Doc:
+        """A run left unparsed: its sentence starts, and the knowledge base's names in it."""
+        flat_sentences(part, [o - chunk.start for o in chunk.sentences])
+        return self.ruler(part) if self.ruler is not None else part
+
+    def _joined(self, item: Planned, parts: list[Doc]) -> Doc:
+        joined = join(parts) if parts else self.nlp.make_doc(item.doc.text)
+        for name in EXTENSIONS:
+            setattr(joined._, name, getattr(item.doc._, name))
+        joined._.sentences_skipped = sum(len(c.sentences) for c in item.chunks if not c.parse)
+        for component in self.late:
+            joined = component(joined)
+        return joined
+
+
+def flat_sentences(doc: Doc, offsets: list[int]) -> Doc:
+    """Sentences of an unparsed doc, starting at the tokens at (or first after) these
+    offsets, as flat trees: each token hangs from its sentence's first token with the
+    unclassified label ``dep``. A doc joined with parsed pieces keeps its sentences only if it
+    has heads (spaCy takes sentence starts from the heads)."""
+    if not len(doc):
+        return doc
+    at = numpy.searchsorted(doc.to_array("IDX").astype("int64"), offsets)
+    starts = numpy.zeros(len(doc), dtype="bool")
+    starts[at[at < len(doc)]] = True
+    starts[0] = True
+    first = numpy.maximum.accumulate(numpy.where(starts, numpy.arange(len(doc)), 0))
+    heads = (first - numpy.arange(len(doc))).astype("int64")
+    strings = doc.vocab.strings
+    deps = numpy.where(starts, strings.add("ROOT"), strings.add("dep")).astype("uint64")
+    doc.from_array(["HEAD", "DEP"], numpy.stack([heads.astype("uint64"), deps], axis=1))  # type: ignore[arg-type]
+    return doc
+
+
+def join(parts: list[Doc]) -> Doc:
+    """One doc from consecutive pieces of a text, with each piece's annotation (the array
+    form of ``Doc.from_docs``: no token objects are made)."""
+    if len(parts) == 1:
+        return parts[0]
+    vocab = parts[0].vocab
+    attrs = list(Doc._get_array_attrs())
+    array = numpy.concatenate([p.to_array(attrs) for p in parts])
+    orth, spacy = attrs.index(ORTH), attrs.index(SPACY)
+    words = [vocab.strings[int(h)] for h in array[:, orth]]
+    doc = Doc(vocab, words=words, spaces=[bool(x) for x in array[:, spacy]])
+    doc.from_array(attrs, array)  # type: ignore[arg-type]
+    return doc

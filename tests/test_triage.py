@@ -1,0 +1,96 @@
+"""The fast path's first pass (allegiance.triage) and the doc joining of allegiance.fastpath,
+on written text and blank pipelines: no model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from allegiance.events.lexicon import default_lexicon
+from allegiance.fastpath import flat_sentences, join
+from allegiance.triage import Inflections, plan_chunks, sentence_starts, trigger_words
+
+IRREGULAR = Inflections(irregular={"verb": {"met": ["meet"], "sent": ["send"]}, "noun": {}})
+
+
+@pytest.fixture(scope="module")
+def words():
+    return trigger_words(default_lexicon(), IRREGULAR)
+
+
+def test_forms_run_the_lemmatizer_rules_backwards():
+    forms = IRREGULAR.forms(["attack", "meet", "seize"], "verb")
+    assert {"attack", "attacks", "attacked", "attacking", "met", "seized", "seizes"} <= forms
+    assert {"ceasefire", "ceasefires"} <= Inflections().forms(["ceasefire"], "noun")
+
+
+@pytest.mark.parametrize(
+    "sentence, holds",
+    [
+        ("Russian troops attacked the village", True),
+        ("the two leaders met in Ankara", True),
+        ("Germany sent more weapons to Kyiv", True),  # a transfer verb with an aid object
+        ("the singer sent a video to fans", False),  # ... without one
+        ("NATO forces will pull out by May", True),  # verb and particle
+        ("she said the plan is a threat", True),  # a report with an evaluative cue
+        ("he said it was a sunny day", False),
+        ("Ireland won the match in Dublin", False),
+        ("the new laptop went on sale in Japan", False),
+    ],
+)
+def test_a_sentence_holds_an_event_only_with_a_trigger(words, sentence, holds):
+    assert words.can_hold_event(set(sentence.lower().split())) is holds
+
+
+def test_sentences_start_after_end_punctuation_not_after_abbreviations():
+    text = "Mr. Smith met U.S. officials on Monday. Then he left!\n\nA new line"
+    starts = sentence_starts(text)
+    assert [text[s : s + 4] for s in starts] == ["Mr. ", "Then", "A ne"]
+
+
+def test_a_title_line_starts_a_sentence():
+    text = "Germany pledges aid to Ukraine\nBerlin has given Kyiv aid worth billions."
+    assert text.index("Berlin") in sentence_starts(text)
+
+
+def test_runs_of_the_same_verdict_cover_the_text(words):
+    text = (
+        "The match ended late. Fans sang for hours. "
+        "Russian troops attacked the village. Rebels seized the town.\n\nIt rained all day."
+    )
+    chunks = plan_chunks(text, words, relevant=True)
+    assert [c.parse for c in chunks] == [False, True, False]
+    assert [len(c.sentences) for c in chunks] == [2, 2, 1]
+    assert chunks[0].start == 0 and chunks[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(chunks, chunks[1:], strict=False))
+
+
+def test_an_article_the_gate_turns_away_is_one_skipped_run(words):
+    text = "Russian troops attacked the village. Rebels seized the town."
+    (chunk,) = plan_chunks(text, words, relevant=False)
+    assert not chunk.parse and (chunk.start, chunk.end) == (0, len(text))
+    assert len(chunk.sentences) == 2
+
+
+def test_joined_pieces_keep_the_exact_text_and_each_piece_s_sentences():
+    nlp = spacy.blank("en")
+    text = "One sentence here.  Two here!\n\nThree, the last one."
+    cuts = [0, text.index("Two"), text.index("Three"), len(text)]
+    parts = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = nlp.make_doc(text[a:b])
+        parts.append(flat_sentences(piece, [0]))
+    doc = join(parts)
+    assert doc.text == text
+    assert [s.text.strip() for s in doc.sents] == [
+        "One sentence here.",
+        "Two here!",
+        "Three, the last one.",
+    ]
+
+
+def test_flat_sentences_start_at_the_given_offsets():
+    nlp = spacy.blank("en")
+    doc = flat_sentences(nlp.make_doc("Alpha beta. Gamma delta."), [0, 12])
+    assert [s.text for s in doc.sents] == ["Alpha beta.", "Gamma delta."]
+    assert [t.dep_ for t in doc] == ["ROOT", "dep", "dep", "ROOT", "dep", "dep"]
