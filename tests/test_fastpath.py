@@ -76,7 +76,10 @@ def test_mentions_in_skipped_sentences_are_still_found(extractor):
 
 def test_ingest_counts_sentences_per_article_and_full_parse_turns_the_fast_path_off(tmp_path):
     source = tmp_path / "news.jsonl"
-    rows = [{"id": "political", "text": POLITICAL}, {"id": "sport", "text": SPORT, "url": SPORT_URL}]
+    rows = [
+        {"id": "political", "text": POLITICAL},
+        {"id": "sport", "text": SPORT, "url": SPORT_URL},
+    ]
     source.write_text("\n".join(json.dumps(r) for r in rows))
     runner = CliRunner()
     fast = runner.invoke(cli, ["ingest", str(source), "--db", str(tmp_path / "a.duckdb"),

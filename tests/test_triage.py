@@ -3,6 +3,8 @@ on written text and blank pipelines: no model."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 import spacy
 
@@ -62,7 +64,7 @@ def test_runs_of_the_same_verdict_cover_the_text(words):
     assert [c.parse for c in chunks] == [False, True, False]
     assert [len(c.sentences) for c in chunks] == [2, 2, 1]
     assert chunks[0].start == 0 and chunks[-1].end == len(text)
-    assert all(a.end == b.start for a, b in zip(chunks, chunks[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(chunks))
 
 
 def test_an_article_the_gate_turns_away_is_one_skipped_run(words):
@@ -77,7 +79,7 @@ def test_joined_pieces_keep_the_exact_text_and_each_piece_s_sentences():
     text = "One sentence here.  Two here!\n\nThree, the last one."
     cuts = [0, text.index("Two"), text.index("Three"), len(text)]
     parts = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         piece = nlp.make_doc(text[a:b])
         parts.append(flat_sentences(piece, [0]))
     doc = join(parts)
