@@ -4,6 +4,7 @@ ingest and the Ray job (Article -> Extraction)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -61,8 +62,6 @@ class Extractor:
     def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
         self.settings = settings or Settings()
         self._nlp = nlp
-        self._fast_path: FastPath | None = None
-        self._fast_path_built = False
 
     def __reduce__(self) -> tuple[type[Extractor], tuple[Settings]]:
         """Pickled without its pipeline (a worker process loads its own)."""
@@ -103,13 +102,10 @@ class Extractor:
         for doc, article in docs:
             yield extraction_from_doc(doc, article)
 
-    @property
+    @functools.cached_property
     def fast_path(self) -> FastPath | None:
         """The fast path over this pipeline (None: the model cannot support it)."""
-        if not self._fast_path_built:
-            self._fast_path = fast_path_for(self.nlp, articles_per_batch=self.settings.batch_size)
-            self._fast_path_built = True
-        return self._fast_path
+        return fast_path_for(self.nlp, articles_per_batch=self.settings.batch_size)
 
     def actor_record(self, code: str) -> Actor | None:
         """The knowledge-base record of an actor code (for the store's actors table)."""
