@@ -9,8 +9,8 @@ import pytest
 import spacy
 
 from allegiance.events.lexicon import default_lexicon
-from allegiance.fastpath import flat_sentences, join
-from allegiance.triage import Inflections, plan_chunks, sentence_starts, trigger_words
+from allegiance.fastpath import CONTEXT_TOKENS, Part, cut, flat_sentences, join
+from allegiance.triage import Chunk, Inflections, plan_chunks, sentence_starts, trigger_words
 
 IRREGULAR = Inflections(irregular={"verb": {"met": ["meet"], "sent": ["send"]}, "noun": {}})
 
@@ -50,6 +50,11 @@ def test_sentences_start_after_end_punctuation_not_after_abbreviations():
     assert [text[s : s + 4] for s in starts] == ["Mr. ", "Then", "A ne"]
 
 
+def test_no_sentence_starts_before_a_lower_case_word():
+    text = "They asked him to stop ... it was denied. Officials left."
+    assert [text[s : s + 4] for s in sentence_starts(text)] == ["They", "Offi"]
+
+
 def test_a_title_line_starts_a_sentence():
     text = "Germany pledges aid to Ukraine\nBerlin has given Kyiv aid worth billions."
     assert text.index("Berlin") in sentence_starts(text)
@@ -81,7 +86,7 @@ def test_joined_pieces_keep_the_exact_text_and_each_piece_s_sentences():
     parts = []
     for a, b in itertools.pairwise(cuts):
         piece = nlp.make_doc(text[a:b])
-        parts.append(flat_sentences(piece, [0]))
+        parts.append(Part(flat_sentences(piece, [0]), 0, len(piece)))
     doc = join(parts)
     assert doc.text == text
     assert [s.text.strip() for s in doc.sents] == [
@@ -96,3 +101,36 @@ def test_flat_sentences_start_at_the_given_offsets():
     doc = flat_sentences(nlp.make_doc("Alpha beta. Gamma delta."), [0, 12])
     assert [s.text for s in doc.sents] == ["Alpha beta.", "Gamma delta."]
     assert [t.dep_ for t in doc] == ["ROOT", "dep", "dep", "ROOT", "dep", "dep"]
+
+
+def test_a_run_to_parse_gets_context_tokens_that_join_leaves_out(words):
+    nlp = spacy.blank("en")
+    text = (
+        "It rained all day in the capital. Russian troops attacked the village. It rained all day."
+    )
+    chunks = plan_chunks(text, words, relevant=True)
+    parts = cut(nlp.make_doc(text), chunks)
+    assert [c.parse for c in chunks] == [False, True, False]
+    middle = parts[1]
+    assert middle.lo == CONTEXT_TOKENS and len(middle.doc) - middle.hi == CONTEXT_TOKENS
+    assert middle.doc[middle.lo].is_sent_start and middle.doc[middle.hi].is_sent_start
+    assert middle.doc[middle.lo : middle.hi].text.strip() == "Russian troops attacked the village."
+    for part, chunk in zip(parts, chunks, strict=True):  # a stand-in for the parse: flat trees
+        offsets = [middle.doc[i].idx for i in (0, middle.lo, middle.hi)] if chunk.parse else [0]
+        flat_sentences(part.doc, offsets)
+    joined = join(parts)
+    assert joined.text == text
+    assert [s.text.strip() for s in joined.sents] == [
+        "It rained all day in the capital.",
+        "Russian troops attacked the village.",
+        "It rained all day.",
+    ]
+
+
+def test_cut_keeps_the_tokenizer_s_norms():
+    nlp = spacy.blank("en")
+    text = "Critics say Europe can't afford it."
+    chunk = Chunk(0, len(text), True, (0,))
+    (part,) = cut(nlp.make_doc(text), [chunk])
+    assert [t.norm_ for t in part.doc] == [t.norm_ for t in nlp.make_doc(text)]
+    assert "not" in [t.norm_ for t in part.doc]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import ENT_IOB, HEAD, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,13 +34,28 @@ log = logging.getLogger(__name__)
 IRRELEVANT_BELOW = 0.1
 
 
+# Tokens of the neighbouring text given to each parsed run on either side, so the run's own
+# tokens get the vectors they would get in the whole article: the model's token encoder sees
+# four tokens to each side (en_core_web_sm: window 1, depth 4). Kept out of the result.
+CONTEXT_TOKENS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One run as a doc: ``doc[lo:hi]`` is the run; around it, context tokens when parsed."""
+
+    doc: Doc
+    lo: int
+    hi: int
+
+
 @dataclass(frozen=True, slots=True)
 class Planned:
-    """An article cut into runs, each run tokenized on its own."""
+    """An article cut into runs, tokenized once."""
 
     doc: Doc  # the article's (untokenized-text) carrier of metadata
     chunks: list[triage.Chunk]
-    parts: list[Doc]
+    parts: list[Part]
     context: Any = None  # what the caller passed along with the doc (its article)
 
 
@@ -95,29 +110,27 @@ class FastPath:
             doc = self.gate(doc)
             relevant = (doc._.relevance or 0.0) >= IRRELEVANT_BELOW
         chunks = triage.plan_chunks(doc.text, self.words, relevant=relevant)
-        parts = [self.nlp.make_doc(doc.text[c.start : c.end]) for c in chunks]
-        return Planned(doc, chunks, parts, context)
+        return Planned(doc, chunks, cut(self.nlp.make_doc(doc.text), chunks), context)
 
     def _finish(self, batch: list[Planned]) -> Iterator[tuple[Doc, Any]]:
         if not batch:
             return
         pairs = [(c, p) for item in batch for c, p in zip(item.chunks, item.parts, strict=True)]
-        to_parse = [p for c, p in pairs if c.parse]
+        to_parse = [p.doc for c, p in pairs if c.parse]
         parsed = self.nlp.pipe(to_parse, disable=self.early_off, batch_size=self.runs_per_batch)
-        done = iter(list(parsed))
+        list(parsed)  # the docs are annotated in place
         for item in batch:
-            parts = [
-                next(done) if c.parse else self._skipped(c, p)
-                for c, p in zip(item.chunks, item.parts, strict=True)
-            ]
-            yield self._joined(item, parts), item.context
+            for chunk, part in zip(item.chunks, item.parts, strict=True):
+                if not chunk.parse:
+                    self._skipped(chunk, part.doc)
+            yield self._joined(item, item.parts), item.context
 
-    def _skipped(self, chunk: triage.Chunk, part: Doc) -> Doc:
+    def _skipped(self, chunk: triage.Chunk, doc: Doc) -> Doc:
         """A run left unparsed: its sentence starts, and the knowledge base's names in it."""
-        flat_sentences(part, [o - chunk.start for o in chunk.sentences])
-        return self.ruler(part) if self.ruler is not None else part
+        flat_sentences(doc, [o - chunk.start for o in chunk.sentences])
+        return self.ruler(doc) if self.ruler is not None else doc
 
-    def _joined(self, item: Planned, parts: list[Doc]) -> Doc:
+    def _joined(self, item: Planned, parts: list[Part]) -> Doc:
         joined = join(parts) if parts else self.nlp.make_doc(item.doc.text)
         for name in EXTENSIONS:
             setattr(joined._, name, getattr(item.doc._, name))
@@ -146,16 +159,61 @@ def flat_sentences(doc: Doc, offsets: list[int]) -> Doc:
     return doc
 
 
-def join(parts: list[Doc]) -> Doc:
-    """One doc from consecutive pieces of a text, with each piece's annotation (the array
-    form of ``Doc.from_docs``: no token objects are made)."""
-    if len(parts) == 1:
-        return parts[0]
-    vocab = parts[0].vocab
+def cut(whole: Doc, chunks: list[triage.Chunk]) -> list[Part]:
+    """The article's tokens as one doc per run; a run to parse gets ``CONTEXT_TOKENS`` of
+    its neighbours on each side, with sentence starts forced where the run begins and ends."""
+    ids = whole.to_array([ORTH, SPACY, NORM])
+    at = numpy.searchsorted(whole.to_array("IDX").astype("int64"), [c.start for c in chunks])
+    bounds = [*(int(a) for a in at), len(whole)]
+    parts = []
+    for n, chunk in enumerate(chunks):
+        start, end = bounds[n], bounds[n + 1]
+        pad = CONTEXT_TOKENS if chunk.parse else 0
+        lo, hi = max(0, start - pad), min(len(whole), end + pad)
+        doc = _doc_of(whole.vocab, ids[lo:hi])
+        for i in (start - lo, end - lo):
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+        parts.append(Part(doc, start - lo, end - lo))
+    return parts
+
+
+def _doc_of(vocab: Any, ids: numpy.ndarray) -> Doc:
+    """A doc of these tokens, with the norms the tokenizer gave them ("n't" -> "not")."""
+    strings = vocab.strings
+    words = [strings[int(h)] for h in ids[:, 0]]
+    doc = Doc(vocab, words=words, spaces=[bool(x) for x in ids[:, 1]])
+    doc.from_array([NORM], ids[:, 2:3].copy())  # type: ignore[arg-type]
+    return doc
+
+
+def join(parts: list[Part]) -> Doc:
+    """One doc from consecutive runs of a text, with each run's annotation (the array form
+    of ``Doc.from_docs``: no token objects are made)."""
+    if len(parts) == 1 and parts[0].lo == 0 and parts[0].hi == len(parts[0].doc):
+        return parts[0].doc
+    vocab = parts[0].doc.vocab
     attrs = list(Doc._get_array_attrs())
-    array = numpy.concatenate([p.to_array(attrs) for p in parts])
+    array = numpy.concatenate([_run_array(p, attrs) for p in parts])
     orth, spacy = attrs.index(ORTH), attrs.index(SPACY)
     words = [vocab.strings[int(h)] for h in array[:, orth]]
     doc = Doc(vocab, words=words, spaces=[bool(x) for x in array[:, spacy]])
     doc.from_array(attrs, array)  # type: ignore[arg-type]
     return doc
+
+
+def _run_array(part: Part, attrs: list[int]) -> numpy.ndarray:
+    """The run's rows of its doc's annotation. Arcs do not leave the run (its ends are
+    sentence starts); an entity cut by its start begins there."""
+    array = part.doc.to_array(list[int | str](attrs))[part.lo : part.hi].copy()
+    if len(array):
+        iob = attrs.index(ENT_IOB)
+        if array[0, iob] == 1:  # I: inside an entity that began in the context
+            array[0, iob] = 3
+        heads = array[:, attrs.index(HEAD)].astype("int64")
+        target = numpy.arange(len(array)) + heads
+        outside = (target < 0) | (target >= len(array))
+        if outside.any():
+            log.debug("%d arcs leave a parsed run; made roots", int(outside.sum()))
+            array[outside, attrs.index(HEAD)] = 0
+    return array

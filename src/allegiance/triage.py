@@ -139,13 +139,15 @@ class Chunk:
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Where sentences start, by punctuation, blank lines and title lines (no parse). Each
+    """Where sentences start, by punctuation, blank lines and title lines (no parse); not
+    before a lower-case word ("work ... it was"). Each
     start follows whitespace, so a piece of the text between two starts tokenizes alone as
     it does in place."""
     starts = {0}
     for match in SENTENCE_END.finditer(text):
         before = text[max(0, match.start() - 6) : match.start()]
-        if match.end() < len(text) and not ABBREVIATION.search(before):
+        following = text[match.end() : match.end() + 1]
+        if following and not following.islower() and not ABBREVIATION.search(before):
             starts.add(match.end())
     starts.update(o for o in segment.break_offsets(text) if 0 < o < len(text))
     return sorted(o for o in starts if o == 0 or text[o - 1].isspace())
