@@ -38,13 +38,20 @@ class Inflections:
 
     rules: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=lambda: ENGLISH_RULES)
     irregular: Mapping[str, Mapping[str, Sequence[str]]] = field(default_factory=dict)
+    # the irregular table turned around (pos -> lemma -> forms), built once
+    _by_lemma: dict[str, dict[str, set[str]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        inverted: dict[str, dict[str, set[str]]] = {}
+        for pos, table in self.irregular.items():
+            for form, targets in table.items():
+                for lemma in targets:
+                    inverted.setdefault(pos, {}).setdefault(lemma, set()).add(form)
+        object.__setattr__(self, "_by_lemma", inverted)
 
     def forms(self, lemmas: Iterable[str], pos: str) -> frozenset[str]:
         """Every form the lemmatizer would reduce to one of ``lemmas`` (a superset)."""
-        by_lemma: dict[str, set[str]] = {}
-        for form, targets in self.irregular.get(pos, {}).items():
-            for lemma in targets:
-                by_lemma.setdefault(lemma, set()).add(form)
+        by_lemma = self._by_lemma.get(pos, {})
         out: set[str] = set()
         for lemma in (w.lower() for w in lemmas):
             out.add(lemma)
