@@ -45,3 +45,23 @@ def test_no_event_has_one_mention_as_actor_and_recipient(demo_db):
     for event in events:
         actors = {(m.start, m.end) for m in event.actor}
         assert not actors & {(m.start, m.end) for m in event.recipient}, event.sentence.text
+
+
+def test_the_demo_lists_the_events_at_the_default_threshold(tmp_path, extractor, monkeypatch):
+    from allegiance.cli import demo as demo_module
+    from allegiance.settings import Settings
+
+    monkeypatch.setattr(demo_module, "Extractor", lambda settings: extractor)
+    lines: list[str] = []
+    db = tmp_path / "demo.duckdb"
+    demo_module.run_demo(db=db, settings=Settings(), echo=lines.append)
+    with Store(db, read_only=True) as store:
+        above = list(store.events(EventFilter(min_confidence=DEFAULT_MIN_CONFIDENCE)))
+        every = list(store.events(EventFilter()))
+    assert 0 < len(above) < len(every)
+    heading = f"Events at confidence >= {DEFAULT_MIN_CONFIDENCE:g} ({len(above)} of {len(every)};"
+    at = next((n for n, line in enumerate(lines) if line.startswith(heading)), None)
+    assert at is not None
+    table = lines[at + 1]
+    rows = [line for line in table.splitlines()[2:] if not line.startswith(" ")]  # wrapped cells
+    assert len(rows) == len(above)

@@ -88,10 +88,17 @@ def run_demo(
         )
         echo("Actors (by mentions):")
         echo(render(store.actors(limit=12), "table") + "\n")
-        rows = [flatten_event(e.to_dict()) for e in store.events(EventFilter())]
-        echo("Events (asserted, hypothetical, negated ... each with its evidence sentence):")
+        cut = settings.min_confidence
+        rows = [flatten_event(e.to_dict()) for e in store.events(EventFilter(min_confidence=cut))]
+        stored = store.count_events(EventFilter())
+        echo(
+            f"Events at confidence >= {cut:g} ({len(rows)} of {stored}; asserted, "
+            "hypothetical, negated ... each with its evidence sentence):"
+        )
         echo(render([{k: r[k] for k in _COLUMNS} for r in rows], "table"))
-    echo(f"\nExplore further: {command} events --db {shlex.quote(str(db))} --format json | less")
+    db_arg = shlex.quote(str(db))
+    echo(f"\nExplore further: {command} events --db {db_arg} --format json | less")
+    echo(f"Every event, whatever its confidence: {command} events --db {db_arg} --min-confidence 0")
 
 
 _COLUMNS = ("event", "actor", "recipient", "factuality", "said_by", "amount_usd", "sentence")
