@@ -12,6 +12,7 @@ parsed doc. ``Settings.full_parse`` turns all this off.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -118,17 +119,18 @@ class FastPath:
         pairs = [(c, p) for item in batch for c, p in zip(item.chunks, item.parts, strict=True)]
         to_parse = [p.doc for c, p in pairs if c.parse]
         parsed = self.nlp.pipe(to_parse, disable=self.early_off, batch_size=self.runs_per_batch)
-        list(parsed)  # the docs are annotated in place
+        done = iter(list(parsed))
         for item in batch:
-            for chunk, part in zip(item.chunks, item.parts, strict=True):
-                if not chunk.parse:
-                    self._skipped(chunk, part.doc)
-            yield self._joined(item, item.parts), item.context
+            parts = [
+                dataclasses.replace(p, doc=next(done)) if c.parse else self._skipped(c, p)
+                for c, p in zip(item.chunks, item.parts, strict=True)
+            ]
+            yield self._joined(item, parts), item.context
 
-    def _skipped(self, chunk: triage.Chunk, doc: Doc) -> Doc:
+    def _skipped(self, chunk: triage.Chunk, part: Part) -> Part:
         """A run left unparsed: its sentence starts, and the knowledge base's names in it."""
-        flat_sentences(doc, [o - chunk.start for o in chunk.sentences])
-        return self.ruler(doc) if self.ruler is not None else doc
+        doc = flat_sentences(part.doc, [o - chunk.start for o in chunk.sentences])
+        return dataclasses.replace(part, doc=self.ruler(doc) if self.ruler is not None else doc)
 
     def _joined(self, item: Planned, parts: list[Part]) -> Doc:
         joined = join(parts) if parts else self.nlp.make_doc(item.doc.text)
@@ -180,11 +182,15 @@ def cut(whole: Doc, chunks: list[triage.Chunk]) -> list[Part]:
 
 def _doc_of(vocab: Any, ids: numpy.ndarray) -> Doc:
     """A doc of these tokens, with the norms the tokenizer gave them ("n't" -> "not")."""
-    strings = vocab.strings
-    words = [strings[int(h)] for h in ids[:, 0]]
-    doc = Doc(vocab, words=words, spaces=[bool(x) for x in ids[:, 1]])
+    doc = _bare_doc(vocab, ids[:, 0], ids[:, 1])
     doc.from_array([NORM], ids[:, 2:3].copy())  # type: ignore[arg-type]
     return doc
+
+
+def _bare_doc(vocab: Any, orth: numpy.ndarray, spacy: numpy.ndarray) -> Doc:
+    """A doc of the words with these string ids, each followed by a space where ``spacy``."""
+    words = [vocab.strings[int(h)] for h in orth]
+    return Doc(vocab, words=words, spaces=[bool(x) for x in spacy])
 
 
 def join(parts: list[Part]) -> Doc:
@@ -195,9 +201,7 @@ def join(parts: list[Part]) -> Doc:
     vocab = parts[0].doc.vocab
     attrs = list(Doc._get_array_attrs())
     array = numpy.concatenate([_run_array(p, attrs) for p in parts])
-    orth, spacy = attrs.index(ORTH), attrs.index(SPACY)
-    words = [vocab.strings[int(h)] for h in array[:, orth]]
-    doc = Doc(vocab, words=words, spaces=[bool(x) for x in array[:, spacy]])
+    doc = _bare_doc(vocab, array[:, attrs.index(ORTH)], array[:, attrs.index(SPACY)])
     doc.from_array(attrs, array)  # type: ignore[arg-type]
     return doc
 

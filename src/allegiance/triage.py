@@ -147,9 +147,8 @@ class Chunk:
 
 def sentence_starts(text: str) -> list[int]:
     """Where sentences start, by punctuation, blank lines and title lines (no parse); not
-    before a lower-case word ("work ... it was"). Each
-    start follows whitespace, so a piece of the text between two starts tokenizes alone as
-    it does in place."""
+    before a lower-case word ("work ... it was"). Each start follows whitespace, so a piece of
+    the text between two starts tokenizes alone as it does in place."""
     starts = {0}
     for match in SENTENCE_END.finditer(text):
         before = text[max(0, match.start() - 6) : match.start()]
