@@ -54,7 +54,7 @@ class Part:
 class Planned:
     """An article cut into runs, tokenized once."""
 
-    doc: Doc  # the article's (untokenized-text) carrier of metadata
+    doc: Doc  # the article, tokenized, with its metadata on doc._
     chunks: list[triage.Chunk]
     parts: list[Part]
     context: Any = None  # what the caller passed along with the doc (its article)
@@ -94,8 +94,9 @@ class FastPath:
         self.ruler = nlp.get_pipe(actors.RULER) if actors.RULER in names else None
 
     def pipe(self, items: Iterable[tuple[Doc, Any]]) -> Iterator[tuple[Doc, Any]]:
-        """(finished doc, context) in input order, from (a doc of the article's text with
-        its metadata on ``doc._``, context). The input doc's tokens are not used."""
+        """(finished doc, context) in input order, from (the article's tokenized doc with its
+        metadata on ``doc._``, context). Nothing of the input doc but its tokens and metadata
+        is used; the finished doc is a new one."""
         batch: list[Planned] = []
         for doc, context in items:
             batch.append(self.plan(doc, context))
@@ -111,7 +112,7 @@ class FastPath:
             doc = self.gate(doc)
             relevant = (doc._.relevance or 0.0) >= IRRELEVANT_BELOW
         chunks = triage.plan_chunks(doc.text, self.words, relevant=relevant)
-        return Planned(doc, chunks, cut(self.nlp.make_doc(doc.text), chunks), context)
+        return Planned(doc, chunks, cut(doc, chunks), context)
 
     def _finish(self, batch: list[Planned]) -> Iterator[tuple[Doc, Any]]:
         if not batch:

@@ -93,11 +93,10 @@ class Extractor:
         """Extraction in this process, batched: through the fast path (only sentences that
         can hold an event are parsed), or ``nlp.pipe`` on everything (``full_parse``)."""
         fast = None if self.settings.full_parse else self.fast_path
+        pairs = ((self.make_doc(a), a) for a in articles)
         if fast is None:
-            pairs = ((self.make_doc(a), a) for a in articles)
             docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size)
         else:
-            pairs = ((self.make_doc(a, tokenize=False), a) for a in articles)
             docs = fast.pipe(pairs)
         for doc, article in docs:
             yield extraction_from_doc(doc, article)
@@ -114,25 +113,19 @@ class Extractor:
     def extract_one(self, article: Article) -> Extraction:
         return next(self.extract([article]))
 
-    def make_doc(self, article: Article, *, tokenize: bool = True) -> Doc:
-        """The tokenized doc of an article, with its metadata on ``doc._`` (untokenized: one
-        token holding the text, for the fast path, which tokenizes it in pieces)."""
+    def make_doc(self, article: Article) -> Doc:
+        """The tokenized doc of an article, with its metadata on ``doc._``."""
         text = article.text
         if len(text) > self.settings.max_chars:
             log.warning("%s: text cut to %d characters", article.id, self.settings.max_chars)
             text = text[: self.settings.max_chars]
         if len(text) >= self.nlp.max_length:
             self.nlp.max_length = len(text) + 1
-        doc = self.nlp.make_doc(text) if tokenize else _carrier(self.nlp, text)
+        doc = self.nlp.make_doc(text)
         doc._.article_id = article.id
         doc._.published = article.published
         doc._.url = article.url
         return doc
-
-
-def _carrier(nlp: Language, text: str) -> Doc:
-    """A doc that only carries the text and metadata (the fast path tokenizes in pieces)."""
-    return Doc(nlp.vocab, words=[text] if text else [], spaces=[False] if text else [])
 
 
 def extraction_from_doc(doc: Doc, article: Article) -> Extraction:
