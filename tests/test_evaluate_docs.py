@@ -139,3 +139,37 @@ def test_reading_gold(tmp_path: Path):
         read_doc_gold(path)
     path.write_text("[1, 2]")
     assert not is_doc_gold(path)
+
+
+def test_average_precision_rewards_right_keys_ranked_first():
+    golds = [gold("AID", ["USA"], ["UKR"]), gold("CONSULT", ["FRA", "DEU"], [])]
+    right_first = {
+        "s1": [
+            event("AID", ["USA"], ["UKR"], conf=0.9),
+            event("ASSAULT", ["RUS"], ["UKR"], conf=0.5, trigger=20),
+        ]
+    }
+    wrong_first = {
+        "s1": [
+            event("AID", ["USA"], ["UKR"], conf=0.5),
+            event("ASSAULT", ["RUS"], ["UKR"], conf=0.9, trigger=20),
+        ]
+    }
+    first = score_documents(golds, right_first)
+    second = score_documents(golds, wrong_first)
+    # one of two gold keys found, at rank 1 or rank 2
+    assert first["average_precision"] == 0.5 and second["average_precision"] == 0.25
+    assert first["ranking_average_precision"] == 1.0
+    assert second["ranking_average_precision"] == 0.5
+
+
+def test_average_precision_gives_no_credit_for_ties():
+    golds = [gold("AID", ["USA"], ["UKR"])]
+    tied = {
+        "s1": [
+            event("AID", ["USA"], ["UKR"], conf=0.5),
+            event("ASSAULT", ["RUS"], ["UKR"], conf=0.5, trigger=20),
+        ]
+    }
+    assert score_documents(golds, tied)["average_precision"] == 0.5
+    assert score_documents([], {"s1": []})["average_precision"] is None

@@ -245,6 +245,8 @@ class DocScores:
     factuality: Counter[str] = field(default_factory=Counter)
     attribution: Counter[str] = field(default_factory=Counter)
     stories: int = 0
+    ranked: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right)
+    gold_keys: int = 0
 
 
 def _gold_by_key(gold: Sequence[GoldEvent]) -> dict[Key, list[GoldEvent]]:
@@ -282,7 +284,23 @@ def score_story(
         counts.add({k for k in kept if k[0] == kind}, {k for k in gold_keys if k[0] == kind})
     for cut, counts in scores.curve.items():
         counts.add({k for k, f in found.items() if f.confidence >= cut}, set(gold_keys))
+    scores.ranked.extend((f.confidence, k in gold_keys) for k, f in found.items())
+    scores.gold_keys += len(gold_keys)
     _score_matches(scores, kept, gold_keys)
+
+
+def average_precision(ranked: Iterable[tuple[float, bool]], relevant: int) -> float | None:
+    """Precision averaged over the ranks of the right keys, most confident first, divided by
+    ``relevant``: a measure of the ranking that does not depend on one threshold. Ties in
+    confidence put the wrong keys first (no credit for an arbitrary order)."""
+    if relevant <= 0:
+        return None
+    total, hits = 0.0, 0
+    for rank, (_, right) in enumerate(sorted(ranked, key=lambda r: (-r[0], r[1])), start=1):
+        if right:
+            hits += 1
+            total += hits / rank
+    return round(total / relevant, 4)
 
 
 def _ratio(counter: Counter[str]) -> float | None:
@@ -300,6 +318,11 @@ def doc_report(scores: DocScores, *, threshold: float) -> dict[str, Any]:
         "matched": scores.factuality["n"],
         "per_type": {k: scores.per_type[k].scores() for k in sorted(scores.per_type)},
         "curve": [{"threshold": t, **c.scores()} for t, c in scores.curve.items()],
+        # over the gold keys (missed keys count as zero), and over the keys found at all
+        "average_precision": average_precision(scores.ranked, scores.gold_keys),
+        "ranking_average_precision": average_precision(
+            scores.ranked, sum(right for _, right in scores.ranked)
+        ),
     }
 
 

@@ -150,9 +150,19 @@ def render_doc_table(report: Mapping[str, Any]) -> str:
     lines += [_row(kind, s) for kind, s in report["per_type"].items()]
     lines += ["", f"{'confidence':<14}" + head[14:]]
     lines += [_row(f">= {c['threshold']:.1f}", c) for c in report["curve"]]
+    lines.append(_average_precision_line(report))
     if "negatives" in report:
         lines += ["", _negatives_line(report)]
     return "\n".join(lines) + "\n"
+
+
+def _average_precision_line(report: Mapping[str, Any]) -> str:
+    def shown(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    over_gold = shown(report.get("average_precision"))
+    over_found = shown(report.get("ranking_average_precision"))
+    return f"average precision {over_gold} over the gold keys, {over_found} over the keys found"
 
 
 def _negatives_line(report: Mapping[str, Any]) -> str:
