@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from allegiance.events.lexicon import default_lexicon
 from allegiance.fastpath import CONTEXT_TOKENS, Part, cut, flat_sentences, join
@@ -134,3 +135,14 @@ def test_cut_keeps_the_tokenizer_s_norms():
     (part,) = cut(nlp.make_doc(text), [chunk])
     assert [t.norm_ for t in part.doc] == [t.norm_ for t in nlp.make_doc(text)]
     assert "not" in [t.norm_ for t in part.doc]
+
+
+def test_an_arc_leaving_a_run_becomes_a_root_in_the_joined_doc():
+    words = ["Alpha", "beta", "gamma", ".", "Delta", "epsilon", "."]
+    spaces = [True, True, False, True, True, False, False]
+    # the run is "Delta epsilon." (tokens 4-6); "Delta" hangs from "beta", in the context
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces,
+              heads=[1, 1, 1, 1, 1, 4, 4], deps=["dep"] * 7)  # fmt: skip
+    joined = join([Part(doc, 4, 7)])
+    assert joined.text == "Delta epsilon."
+    assert [t.head.i for t in joined] == [0, 0, 0]
