@@ -61,6 +61,8 @@ class _BatchWriter:
     def add(self, item: StoredArticle) -> None:
         self._count(item.extraction)
         self.pending.append(item)
+        if len(self.pending) >= self.size:
+            self.flush()
 
     def _count(self, extraction: Extraction) -> None:
         if extraction.article.duplicate_of:
@@ -69,8 +71,6 @@ class _BatchWriter:
         self.stats.sentences_parsed += parsed
         self.stats.sentences_skipped += skipped
         self.stats.articles.append(ArticleSentences(extraction.article.id, parsed, skipped))
-        if len(self.pending) >= self.size:
-            self.flush()
 
     def flush(self) -> None:
         if not self.pending:
