@@ -7,6 +7,10 @@ The sample (drawn by scripts/draw_events.py: every test-split event at or above 
 threshold, and a seeded random 160 of those below it) is judged by two readers who saw neither
 the confidence nor the stratum; items both judged give their agreement. Rates per stratum use
 reader 1's verdict where both judged an item.
+
+    python scripts/reading_summary.py --census tests/data/voa/reading_census_2026-12-01.jsonl
+
+A census file holds each drawn event with its verdict inline (``verdict``, ``reader``).
 """
 
 from __future__ import annotations
@@ -23,7 +27,22 @@ def _read(path: str) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
 
 
+def _rates(name: str, rows: list[dict]) -> None:
+    real = [r for r in rows if r["real_event"]]
+    parts = [
+        f"{name}: {len(rows)} events",
+        f"real event {len(real) / len(rows):.3f}",
+        f"fully right {sum(r['fully_right'] for r in rows) / len(rows):.3f}",
+    ]
+    for field in FIELDS[1:4]:
+        parts.append(f"{field} {sum(bool(r[field]) for r in real) / max(len(real), 1):.3f}")
+    print(", ".join(parts))
+
+
 def main() -> None:
+    if sys.argv[1] == "--census":
+        _rates("census", [row["verdict"] for row in _read(sys.argv[2])])
+        return
     sample = {r["n"]: r for r in _read(sys.argv[1])}
     readers = [{r["n"]: r for r in _read(p)} for p in sys.argv[2:]]
     verdict = {}
@@ -34,15 +53,7 @@ def main() -> None:
         strata[sample[n]["stratum"]].append(v)
         strata["all"].append(v)
     for name, rows in sorted(strata.items()):
-        real = [r for r in rows if r["real_event"]]
-        parts = [
-            f"{name}: {len(rows)} events",
-            f"real event {len(real) / len(rows):.3f}",
-            f"fully right {sum(r['fully_right'] for r in rows) / len(rows):.3f}",
-        ]
-        for field in FIELDS[1:4]:
-            parts.append(f"{field} {sum(bool(r[field]) for r in real) / max(len(real), 1):.3f}")
-        print(", ".join(parts))
+        _rates(name, rows)
     if len(readers) == 2:
         both = sorted(readers[0].keys() & readers[1].keys())
         for field in ("real_event", "fully_right"):

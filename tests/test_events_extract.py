@@ -205,3 +205,15 @@ def test_first_of_each_id_keeps_the_first_telling() -> None:
 
     a, b, c = event("x", "He"), event("x", "U.S. officials"), event("y", "He")
     assert first_of_each_id([a, b, c]) == [a, c]
+
+
+def test_a_simple_past_after_a_reported_perfect_belongs_to_the_speaker(nlp) -> None:
+    text = (
+        "Washington said Chinese companies have supplied Russia with machine tools, "
+        "and urged Beijing to stop the trade."
+    )
+    codes = {"Washington": "USA", "Chinese companies": "CHN", "Russia": "RUS", "Beijing": "CHN"}
+    found = triples(run(nlp, text, codes))
+    assert ("AID", "CHN", "RUS", "asserted") in found
+    assert ("REQUEST", "USA", "CHN", "asserted") in found
+    assert not any(kind == "REQUEST" and actor == "CHN" for kind, actor, _, _ in found)

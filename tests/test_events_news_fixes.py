@@ -77,3 +77,29 @@ def test_a_title_line_is_its_own_sentence(extractor):
     text = "Kenya accuses Somalia of border raid\nKenya accused Somalia on Monday of a raid."
     x = extractor.extract_one(Article(id="t", text=text))
     assert x.sentences[0].text == "Kenya accuses Somalia of border raid"
+
+
+def test_we_in_the_speakers_quoted_words_is_the_speaker(extractor):
+    evs = events(extractor, '"We condemn Russia for the shelling," the Ukrainian minister said.')
+    assert (("UKR",), ("RUS",)) in dyads(evs, "ACCUSE")
+
+
+def test_you_in_quoted_words_is_not_the_speaker(extractor):
+    evs = events(extractor, '"You must withdraw from Crimea," the Ukrainian minister said.')
+    assert ("UKR",) not in {a for a, _ in dyads(evs, "RETREAT")}
+
+
+def test_the_author_of_a_rejected_claim_is_the_recipient(extractor):
+    evs = events(extractor, "India rejected the allegations made by Pakistan on Friday.")
+    assert dyads(evs, "REJECT") == {(("IND",), ("PAK",))}
+
+
+def test_support_by_giving_is_the_aid_told_once(extractor):
+    evs = events(extractor, "Iran is supporting Russia's war by giving it drones and shells.")
+    assert dyads(evs, "AID") == {(("IRN",), ("RUS",))}
+    assert not dyads(evs, "SUPPORT")
+
+
+def test_support_and_aid_side_by_side_are_two_events(extractor):
+    evs = events(extractor, "Iran supports Russia and gives it drones.")
+    assert dyads(evs, "SUPPORT") == {(("IRN",), ("RUS",))}

@@ -5,6 +5,8 @@ Data, all of it ours or openly licensed, none of it the real-news test split:
   story is right when its event key (type, actor codes, recipient codes) is in the story's gold;
 - the PLOVER gold sentences (CC BY-SA, Open Event Data Alliance; ``../shared/gold/plover``):
   a candidate is right when it is the sentence's coded event (codes in CAMEO conventions);
+- our written news stories with their gold (``tests/data/written``), read as the dev stories
+  are, at a lower weight and not used for calibration;
 - our factuality contrast set (``tests/data/factuality_contrast.jsonl``);
 - the training half of our non-political articles (``tests/data/nonpolitical``): every
   candidate there is wrong, and the articles are the relevance gate's negatives.
@@ -22,6 +24,7 @@ from typing import Any
 from allegiance.evaluate_docs import (
     THRESHOLDS,
     Key,
+    average_precision,
     comparable,
     in_coder_codes,
     keyed_events,
@@ -31,7 +34,7 @@ from allegiance.evaluate_docs import (
 )
 from allegiance.judge.logistic import LogisticModel, TrainOptions, reliability, train
 from allegiance.judge.relevance import article_relevance, text_features, text_relevance
-from allegiance.judge.verifier import candidate_features
+from allegiance.judge.verifier import Recurrence, candidate_features
 from allegiance.models import Article, Event
 from allegiance.settings import Settings
 
@@ -80,26 +83,36 @@ def _article(raw: dict[str, Any], ident: str) -> Article:
 def voa_examples(stories: Path, gold_dir: Path, *, split: str = "dev") -> list[Example]:
     """The stories of one split of the real-news gold."""
     wanted = read_split(gold_dir / "split.json", split)
+    raws = [raw for raw in _read_jsonl(stories) if str(raw["id"]) in wanted]
+    return _gold_examples(raws, gold_dir, source="voa", weight=1.0)
+
+
+def written_examples(data_dir: Path, *, weight: float = 1.0) -> list[Example]:
+    """Our written news stories with their gold (``tests/data/written``): every story."""
+    raws = _read_jsonl(data_dir / "articles.jsonl")
+    return _gold_examples(raws, data_dir, source="written", weight=weight)
+
+
+def _gold_examples(
+    raws: Sequence[dict[str, Any]], gold_dir: Path, *, source: str, weight: float
+) -> list[Example]:
+    """Stories annotated at the document level (``gold.jsonl``, ``stories.jsonl``)."""
     gold = in_coder_codes(read_doc_gold(gold_dir / "gold.jsonl"), Settings())
     political = {r["story"]: r["political"] for r in _read_jsonl(gold_dir / "stories.jsonl")}
     keys: dict[str, set[Key]] = {}
     for item in gold:
         keys.setdefault(item.story, set()).add(item.key)
-    out = []
-    for raw in _read_jsonl(stories):
-        ident = str(raw["id"])
-        if ident in wanted:
-            out.append(
-                Example(
-                    f"voa:{ident}",
-                    _article(raw, ident),
-                    political.get(ident, True),
-                    frozenset(keys.get(ident, ())),
-                    1.0,
-                    "voa",
-                )
-            )
-    return out
+    return [
+        Example(
+            f"{source}:{raw['id']}",
+            _article(raw, str(raw["id"])),
+            political.get(str(raw["id"]), True),
+            frozenset(keys.get(str(raw["id"]), ())),
+            weight,
+            source,
+        )
+        for raw in raws
+    ]
 
 
 def nonpolitical_examples(path: Path, *, half: str = "train") -> list[Example]:
@@ -196,10 +209,11 @@ def candidates_of(
     text, url = example.article.text, example.article.url
     rel = article if article is not None else article_relevance(relevance, text, url=url)
     recode = example.recode or _identity
+    recurrence = Recurrence.of(events)
     for key, event in keyed_events(events):
         sentence = text_relevance(relevance, event.sentence.text)
         features = candidate_features(
-            event, doc, article_relevance=rel, sentence_relevance=sentence
+            event, doc, article_relevance=rel, sentence_relevance=sentence, recurrence=recurrence
         )
         right = _recoded(key, recode) in example.gold
         yield Candidate(example.group, example.source, features, right, example.weight,
@@ -224,17 +238,38 @@ def train_verifier(
     return model, {"reliability": reliability(held, labels), "held_out": held}
 
 
-def heldout_curve(
+def _heldout_keys(
     candidates: Sequence[Candidate], held: Sequence[float], examples: Sequence[Example]
-) -> list[dict[str, Any]]:
-    """Document-level precision and recall on the real-news dev stories at each threshold,
-    from held-out verifier probabilities (each story scored by a model not trained on it)."""
+) -> tuple[dict[tuple[str, Key], float], set[tuple[str, Key]]]:
+    """Each dev story's event keys with their best held-out probability, and its gold keys."""
     best: dict[tuple[str, Key], float] = {}
     for cand, p in zip(candidates, held, strict=True):
         if cand.source == "voa" and cand.key is not None:
             slot = (cand.group, cand.key)
             best[slot] = max(best.get(slot, 0.0), p)
     gold = {(e.group, k) for e in examples if e.source == "voa" for k in e.gold if comparable(k)}
+    return best, gold
+
+
+def heldout_average_precision(
+    candidates: Sequence[Candidate], held: Sequence[float], examples: Sequence[Example]
+) -> dict[str, float | None]:
+    """Average precision of the held-out ranking on the dev stories: over their gold keys
+    (missed keys count as zero) and over the keys the rules found."""
+    best, gold = _heldout_keys(candidates, held, examples)
+    ranked = [(p, slot in gold) for slot, p in best.items()]
+    return {
+        "average_precision": average_precision(ranked, len(gold)),
+        "ranking_average_precision": average_precision(ranked, sum(r for _, r in ranked)),
+    }
+
+
+def heldout_curve(
+    candidates: Sequence[Candidate], held: Sequence[float], examples: Sequence[Example]
+) -> list[dict[str, Any]]:
+    """Document-level precision and recall on the real-news dev stories at each threshold,
+    from held-out verifier probabilities (each story scored by a model not trained on it)."""
+    best, gold = _heldout_keys(candidates, held, examples)
     rows = []
     for cut in THRESHOLDS:
         kept = {slot for slot, p in best.items() if p >= cut}

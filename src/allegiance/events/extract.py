@@ -20,6 +20,7 @@ from allegiance.events.attribution import attribution, speaker_of
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense, default_lexicon
+from allegiance.events.local import with_local_parties
 from allegiance.events.participants import (
     DATIVES,
     SUBJECTS,
@@ -487,10 +488,19 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
 
 
 def _usable(found: Found) -> bool:
+    if found.trigger.verb is None and _commented_on(found.trigger.token):
+        return False
     if found.trigger.verb is None and not found.actors:
         # a bare noun ("the war") is not an event; "Navalny's arrest" is one
         return found.trigger.sense.possessor_patient and bool(found.recipients)
     return bool(found.actors or found.recipients)
+
+
+def _commented_on(noun: Token) -> bool:
+    """ "China's support for Russia balances out U.S. power": an eventive noun that is the
+    subject of a present-tense remark about it is commentary, not a happening."""
+    head = noun.head
+    return noun.dep_ == "nsubj" and head.tag_ in {"VBZ", "VBP"} and head.lemma_ != "be"
 
 
 def _heads(found: Found) -> set[Token]:
@@ -524,10 +534,32 @@ def _repeated(found: Found, others: Sequence[Found]) -> bool:
     return any(o is not found and _key(o) == _key(found) and _heads(o) & ancestors for o in others)
 
 
+MEANS_TYPES = frozenset({"AID", "COOPERATE", "MOBILIZE"})
+
+
+def _support_by_means(found: Found, others: Sequence[Found]) -> bool:
+    """ "supporting Russia's war effort by giving it weapons": the support is the aid its
+    by-clause names, one happening told once (as AID), not twice."""
+    if found.trigger.sense.type != "SUPPORT":
+        return False
+    means = {
+        t.i
+        for prep in found.trigger.token.children
+        if prep.dep_ == "prep" and prep.lower_ == "by"
+        for t in prep.children
+        if t.dep_ == "pcomp"
+    }
+    return any(o.trigger.token.i in means and o.trigger.sense.type in MEANS_TYPES for o in others)
+
+
 def _subsumed(found: Found, others: Sequence[Found]) -> bool:
     """A recipient-less event repeated, with a recipient, by a clause it governs
     ("spent $125 billion to help Ukraine": the helping carries the event)."""
-    if _protest_topic(found, others) or _repeated(found, others):
+    if (
+        _protest_topic(found, others)
+        or _repeated(found, others)
+        or _support_by_means(found, others)
+    ):
         return True
     if found.recipients:
         return False
@@ -569,6 +601,7 @@ def find_triggers(
     for miss in unparsed_verbs(ctx.doc, index, lex, matcher=unparsed):
         if miss.token.i not in consumed:
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
+    out = [with_local_parties(f, index, lex) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f)):
         share_recipients(group)

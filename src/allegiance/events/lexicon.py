@@ -86,6 +86,7 @@ class Lexicon:
     gerund_control: frozenset[str] = frozenset()
     not_transferred: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
+    local_parties: frozenset[str] = frozenset()
 
     def verb_lemmas(self) -> set[str]:
         """Every lemma that can start a verbal trigger (for the matcher)."""
@@ -203,6 +204,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             gerund_control=frozenset(data.get("gerund_control") or ()),
             not_transferred=frozenset(data.get("not_transferred") or ()),
             collective_nouns=frozenset(data.get("collective_nouns") or ()),
+            local_parties=frozenset(data.get("local_parties") or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"event lexicon is malformed: {exc}") from exc

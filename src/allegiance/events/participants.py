@@ -150,11 +150,24 @@ PERSONAL = frozenset({"it", "they", "he", "she", "we", "i", "you"})
 FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 
 
-def _same_person(pronoun: Token, above: Token) -> bool:
-    """ "they" may be the country that speaks ("Syria says it ..."), not "I" or "we"."""
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+QUOTE_MARKS = frozenset({'"', "“", "”"})
+
+
+def _same_person(pronoun: Token, above: Token, *, quoted_first: bool = True) -> bool:
+    """ "they" may be the country that speaks ("Syria says it ..."), and so may "we" inside
+    the speaker's own quoted words (“We reject ...,” the spokesman said); "you" never is."""
     if above.pos_ != "PRON":
-        return pronoun.lower_ not in FIRST_SECOND
+        first = quoted_first and pronoun.lower_ in FIRST_PERSON and _inside_quotes(pronoun)
+        return first or pronoun.lower_ not in FIRST_SECOND
     return (pronoun.lower_ in FIRST_SECOND) == (above.lower_ in FIRST_SECOND)
+
+
+def _inside_quotes(token: Token) -> bool:
+    """An odd number of quotation marks between the sentence start and ``token``."""
+    sent = sentence_span(token)
+    marks = sum(t.text in QUOTE_MARKS for t in sent.doc[sent.start : token.i])
+    return marks % 2 == 1
 
 
 def _unresolved_pronoun(subj: Token, index: MentionIndex | None) -> bool:
@@ -165,21 +178,29 @@ def _unresolved_pronoun(subj: Token, index: MentionIndex | None) -> bool:
 
 
 def subject_token(
-    verb: Token, lex: Lexicon, depth: int = 0, index: MentionIndex | None = None
+    verb: Token,
+    lex: Lexicon,
+    depth: int = 0,
+    index: MentionIndex | None = None,
+    *,
+    quoted_first: bool = True,
 ) -> Token | None:
     """The subject of ``verb``; for controlled clauses the controller in the governing clause.
 
     An unresolved subject pronoun of an embedded clause is read as the governing clause's
-    subject ("Syria says it is willing to withdraw").
+    subject ("Syria says it is willing to withdraw"). Only the first pronoun of such a chain
+    may be a quoted "we" read as the speaker (``quoted_first``): "they" in the speaker's
+    quoted "I hope they ..." stays apart from the speaker.
     """
     subj = child(verb, SUBJECTS)
     embedded = verb.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and verb.head != verb
     if subj is not None and embedded and _unresolved_pronoun(subj, index):
-        above = subject_token(verb.head, lex, depth + 1, index)
-        return above if above is not None and _same_person(subj, above) else subj
+        above = subject_token(verb.head, lex, depth + 1, index, quoted_first=False)
+        same = above is not None and _same_person(subj, above, quoted_first=quoted_first)
+        return above if same else subj
     if subj is not None or depth > 4 or verb.head == verb:
         return subj
-    return _controller(verb, lex, depth, index)
+    return _controller(verb, lex, depth, index, quoted_first=quoted_first)
 
 
 def _participle_of_actor_noun(verb: Token, index: MentionIndex | None) -> bool:
@@ -206,8 +227,24 @@ def _gerund_controller(verb: Token, lex: Lexicon) -> Token | None:
     return child(above, OBJECTS)
 
 
-def _controller(verb: Token, lex: Lexicon, depth: int, index: MentionIndex | None) -> Token | None:
+def _beside_the_reporting_verb(verb: Token) -> Token | None:
+    """ "X said Y have supplied Z, and urged W": a simple past cannot share the perfect's
+    "have", so it is coordinated with "said" (the parser often hangs it on "supplied")."""
     head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in head.children):
+        return None
+    return head.head
+
+
+def _controller(
+    verb: Token, lex: Lexicon, depth: int, index: MentionIndex | None, *, quoted_first: bool
+) -> Token | None:
+    head = verb.head
+    reporting = _beside_the_reporting_verb(verb)
+    if reporting is not None:
+        return subject_token(reporting, lex, depth + 1, index, quoted_first=quoted_first)
     if verb.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return head
     if _participle_of_actor_noun(verb, index):
@@ -229,7 +266,7 @@ def _controller(verb: Token, lex: Lexicon, depth: int, index: MentionIndex | Non
     if is_passive(above) and verb.dep_ != "conj":
         # "X is expected to protest", "X was urged to withdraw": X does it
         return child(above, PASSIVE_SUBJECTS)
-    return subject_token(above, lex, depth + 1, index)
+    return subject_token(above, lex, depth + 1, index, quoted_first=quoted_first)
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -303,6 +340,7 @@ def verb_recipients(
     candidates.append(child(verb, DATIVES))
     if not transfer:
         candidates.append(child(verb, OBJECTS))
+        candidates.append(object_author(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS))
     for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         candidates.append(child(comp, SUBJECTS | PASSIVE_SUBJECTS))
@@ -320,6 +358,17 @@ def verb_recipients(
             if found:
                 return found
     return []
+
+
+def object_author(verb: Token) -> Token | None:
+    """Whose the rejected or backed thing is: "rejected the allegations made by Pakistan",
+    "backed the plan put forward by Egypt"."""
+    obj = child(verb, OBJECTS)
+    made = child(obj, ("acl",)) if obj is not None else None
+    if made is None or made.tag_ != "VBN":
+        return None
+    agent = child(made, ("agent",))
+    return child(agent, ("pobj",)) if agent is not None else None
 
 
 AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "money", "funding", "loan",

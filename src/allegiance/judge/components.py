@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from allegiance.doc import register_extensions
 from allegiance.judge.logistic import LogisticModel, load_model
 from allegiance.judge.relevance import article_relevance, text_relevance
-from allegiance.judge.verifier import candidate_features, verified
+from allegiance.judge.verifier import Recurrence, candidate_features, verified
 
 RELEVANCE = "allegiance_relevance"
 VERIFIER = "allegiance_verifier"
@@ -62,13 +62,18 @@ class Verifier:
         if rel is None:
             rel = doc_relevance(doc, self.relevance)
         sentence_scores: dict[int, float] = {}
+        recurrence = Recurrence.of(events)
         out = []
         for event in events:
             index = event.sentence.index
             if index not in sentence_scores:
                 sentence_scores[index] = text_relevance(self.relevance, event.sentence.text)
             features = candidate_features(
-                event, doc, article_relevance=rel, sentence_relevance=sentence_scores[index]
+                event,
+                doc,
+                article_relevance=rel,
+                sentence_relevance=sentence_scores[index],
+                recurrence=recurrence,
             )
             out.append(verified(event, self.model, features))
         doc._.events = out

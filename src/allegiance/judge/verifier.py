@@ -9,8 +9,9 @@ probability that the event is real, of its type, with its actor and recipient.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -53,6 +54,13 @@ def _side(name: str, mentions: Sequence[Mention], doc: Doc, trigger: Token | Non
         out[f"{name}_path={_bucket(_path_length(head, trigger), (2, 3, 5))}"] = 1.0
         out[f"{name}_ent={head.ent_type_ or '-'}"] = 1.0
     return out
+
+
+def _typed_sides(kind: str, actor: dict, recipient: dict) -> dict[str, float]:
+    """Each type with the shape of its participants: an empty recipient is normal for
+    MOBILIZE and a sign of a miss for AID."""
+    sides = [k for k in (*actor, *recipient) if "_n=" in k or "_kind=" in k]
+    return {f"{kind}|{k}": 1.0 for k in sides}
 
 
 def _in_quotes(sentence_text: str, offset: int) -> bool:
@@ -102,20 +110,68 @@ def _relations(event: Event) -> dict[str, float]:
     }
 
 
+def _codes(mentions: Iterable[Mention]) -> frozenset[str]:
+    return frozenset(m.code for m in mentions if m.code)
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """How often the article's candidates name each dyad (unordered codes of both sides), each
+    type with its dyad, and each code: a happening the story is about recurs, an aside does
+    not."""
+
+    dyads: Counter[frozenset[str]] = field(default_factory=Counter)
+    typed: Counter[tuple[str, frozenset[str]]] = field(default_factory=Counter)
+    codes: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> Recurrence:
+        found = cls()
+        for event in events:
+            dyad = _codes(event.actor) | _codes(event.recipient)
+            found.dyads[dyad] += 1
+            found.typed[(event.event, dyad)] += 1
+            found.codes.update(dyad)
+        return found
+
+    def features(self, event: Event) -> dict[str, float]:
+        actors, dyad = _codes(event.actor), _codes(event.actor) | _codes(event.recipient)
+        if not dyad:
+            return {"recurs=none": 1.0}
+        actor = max((self.codes[c] for c in actors), default=0)
+        return {
+            f"dyad_recurs={_bucket(self.dyads[dyad] - 1, (1, 2, 4))}": 1.0,
+            f"type_dyad_recurs={_bucket(self.typed[(event.event, dyad)] - 1, (1, 2))}": 1.0,
+            f"actor_recurs={_bucket(actor - 1, (1, 3, 6))}": 1.0,
+        }
+
+
 def candidate_features(
-    event: Event, doc: Doc, *, article_relevance: float, sentence_relevance: float
+    event: Event,
+    doc: Doc,
+    *,
+    article_relevance: float,
+    sentence_relevance: float,
+    recurrence: Recurrence | None = None,
 ) -> dict[str, float]:
-    """The named features of one candidate event in its parsed document."""
+    """The named features of one candidate event in its parsed document; ``recurrence``
+    counts over the article's candidates (by default ``doc._.events``)."""
     trigger = _head(doc, event.trigger.start, event.trigger.end)
+    if recurrence is None:
+        recurrence = Recurrence.of(doc._.events or [])
+    actor = _side("actor", event.actor, doc, trigger)
+    recipient = _side("recipient", event.recipient, doc, trigger)
     return {
         "bias_relevance": article_relevance,
         "sentence_relevance": sentence_relevance,
         f"relevance={_bucket(article_relevance, (0.2, 0.5, 0.8))}": 1.0,
         **_trigger(event, trigger),
-        **_side("actor", event.actor, doc, trigger),
-        **_side("recipient", event.recipient, doc, trigger),
+        **actor,
+        **recipient,
+        **_typed_sides(event.event, actor, recipient),
         **_sentence(event),
         **_relations(event),
+        **recurrence.features(event),
     }
 
 

@@ -1,0 +1,106 @@
+"""Parties that belong where the event happens.
+
+"Militants attacked a passenger train in Pakistan's Balochistan province": the militants are
+named without a country, and a coder codes them as Pakistan's (CAMEO's domestic actors), as
+the police who arrest protesters in Lagos and the protesters are Nigeria's. Only nouns of the
+lexicon's ``local_parties`` take the place's country, only on a side of the event with no coded
+party, and only where the sentence itself places the event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from allegiance.events.attach import find_location
+from allegiance.events.found import Found
+from allegiance.events.lexicon import Lexicon
+from allegiance.events.participants import (
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    MentionIndex,
+    child,
+    is_passive,
+    prep_object,
+    sentence_span,
+    subject_token,
+)
+from allegiance.models import Mention
+
+_LEADING = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
+
+
+def with_local_parties(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
+    """``found`` with its uncoded side filled by a local party coded as the event's place."""
+    verb = found.trigger.verb
+    if verb is None or found.trigger.reverse or not lex.local_parties:
+        return found
+    need_actor = not any(m.code for m in found.actors)
+    # a city found as the place of the act ("arrested 40 protesters in Lagos") gives way
+    need_recipient = not any(m.code and m.kind != "city" for m in found.recipients)
+    if not (need_actor or need_recipient):
+        return found
+    country = _place_country(found, verb) or _home_of_the_coercer(found, need_recipient)
+    if country is None:
+        return found
+    actors, recipients = found.actors, found.recipients
+    if need_actor:
+        actors = _local(_agent(verb, lex, index), country, index, lex) or actors
+    if need_recipient:
+        recipients = _local(_patient(verb), country, index, lex) or recipients
+    if actors and recipients and {m.start for m in actors} & {m.start for m in recipients}:
+        return found
+    return dataclasses.replace(found, actors=actors, recipients=recipients)
+
+
+def _place_country(found: Found, verb: Token) -> str | None:
+    """Where the act happened: a recipient that is the place "in" which it happened ("attacked
+    villages in northeastern C.A.R., near the Cameroon border"), else the sentence's place."""
+    doc = verb.doc
+    for mention in found.recipients:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.code and span is not None and span.root.head.lower_ == "in":
+            return mention.code
+    place = find_location(found, sentence_span(verb))
+    return place.country if place is not None else None
+
+
+def _home_of_the_coercer(found: Found, need_recipient: bool) -> str | None:
+    """ "Myanmar police arrested 2,400 protesters": with no place named, the people a state's
+    own forces arrest or detain are that state's (COERCE is done at home)."""
+    if not need_recipient or found.trigger.sense.type != "COERCE":
+        return None
+    coded = [m for m in found.actors if m.code]
+    return coded[0].code if len(coded) == 1 and coded[0].kind != "organisation" else None
+
+
+def _agent(verb: Token, lex: Lexicon, index: MentionIndex) -> Token | None:
+    if is_passive(verb):
+        return prep_object(verb, ("by",))
+    return subject_token(verb, lex, index=index)
+
+
+def _patient(verb: Token) -> Token | None:
+    return child(verb, PASSIVE_SUBJECTS) if is_passive(verb) else child(verb, OBJECTS)
+
+
+def _local(head: Token | None, country: str, index: MentionIndex, lex: Lexicon) -> list[Mention]:
+    """The noun phrase of ``head`` as a party of ``country``, if it is a local party that the
+    resolver left without a code."""
+    if head is None or head.lemma_.lower() not in lex.local_parties:
+        return []
+    if any(m.code for m in index.within(head.left_edge.idx, head.idx + len(head))):
+        return []
+    first = next((t for t in head.subtree if t.dep_ not in _LEADING), head)
+    first = min(first, head, key=lambda t: t.i)
+    doc = head.doc
+    return [
+        Mention(
+            text=doc[first.i : head.i + 1].text,
+            start=first.idx,
+            end=head.idx + len(head),
+            code=country,
+            kind="group",  # a group coded under a country, as the Taliban under AFG
+        )
+    ]
