@@ -103,3 +103,31 @@ def test_support_by_giving_is_the_aid_told_once(extractor):
 def test_support_and_aid_side_by_side_are_two_events(extractor):
     evs = events(extractor, "Iran supports Russia and gives it drones.")
     assert dyads(evs, "SUPPORT") == {(("IRN",), ("RUS",))}
+
+
+def test_a_country_s_delegate_to_the_un_acts_for_the_country(extractor):
+    evs = events(extractor, "China's U.N. ambassador criticized the United States on Monday.")
+    assert dyads(evs, "ACCUSE") == {(("CHN",), ("USA",))}
+    evs = events(extractor, "British Deputy U.N. Ambassador James Kariuki criticized Iran.")
+    assert dyads(evs, "ACCUSE") == {(("GBR",), ("IRN",))}
+
+
+def test_a_un_envoy_with_no_country_is_the_un(extractor):
+    evs = events(extractor, "U.N. envoy Hans Grundberg criticized the Houthis on Monday.")
+    assert ("UN",) in {a for a, _ in dyads(evs, "ACCUSE")}
+
+
+def test_concern_about_a_party_is_disapproval_of_it(extractor):
+    evs = events(extractor, "The United States is deeply concerned about the actions of Russia.")
+    assert dyads(evs, "ACCUSE") == {(("USA",), ("RUS",))}
+    evs = events(extractor, "Japan said it was disappointed by China's decision to detain him.")
+    assert dyads(evs, "ACCUSE") == {(("JPN",), ("CHN",))}
+
+
+def test_concern_about_no_party_is_no_event(extractor):
+    assert not events(extractor, "Residents were concerned about the weather in the capital.")
+
+
+def test_armed_groups_of_the_knowledge_base_take_their_country(extractor):
+    evs = events(extractor, "The Baloch Liberation Army attacked a passenger train near Sibi.")
+    assert ("PAK",) in {a for a, _ in dyads(evs, "ASSAULT")}

@@ -60,3 +60,8 @@ def test_people_a_state_s_police_arrest_with_no_place_are_that_state_s(extractor
 def test_people_a_state_attacks_with_no_place_get_no_country(extractor):
     found = events(extractor, "American forces killed ten militants on Sunday.")
     assert all(not recipient for kind, _, recipient in found if kind == "ASSAULT")
+
+
+def test_a_place_named_by_its_demonym_gives_its_country(extractor):
+    found = events(extractor, "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday.")
+    assert ("ASSAULT", [("Gunmen", "SOM")]) in [(kind, actor) for kind, actor, _ in found]

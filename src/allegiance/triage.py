@@ -108,6 +108,7 @@ def trigger_words(lex: Lexicon, inflections: Inflections) -> TriggerWords:
     nouns = set(lex.nouns)
     single = inflections.forms(lex.verbs, "verb") | inflections.forms(nouns, "noun")
     single |= inflections.forms(nouns, "verb")  # "to attack", "they protested"
+    single |= set(lex.stance_adjectives)  # "is deeply concerned about"
     pairs = [(inflections.forms([v], "verb"), frozenset([p])) for v, p in lex.phrasal]
     for entry in (*lex.verb_object, *lex.verb_subject):
         companions = inflections.forms(entry.objects, "noun") | entry.objects

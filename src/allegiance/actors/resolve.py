@@ -34,6 +34,7 @@ def resolve(doc: Doc, ctx: Context) -> list[Mention]:
         apply_head_noun(doc, draft, ctx.lexicon, occupied)
     for draft in drafts:
         apply_person_role(draft, ctx)
+    drafts = national_delegates(doc, drafts, ctx)
     infer_affiliations(drafts, sent_of)
     drafts = resolve_coreference(doc, drafts, ctx, sent_of)
     return to_mentions(doc, drafts, sent_of)
@@ -324,6 +325,36 @@ def _affiliate(draft: Draft, affiliation: Draft, ctx: Context) -> None:
     if affiliation.kind == "igo" and draft.sector in (None, "GOV"):
         draft.sector = "IGO"
     draft.extra["affiliation"] = affiliation.code or ""
+
+
+DELEGATE_WORDS = frozenset(
+    {"ambassador", "ambassadors", "envoy", "envoys", "representative", "representatives",
+     "mission", "delegation", "delegate", "delegates"}
+)  # fmt: skip
+
+
+def national_delegates(doc: Doc, drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """ "China's U.N. ambassador", "British Deputy U.N. Ambassador James Kariuki": a country's
+    delegate to an international organisation acts for the country, not the organisation."""
+    absorbed: set[int] = set()
+    for i, draft in enumerate(drafts):
+        before = drafts[i - 1] if i > 0 else None
+        if before is None or not _delegate_of_igo(doc, draft, ctx):
+            continue
+        country = ctx.kb.actors.get(before.code or "")
+        if country is None or country.kind != "country" or before.kind == "person":
+            continue
+        between = {t.lower_ for t in doc[before.end : draft.start]}
+        if between <= ctx.lexicon.title_modifiers | {"'s", "’s", "permanent"}:
+            draft.code, draft.sector, draft.start = before.code, "GOV", before.start
+            absorbed.add(id(before))
+    return [d for d in drafts if id(d) not in absorbed]
+
+
+def _delegate_of_igo(doc: Doc, draft: Draft, ctx: Context) -> bool:
+    org = ctx.kb.actors.get(draft.extra.get("affiliation") or draft.code or "")
+    words = {t.lower_ for t in doc[draft.start : draft.end]}
+    return org is not None and org.kind == "igo" and bool(words & DELEGATE_WORDS)
 
 
 # --- known people: role valid on the article date -------------------------------------------

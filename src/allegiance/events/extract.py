@@ -23,6 +23,7 @@ from allegiance.events.lexicon import Lexicon, Sense, default_lexicon
 from allegiance.events.local import with_local_parties
 from allegiance.events.participants import (
     DATIVES,
+    PASSIVE_SUBJECTS,
     SUBJECTS,
     MentionIndex,
     all_mentions_in,
@@ -71,17 +72,29 @@ def _candidate_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
     matcher.add("VERB", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
     nouns = sorted(lex.noun_lemmas())
     matcher.add("NOUN", [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+    stances = sorted(lex.stance_adjectives)
+    # no TAG or DEP here: a doc the fast path leaves unparsed has neither (stance_taken checks)
+    matcher.add("ADJ", [[{"LOWER": {"IN": stances}}]])
     return matcher
 
 
-def candidate_tokens(doc: Doc, matcher: Matcher) -> tuple[list[Token], list[Token]]:
-    """Verb and noun tokens whose lemma is in the lexicon (one matcher pass, no token loop)."""
-    verb_id = doc.vocab.strings["VERB"]
-    verbs: list[Token] = []
-    nouns: list[Token] = []
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Tokens that may trigger an event, by the part of speech that carries it."""
+
+    verbs: list[Token]
+    nouns: list[Token]
+    adjectives: list[Token]
+
+
+def candidate_tokens(doc: Doc, matcher: Matcher) -> Candidates:
+    """Verb, noun and stance-adjective tokens of the lexicon (one matcher pass, no token
+    loop)."""
+    found = Candidates([], [], [])
+    by_label = {"VERB": found.verbs, "NOUN": found.nouns, "ADJ": found.adjectives}
     for match_id, start, _ in matcher(doc):
-        (verbs if match_id == verb_id else nouns).append(doc[start])
-    return verbs, nouns
+        by_label[doc.vocab.strings[match_id]].append(doc[start])
+    return found
 
 
 # --- participants -------------------------------------------------------------------------
@@ -576,11 +589,39 @@ def _subsumed(found: Found, others: Sequence[Found]) -> bool:
     return False
 
 
-def find_triggers(
-    ctx: DocContext, verbs: list[Token], nouns: list[Token], unparsed: Matcher
-) -> list[Found]:
-    """Reporting-verb rules first, then verbal triggers, then eventive nouns not yet used."""
+STANCE_PREPS = ("about", "over", "by", "at", "with")
+
+
+def stance_taken(adjective: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
+    """ "The United States is deeply concerned about Iran's enrichment": the subject
+    disapproves of whom the concern is about (the noun's possessor or of-/by-object when the
+    noun names no party itself)."""
+    sense = lex.stance_adjectives.get(adjective.lower_)
+    passive = adjective.tag_ == "VBN"  # "Japan was disappointed by China's decision"
+    verb = adjective if passive else adjective.head
+    if sense is None or not (passive or adjective.dep_ == "acomp"):
+        return None
+    if verb.pos_ not in {"AUX", "VERB"}:
+        return None
+    if passive:
+        felt_by = child(adjective, PASSIVE_SUBJECTS)
+        actors = np_mentions(felt_by, index) if felt_by is not None else []
+    else:
+        actors = verb_actors(verb, index, lex)
+    about = prep_object(adjective, STANCE_PREPS)
+    if not actors or about is None:
+        return None
+    recipients = np_mentions(about, index) or noun_actors(about, index)
+    recipients = _distinct(recipients or noun_recipients(about, index), actors)
+    trig = Trigger(adjective, sense, verb=verb, consumed=(adjective.i,))
+    return Found(trig, actors, recipients)
+
+
+def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> list[Found]:
+    """Reporting-verb rules first, then verbal triggers, eventive nouns not yet used, stance
+    adjectives."""
     lex, index = ctx.lex, ctx.index
+    verbs, nouns = tokens.verbs, tokens.nouns
     out: list[Found] = []
     consumed: set[int] = set()
     for verb in verbs:
@@ -598,6 +639,10 @@ def find_triggers(
         trig = noun_trigger(noun, lex)
         if trig is not None and noun.i not in consumed:
             out.append(participants(trig, index, lex))
+    for adjective in tokens.adjectives:
+        stance = stance_taken(adjective, index, lex)
+        if stance is not None and adjective.i not in consumed:
+            out.append(stance)
     for miss in unparsed_verbs(ctx.doc, index, lex, matcher=unparsed):
         if miss.token.i not in consumed:
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
@@ -685,9 +730,8 @@ def extract_events(
         sent_starts=tuple(s.start for s in doc.sents),
         speaks_for=speaks_for,
     )
-    verbs, nouns = candidate_tokens(doc, matchers.candidates)
     events: list[Event] = []
-    for found in find_triggers(ctx, verbs, nouns, matchers.unparsed):
+    for found in find_triggers(ctx, candidate_tokens(doc, matchers.candidates), matchers.unparsed):
         events.extend(build_events(found, ctx))
     events.sort(key=lambda e: (e.trigger.start, e.id))
     return first_of_each_id(events)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,7 @@ class Lexicon:
     not_transferred: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     local_parties: frozenset[str] = frozenset()
+    stance_adjectives: dict[str, Sense] = field(default_factory=dict)
 
     def verb_lemmas(self) -> set[str]:
         """Every lemma that can start a verbal trigger (for the matcher)."""
@@ -205,6 +206,10 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             not_transferred=frozenset(data.get("not_transferred") or ()),
             collective_nouns=frozenset(data.get("collective_nouns") or ()),
             local_parties=frozenset(data.get("local_parties") or ()),
+            stance_adjectives={
+                k: _sense(v, f"stance adjective {k!r}")
+                for k, v in (data.get("stance_adjectives") or {}).items()
+            },
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"event lexicon is malformed: {exc}") from exc

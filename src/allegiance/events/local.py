@@ -60,10 +60,18 @@ def _place_country(found: Found, verb: Token) -> str | None:
     doc = verb.doc
     for mention in found.recipients:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if mention.code and span is not None and span.root.head.lower_ == "in":
+        if mention.code and span is not None and _inside(span.root):
             return mention.code
     place = find_location(found, sentence_span(verb))
     return place.country if place is not None else None
+
+
+def _inside(token: Token) -> bool:
+    """ "in Pakistan", "in the Somali city of Beledweyne": a name or the modifier of a place
+    noun governed by "in"."""
+    while token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head != token:
+        token = token.head
+    return token.head.lower_ == "in" and token.dep_ == "pobj"
 
 
 def _home_of_the_coercer(found: Found, need_recipient: bool) -> str | None:
