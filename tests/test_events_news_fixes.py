@@ -131,3 +131,40 @@ def test_concern_about_no_party_is_no_event(extractor):
 def test_armed_groups_of_the_knowledge_base_take_their_country(extractor):
     evs = events(extractor, "The Baloch Liberation Army attacked a passenger train near Sibi.")
     assert ("PAK",) in {a for a, _ in dyads(evs, "ASSAULT")}
+
+
+def test_a_state_does_not_act_on_itself_named_as_a_state(extractor):
+    evs = events(extractor, "Trump levied 25% tariffs on steel exports to the U.S. on Wednesday.")
+    assert (("USA",), ("USA",)) not in dyads(evs, "SANCTION")
+
+
+def test_a_state_s_forces_act_on_its_own_groups(extractor):
+    evs = events(extractor, "Pakistan's army killed 33 militants in Balochistan on Friday.")
+    assert (("PAK",), ("PAK",)) in dyads(evs, "ASSAULT")
+
+
+def test_every_coordinated_modifier_is_a_party(extractor):
+    evs = events(extractor, "French, German and Italian diplomats backed the plan on Monday.")
+    assert {a for a, _ in dyads(evs, "SUPPORT")} == {("FRA",), ("DEU",), ("ITA",)}
+
+
+def test_a_clause_hung_on_a_date_is_dated_by_it(extractor):
+    text = (
+        "Since August 2022, when the Somali president called for a total war against "
+        "al-Shabab, the town has been attacked twice."
+    )
+    (event,) = [e for e in events(extractor, text) if e.event == "REQUEST"]
+    assert (event.event_date, event.factuality) == ("2022-08", "historical")
+
+
+def test_speaking_with_someone_is_a_consultation(extractor):
+    evs = events(extractor, "Macron talked with Zelenskyy by phone on Thursday.")
+    assert (("FRA",), ("UKR",)) in dyads(evs, "CONSULT")
+    assert not events(extractor, "He spoke with reporters after the meeting.")
+
+
+def test_seeking_to_do_something_is_no_request(extractor):
+    evs = events(extractor, "Britain is seeking to finalize a deal with Mauritius this year.")
+    assert not dyads(evs, "REQUEST")
+    evs = events(extractor, "Ukraine sought help from the United States on Monday.")
+    assert (("UKR",), ("USA",)) in dyads(evs, "REQUEST")

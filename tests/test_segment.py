@@ -1,4 +1,5 @@
-"""Sentence starts at blank lines and after title lines (no model: the offsets alone)."""
+"""Sentence starts at blank lines, after title lines and after subheadings run into the text
+(no model: the offsets alone)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ from allegiance.segment import break_offsets
         ("Rutte urged every member to\nRaise spending.", []),  # ends like a wrapped line
         ("He said it.\nThen he left.", []),  # a sentence end: the parser decides
         ("Body line one.\nBody line two goes on\nAnd three", []),  # not a paragraph opener
+        # a subheading run into the text, ended by a clause opener
+        ("It was denied.” Media outlets closed On another front, NISA said so.", ["On"]),
+        ("Talks ended. Trump approval During a visit, he spoke.", ["During"]),
+        ("Talks ended. In 2017, China did.", []),  # the opener starts the sentence already
+        ("Talks ended. The envoy of the president said again On Monday it would.", []),  # too long
     ],
 )
 def test_break_offsets(text, starts):

@@ -1,10 +1,16 @@
-"""Sentence starts the parser must respect: a blank line, or the line break after a title.
+"""Sentence starts the parser must respect: a blank line, the line break after a title, or the
+end of a subheading run into the text.
 
 The small parser glues a headline to the first sentence of the body ("Germany pledges aid to
 Ukraine\\nBerlin has given ..."), and the same mention then turns up as actor and recipient of
 one event. :func:`line_starts` marks the first token after a blank line, or after a title line
 (a paragraph's single short line that does not end like a sentence or like a wrapped line,
 followed by a capitalised line), as a sentence start; the parser keeps such starts.
+
+Web text often loses the line break after a subheading: "... in the region.” Media outlets
+closed On another front, NISA said ...". A run of at most six words after a sentence end,
+followed by a capitalised word that opens clauses and is never capitalised inside one ("On",
+"Since", "While", "According"), is such a subheading: the opener starts a sentence.
 """
 
 from __future__ import annotations
@@ -22,6 +28,14 @@ WRAP_WORDS = frozenset({
     "to", "with", "who", "which", "that", "than",
 })  # fmt: skip
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+OPENERS = (
+    "On|In|At|For|After|Before|During|With|While|When|Since|But|And|Meanwhile|However|Earlier|"
+    "Later|Last|Separately|Still|Yet|Despite|Although|Under|Over|According"
+)
+RUN_IN_SUBHEAD = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Za-z][\w'’-]*(?:[ ]+[A-Za-z][\w'’-]*){0,5}[ ]+"
+    r"(?=(?:" + OPENERS + r")\b)"
+)
 TITLE_WORDS = 20
 
 
@@ -37,6 +51,7 @@ def _title_line(line: str, following: str) -> bool:
 def break_offsets(text: str) -> list[int]:
     """Character offsets where a new sentence must start: after blank lines and titles."""
     offsets = [m.end() for m in BLANK_LINE.finditer(text)]
+    offsets += [m.end() for m in RUN_IN_SUBHEAD.finditer(text)]
     lines = text.split("\n")
     start = 0
     for n, line in enumerate(lines[:-1]):

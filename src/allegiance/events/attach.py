@@ -205,7 +205,18 @@ def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str,
             resolved = resolve_cached(ent.text, published)
             if resolved is not None:
                 return resolved
-    return None
+    named = _date_the_clause_describes(found)
+    return resolve_cached(named.text, published) if named is not None else None
+
+
+def _date_the_clause_describes(found: Found) -> Span | None:
+    """ "Since August 2022, when the president called for a total war": the call is dated by
+    the date its clause hangs on."""
+    clause = found.trigger.verb or found.trigger.token
+    head = clause.head
+    if clause.dep_ not in {"relcl", "advcl", "acl"} or head.ent_type_ != "DATE":
+        return None
+    return next((e for e in clause.doc.ents if e.start <= head.i < e.end), None)
 
 
 def details(

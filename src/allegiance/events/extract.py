@@ -141,6 +141,40 @@ def _own_side_kept_out(found: Found) -> Found:
     )
 
 
+STATE_KINDS = frozenset({"country", "capital"})
+TRADE_PREPS = frozenset({"to", "into", "from"})
+
+
+def _own_state_kept_out(found: Found) -> Found:
+    """A state, or a person acting for it, does not act on itself named as where goods go
+    ("Trump levied tariffs on exports to the U.S."): that mention is a destination, not whom.
+    Its own people and places acted on stay ("Museveni threatened to ban Ugandan opposition
+    candidates", "a curfew in Algiers"), as CAMEO codes domestic acts."""
+    if not found.actors or any(not _the_state(m) for m in found.actors):
+        return found
+    own = {m.code for m in found.actors if m.code}
+    doc = found.trigger.token.doc
+    kept = [
+        m
+        for m in found.recipients
+        if not (m.code in own and _the_state(m) and _destination(doc, m))
+    ]
+    if len(kept) == len(found.recipients):
+        return found
+    return dataclasses.replace(found, recipients=kept)
+
+
+def _the_state(mention: Mention) -> bool:
+    state = mention.kind in STATE_KINDS | {"person"}
+    return state and mention.sector in (None, "GOV")
+
+
+def _destination(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in TRADE_PREPS
+
+
 def _deployed_to_host(found: Found, index: MentionIndex) -> Found:
     """Forces sent *to* a state ("soldiers were deployed to Russia") serve it: military aid
     to the host (PLOVER AID: "military assistance including arms and personnel"), not a
@@ -646,7 +680,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     for miss in unparsed_verbs(ctx.doc, index, lex, matcher=unparsed):
         if miss.token.i not in consumed:
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
-    out = [with_local_parties(f, index, lex) for f in out]
+    out = [_own_state_kept_out(with_local_parties(f, index, lex)) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f)):
         share_recipients(group)

@@ -95,12 +95,18 @@ def np_mentions(head: Token, index: MentionIndex) -> list[Mention]:
         if mention is not None and mention not in out:
             out.append(mention)
             out.extend(m for m in _coordinated_with(mention, tok, index) if m not in out)
-        for mod in (c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}):
-            for conj in mod.conjuncts:
-                extra = index.at_token(conj)
-                if extra is not None and extra not in out:
-                    out.append(extra)
+        out.extend(m for m in _coordinated_modifiers(tok, index) if m not in out)
     return out
+
+
+def _coordinated_modifiers(head: Token, index: MentionIndex) -> list[Mention]:
+    """ "French, German and Italian diplomats": when a modifier is coordinated, every
+    modifier mention of the list (the parser hangs "French" apart, "Italian" under "German")."""
+    mods = [c for c in head.children if c.dep_ in {"amod", "compound", "poss"}]
+    if not any(mod.conjuncts for mod in mods):
+        return []
+    found = [index.at_token(t) for mod in mods for t in (mod, *mod.conjuncts)]
+    return [m for m in found if m is not None]
 
 
 def _coordinated_with(mention: Mention, head: Token, index: MentionIndex) -> list[Mention]:
