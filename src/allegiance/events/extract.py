@@ -31,6 +31,7 @@ from allegiance.events.participants import (
     distinct,
     forget_sentence_ents,
     is_passive,
+    mention_root,
     noun_actors,
     noun_recipients,
     np_mentions,
@@ -170,8 +171,7 @@ def _the_state(mention: Mention) -> bool:
 
 
 def _destination(doc: Doc, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    root = span.root if span is not None else None
+    root = mention_root(doc, mention)
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in TRADE_PREPS
 
 
@@ -469,8 +469,8 @@ def _others(found: Found, doc: Doc) -> list[Mention]:
 
 def _venue(mention: Mention, doc: Doc) -> bool:
     """A place named as where something happened ("in Madrid", "at the White House")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.head.lower_ in {"in", "at"}
+    root = mention_root(doc, mention)
+    return root is not None and root.head.lower_ in {"in", "at"}
 
 
 def build_events(found: Found, ctx: DocContext) -> list[Event]:

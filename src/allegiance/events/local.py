@@ -22,6 +22,7 @@ from allegiance.events.participants import (
     MentionIndex,
     child,
     is_passive,
+    mention_root,
     prep_object,
     sentence_span,
     subject_token,
@@ -59,8 +60,8 @@ def _place_country(found: Found, verb: Token) -> str | None:
     villages in northeastern C.A.R., near the Cameroon border"), else the sentence's place."""
     doc = verb.doc
     for mention in found.recipients:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if mention.code and span is not None and _inside(span.root):
+        root = mention_root(doc, mention)
+        if mention.code and root is not None and _inside(root):
             return mention.code
     place = find_location(found, sentence_span(verb))
     return place.country if place is not None else None

@@ -114,10 +114,16 @@ def _coordinated_with(mention: Mention, head: Token, index: MentionIndex) -> lis
     Liberian refugees": Liberian too)."""
     if mention.start < head.idx:
         return []
-    span = head.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.root == head:
+    root = mention_root(head.doc, mention)
+    if root is None or root == head:
         return []
-    return [m for c in span.root.conjuncts if (m := index.at_token(c)) is not None]
+    return [m for c in root.conjuncts if (m := index.at_token(c)) is not None]
+
+
+def mention_root(doc: Doc, mention: Mention) -> Token | None:
+    """The syntactic head of a mention's tokens."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
@@ -169,11 +175,14 @@ def _same_person(pronoun: Token, above: Token, *, quoted_first: bool = True) -> 
     return (pronoun.lower_ in FIRST_SECOND) == (above.lower_ in FIRST_SECOND)
 
 
+def inside_quotes(text: str, offset: int) -> bool:
+    """An odd number of quotation marks in ``text`` before ``offset`` (a sentence's text)."""
+    return sum(ch in QUOTE_MARKS for ch in text[:offset]) % 2 == 1
+
+
 def _inside_quotes(token: Token) -> bool:
-    """An odd number of quotation marks between the sentence start and ``token``."""
     sent = sentence_span(token)
-    marks = sum(t.text in QUOTE_MARKS for t in sent.doc[sent.start : token.i])
-    return marks % 2 == 1
+    return inside_quotes(sent.text, token.idx - sent.start_char)
 
 
 def _unresolved_pronoun(subj: Token, index: MentionIndex | None) -> bool:

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from allegiance.events.participants import inside_quotes
 from allegiance.judge.logistic import LogisticModel
 from allegiance.models import Event, Mention
-
-QUOTES = frozenset('"“”')
 
 
 def _bucket(value: float, edges: Sequence[float]) -> str:
@@ -63,17 +62,13 @@ def _typed_sides(kind: str, actor: dict, recipient: dict) -> dict[str, float]:
     return {f"{kind}|{k}": 1.0 for k in sides}
 
 
-def _in_quotes(sentence_text: str, offset: int) -> bool:
-    return sum(ch in QUOTES for ch in sentence_text[:offset]) % 2 == 1
-
-
 def _sentence(event: Event) -> dict[str, float]:
     text = event.sentence.text
     offset = event.trigger.start - event.sentence.start
     return {
         f"sent_len={_bucket(len(text), (60, 120, 200, 300))}": 1.0,
         f"sent_index={_bucket(event.sentence.index, (1, 2, 5, 15))}": 1.0,
-        f"in_quotes={_in_quotes(text, offset)}": 1.0,
+        f"in_quotes={inside_quotes(text, offset)}": 1.0,
         f"question={text.rstrip().endswith('?')}": 1.0,
     }
 
@@ -97,9 +92,12 @@ def _trigger(event: Event, token: Token | None) -> dict[str, float]:
     return out
 
 
+def _codes(mentions: Iterable[Mention]) -> frozenset[str]:
+    return frozenset(m.code for m in mentions if m.code)
+
+
 def _relations(event: Event) -> dict[str, float]:
-    actors = {m.code for m in event.actor if m.code}
-    recipients = {m.code for m in event.recipient if m.code}
+    actors, recipients = _codes(event.actor), _codes(event.recipient)
     said = event.attributed_to.code if event.attributed_to else None
     return {
         f"same_code={bool(actors & recipients)}": 1.0,
@@ -108,10 +106,6 @@ def _relations(event: Event) -> dict[str, float]:
         f"located={event.location is not None}": 1.0,
         f"dated={event.event_date is not None}": 1.0,
     }
-
-
-def _codes(mentions: Iterable[Mention]) -> frozenset[str]:
-    return frozenset(m.code for m in mentions if m.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +129,8 @@ class Recurrence:
         return found
 
     def features(self, event: Event) -> dict[str, float]:
-        actors, dyad = _codes(event.actor), _codes(event.actor) | _codes(event.recipient)
+        actors = _codes(event.actor)
+        dyad = actors | _codes(event.recipient)
         if not dyad:
             return {"recurs=none": 1.0}
         actor = max((self.codes[c] for c in actors), default=0)
@@ -152,13 +147,11 @@ def candidate_features(
     *,
     article_relevance: float,
     sentence_relevance: float,
-    recurrence: Recurrence | None = None,
+    recurrence: Recurrence,
 ) -> dict[str, float]:
     """The named features of one candidate event in its parsed document; ``recurrence``
-    counts over the article's candidates (by default ``doc._.events``)."""
+    counts over the article's candidates (``Recurrence.of`` once per article)."""
     trigger = _head(doc, event.trigger.start, event.trigger.end)
-    if recurrence is None:
-        recurrence = Recurrence.of(doc._.events or [])
     actor = _side("actor", event.actor, doc, trigger)
     recipient = _side("recipient", event.recipient, doc, trigger)
     return {
