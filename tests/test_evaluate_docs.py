@@ -90,6 +90,18 @@ def test_mutual_group_is_one_key():
     assert list(keys) == [("AGREE", frozenset({"ARM", "AZE"}), frozenset())]
 
 
+def test_coordinated_actors_of_one_trigger_are_one_key():
+    """The extractor gives each coordinated actor an event; the gold records the happening
+    once with all its actors."""
+    keys = predicted_keys(
+        [event("ACCUSE", ["UN"], ["HTI"], conf=0.4), event("ACCUSE", ["FRA"], ["HTI"], conf=0.6)]
+    )
+    assert list(keys) == [("ACCUSE", frozenset({"UN", "FRA"}), frozenset({"HTI"}))]
+    assert keys[("ACCUSE", frozenset({"UN", "FRA"}), frozenset({"HTI"}))].confidence == 0.6
+    other_trigger = event("ACCUSE", ["USA"], ["HTI"], trigger=9)
+    assert len(predicted_keys([event("ACCUSE", ["UN"], ["HTI"]), other_trigger])) == 2
+
+
 def test_threshold_and_curve():
     golds = [gold("AID", ["USA"], ["UKR"])]
     preds = {

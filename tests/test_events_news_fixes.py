@@ -168,3 +168,36 @@ def test_seeking_to_do_something_is_no_request(extractor):
     assert not dyads(evs, "REQUEST")
     evs = events(extractor, "Ukraine sought help from the United States on Monday.")
     assert (("UKR",), ("USA",)) in dyads(evs, "REQUEST")
+
+
+def test_a_question_asserts_no_event(extractor):
+    text = "What position does it put the U.S. in, in terms of defending Taiwan?"
+    assert not events(extractor, text)
+    assert dyads(events(extractor, "The U.S. is defending Taiwan."), "SUPPORT")
+
+
+def test_allies_of_a_state_are_not_the_state(extractor):
+    evs = events(extractor, "Trump renewed his tariff threats against America's allies on Monday.")
+    assert all("USA" not in r for _, r in dyads(evs, "THREATEN"))
+
+
+def test_what_an_announcement_reports_names_the_recipient(extractor):
+    text = "U.S. lawmakers welcomed the announcement that Ukraine had agreed to a ceasefire."
+    assert (("USA",), ("UKR",)) in dyads(events(extractor, text), "SUPPORT")
+
+
+def test_a_list_of_names_in_apposition_is_all_kept(extractor):
+    text = "Council members Greece, Panama and South Korea also supported the resolution."
+    assert {a for a, _ in dyads(events(extractor, text), "SUPPORT")} == {
+        ("GRC",),
+        ("PAN",),
+        ("KOR",),
+    }
+
+
+def test_they_may_be_an_organisation_of_states(extractor):
+    text = (
+        "The G7 statement said the group remained worried about the arsenal. "
+        "They called on China to join arms talks."
+    )
+    assert (("G7",), ("CHN",)) in dyads(events(extractor, text), "REQUEST")

@@ -22,6 +22,9 @@ from allegiance.segment import break_offsets
         ("Talks ended. Trump approval During a visit, he spoke.", ["During"]),
         ("Talks ended. In 2017, China did.", []),  # the opener starts the sentence already
         ("Talks ended. The envoy of the president said again On Monday it would.", []),  # too long
+        # a lone capital closing a sentence ("posted on X.") is no initial
+        ("He said so in a post on X. Militants attacked a train.", ["Militants"]),
+        ("President George W. Bush met him.", []),
     ],
 )
 def test_break_offsets(text, starts):

@@ -187,9 +187,17 @@ def _codes(mentions: Iterable[Any]) -> Codes:
 
 
 def _group_keys(group: Sequence[Event]) -> list[tuple[Key, Event]]:
+    """The keys of one trigger's events. The extractor gives coordinated actors one event
+    each; the gold records one happening once with all its actors ("criticized by the UN,
+    the U.S. and France" is one record), so they share one key, as a mutual act's do."""
     if mutual(group):
         parties = frozenset(c for e in group for c in _codes(e.actor))
         return [((plover_event_type(e), parties, frozenset()), e) for e in group]
+    if len({c for e in group for c in _codes(e.actor)}) > 1:
+        sides = [plover_participants(e) for e in group]
+        actors = frozenset(c for source, _ in sides for c in _codes(source))
+        targets = frozenset(c for _, target in sides for c in _codes(target))
+        return [((plover_event_type(e), actors, targets), e) for e in group]
     keys = []
     for event in group:
         source, target = plover_participants(event)

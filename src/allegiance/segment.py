@@ -7,6 +7,9 @@ one event. :func:`line_starts` marks the first token after a blank line, or afte
 (a paragraph's single short line that does not end like a sentence or like a wrapped line,
 followed by a capitalised line), as a sentence start; the parser keeps such starts.
 
+A lone capital letter closing a sentence after a lower-case word ("a statement posted on X.")
+ends it: the tokenizer reads "X." as an initial.
+
 Web text often loses the line break after a subheading: "... in the region.” Media outlets
 closed On another front, NISA said ...". A run of at most six words after a sentence end,
 followed by a capitalised word that opens clauses and is never capitalised inside one ("On",
@@ -36,6 +39,9 @@ RUN_IN_SUBHEAD = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Za-z][\w'’-]*(?:[ ]+[A-Za-z][\w'’-]*){0,5}[ ]+"
     r"(?=(?:" + OPENERS + r")\b)"
 )
+# "posted on X. Militants attacked": the tokenizer keeps "X." as one token, an initial, and
+# the parser runs on; a lone capital after a lower-case word is no initial ("George W. Bush").
+LETTER_AT_END = re.compile(r"\b[a-z]+ [A-Z]\.[ ]+(?=[A-Z][a-z])")
 TITLE_WORDS = 20
 
 
@@ -52,6 +58,7 @@ def break_offsets(text: str) -> list[int]:
     """Character offsets where a new sentence must start: after blank lines and titles."""
     offsets = [m.end() for m in BLANK_LINE.finditer(text)]
     offsets += [m.end() for m in RUN_IN_SUBHEAD.finditer(text)]
+    offsets += [m.end() for m in LETTER_AT_END.finditer(text)]
     lines = text.split("\n")
     start = 0
     for n, line in enumerate(lines[:-1]):

@@ -118,8 +118,8 @@ def _antecedent(i: int, kind: str, drafts: list[Draft], sent_of: list[int]) -> D
 def _compatible(draft: Draft, kind: str) -> bool:
     if kind == "person":
         return draft.kind == "person"
-    if kind == "plural":
-        return draft.plural or draft.kind == "group"
+    if kind == "plural":  # an organisation of members acts as "they" ("the G7 ... They called on")
+        return draft.plural or draft.kind in {"group", "igo"}
     return draft.kind in _ACTOR_KINDS and not draft.plural and draft.form != "demonym"
 
 
@@ -153,14 +153,14 @@ def _description_target(
     if code is not None:
         earlier = (d for d in reversed(drafts) if d.start < i and d.kind != "person")
         return next((d for d in earlier if code in (d.key, d.code)), None)
-    kind = ctx.lexicon.kind_descriptions.get(words)
-    if kind is None:
+    kinds = ctx.lexicon.kind_descriptions.get(words)
+    if kinds is None:
         return None
     for draft in reversed(drafts):
         if draft.start >= i:
             continue
         if sent_of[i] - sent_of[draft.start] > THING_WINDOW + 1:
             return None
-        if draft.kind == kind and draft.form == "name":
+        if draft.kind in kinds and draft.form == "name":
             return draft
     return None

@@ -9,13 +9,21 @@ import yaml
 
 from allegiance.actors.loader import data_dir
 
+# Nouns that name others than their possessor: "America's allies" are not America, "its
+# neighbours" not the state itself (the mention neither grows over them nor stands for them).
+RELATIONAL_NOUNS = frozenset({
+    "ally", "allies", "partner", "partners", "neighbour", "neighbours", "neighbor", "neighbors",
+    "rival", "rivals", "enemy", "enemies", "adversary", "adversaries", "foe", "foes",
+    "backer", "backers", "opponent", "opponents", "critic", "critics",
+})  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     sector_nouns: dict[str, str]  # lower-case noun phrase -> sector
     titles: dict[str, str]  # lower-case title -> sector
     title_modifiers: frozenset[str]
-    kind_descriptions: dict[str, str]  # "country" -> kind
+    kind_descriptions: dict[str, frozenset[str]]  # "country" -> the kinds it may stand for
     pronouns: dict[str, str]  # "he" -> person | thing | plural
     group_nouns: frozenset[str] = frozenset()  # "NATO countries": plural, no sector
     max_title_words: int = 5
@@ -31,6 +39,10 @@ class Lexicon:
         return None
 
 
+def _kinds(value: str | list[str]) -> frozenset[str]:
+    return frozenset([value] if isinstance(value, str) else value)
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = yaml.safe_load((data_dir() / "lexicon.yaml").read_text(encoding="utf-8"))
@@ -44,7 +56,7 @@ def load_lexicon() -> Lexicon:
         sector_nouns=nouns,
         titles=titles,
         title_modifiers=frozenset(str(w).lower() for w in data["title_modifiers"]),
-        kind_descriptions={str(k): str(v) for k, v in data["kind_descriptions"].items()},
+        kind_descriptions={str(k): _kinds(v) for k, v in data["kind_descriptions"].items()},
         pronouns={str(k): str(v) for k, v in data["pronouns"].items()},
         group_nouns=frozenset(str(w).lower() for w in data.get("group_nouns", [])),
         max_title_words=max(len(t.split()) for t in titles),

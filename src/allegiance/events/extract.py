@@ -21,6 +21,7 @@ from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense, default_lexicon
 from allegiance.events.local import with_local_parties
+from allegiance.events.nonevents import asked, commented_on
 from allegiance.events.participants import (
     DATIVES,
     PASSIVE_SUBJECTS,
@@ -28,6 +29,7 @@ from allegiance.events.participants import (
     MentionIndex,
     all_mentions_in,
     child,
+    content_subject,
     distinct,
     forget_sentence_ents,
     is_passive,
@@ -102,6 +104,7 @@ def candidate_tokens(doc: Doc, matcher: Matcher) -> Candidates:
 
 
 _distinct = distinct
+STANCE_TYPES = frozenset({"SUPPORT", "ACCUSE"})  # taken on what someone did
 
 
 def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
@@ -118,6 +121,9 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         )
     if not recipients:
         recipients = _distinct(_embedded_recipients(verb, index, lex), actors)
+    if not recipients and trig.sense.type in STANCE_TYPES:
+        subject = content_subject(verb)
+        recipients = _distinct(np_mentions(subject, index), actors) if subject is not None else []
     if not recipients:
         recipients = _speaker_pronoun(verb, index, lex, actors)
     if trig.reverse:
@@ -535,19 +541,14 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
 
 
 def _usable(found: Found) -> bool:
-    if found.trigger.verb is None and _commented_on(found.trigger.token):
+    if asked(found.trigger.token):
+        return False
+    if found.trigger.verb is None and commented_on(found.trigger.token):
         return False
     if found.trigger.verb is None and not found.actors:
         # a bare noun ("the war") is not an event; "Navalny's arrest" is one
         return found.trigger.sense.possessor_patient and bool(found.recipients)
     return bool(found.actors or found.recipients)
-
-
-def _commented_on(noun: Token) -> bool:
-    """ "China's support for Russia balances out U.S. power": an eventive noun that is the
-    subject of a present-tense remark about it is commentary, not a happening."""
-    head = noun.head
-    return noun.dep_ == "nsubj" and head.tag_ in {"VBZ", "VBP"} and head.lemma_ != "be"
 
 
 def _heads(found: Found) -> set[Token]:

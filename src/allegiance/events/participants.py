@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from allegiance.actors.lexicon import RELATIONAL_NOUNS
 from allegiance.events.lexicon import Lexicon
 from allegiance.models import Mention
 
@@ -82,21 +83,35 @@ def np_mention(head: Token, index: MentionIndex) -> Mention | None:
             owner = owner or mention
         elif mention is not None and uncoded is None:
             uncoded = mention
-        queue.extend(c for c in tok.children if c.dep_ not in CLAUSAL)
+        queue.extend(c for c in tok.children if c.dep_ not in CLAUSAL and not _other_than(c, tok))
     return owner or uncoded
+
+
+def _other_than(possessor: Token, noun: Token) -> bool:
+    """ "America's allies", "its neighbours": the noun names others than its possessor."""
+    return possessor.dep_ == "poss" and noun.lower_ in RELATIONAL_NOUNS
 
 
 def np_mentions(head: Token, index: MentionIndex) -> list[Mention]:
     """Mentions of a noun phrase and of the phrases coordinated with it, including
     coordinated modifiers ("Hungarian and Romanian officials")."""
     out: list[Mention] = []
-    for tok in (head, *head.conjuncts):
+    for tok in (head, *head.conjuncts, *_listed_in_apposition(head)):
         mention = np_mention(tok, index)
         if mention is not None and mention not in out:
             out.append(mention)
             out.extend(m for m in _coordinated_with(mention, tok, index) if m not in out)
         out.extend(m for m in _coordinated_modifiers(tok, index) if m not in out)
     return out
+
+
+def _listed_in_apposition(head: Token) -> list[Token]:
+    """ "members Greece, Panama and South Korea": the parser hangs the rest of a list of names
+    as an apposition with its own conjuncts."""
+    appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if head.pos_ != "PROPN" or len(appos) != 1 or not appos[0].conjuncts:
+        return []
+    return [appos[0], *appos[0].conjuncts]
 
 
 def _coordinated_modifiers(head: Token, index: MentionIndex) -> list[Mention]:
@@ -384,6 +399,16 @@ def object_author(verb: Token) -> Token | None:
         return None
     agent = child(made, ("agent",))
     return child(agent, ("pobj",)) if agent is not None else None
+
+
+def content_subject(verb: Token) -> Token | None:
+    """Who did what the object reports: "welcomed the announcement that Ukraine had agreed",
+    "condemned reports that Russian troops had shelled the town"."""
+    obj = child(verb, OBJECTS)
+    for clause in obj.children if obj is not None else ():
+        if clause.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in clause.children):
+            return child(clause, SUBJECTS)
+    return None
 
 
 AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "money", "funding", "loan",
