@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass
 
 import yaml
+from spacy.tokens import Token
 
 from allegiance.actors.loader import data_dir
 
@@ -16,6 +17,11 @@ RELATIONAL_NOUNS = frozenset({
     "rival", "rivals", "enemy", "enemies", "adversary", "adversaries", "foe", "foes",
     "backer", "backers", "opponent", "opponents", "critic", "critics",
 })  # fmt: skip
+
+
+def names_others(possessor: Token, noun: Token) -> bool:
+    """ "America's allies", "its neighbours": the noun names others than its possessor."""
+    return possessor.dep_ == "poss" and noun.lower_ in RELATIONAL_NOUNS
 
 
 @dataclass(frozen=True, slots=True)

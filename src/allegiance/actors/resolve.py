@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from allegiance.actors.coref import resolve_coreference
 from allegiance.actors.drafts import Context, Draft
 from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, role_on
-from allegiance.actors.lexicon import RELATIONAL_NOUNS, Lexicon
+from allegiance.actors.lexicon import Lexicon, names_others
 from allegiance.actors.patterns import PLACE, parse_pattern_id
 from allegiance.models import Actor, Mention
 
@@ -155,7 +155,7 @@ def _person_government(doc: Doc, draft: Draft) -> None:
 def head_noun_parsed(doc: Doc, draft: Draft, lex: Lexicon) -> tuple[int, int, str | None] | None:
     root = doc[draft.start : draft.end].root
     head = root.head
-    if root.dep_ == "poss" and head.lower_ in RELATIONAL_NOUNS:
+    if names_others(root, head):
         return None
     if root.dep_ in ("amod", "compound", "poss", "nmod") and draft.end <= head.i < draft.end + 4:
         words = [t.text for t in doc[draft.end : head.i + 1] if t.text not in _POSSESSIVE]

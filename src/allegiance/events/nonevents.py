@@ -11,8 +11,9 @@ from allegiance.events.participants import sentence_span
 def asked(token: Token) -> bool:
     """A question asserts no event ("what position does it put the U.S. in in terms of
     defending Taiwan?"): the sentence ends with a question mark."""
-    last = [t for t in sentence_span(token) if not (t.is_quote or t.is_space)]
-    return bool(last) and last[-1].text == "?"
+    words = (t for t in reversed(sentence_span(token)) if not (t.is_quote or t.is_space))
+    last = next(words, None)
+    return last is not None and last.text == "?"
 
 
 def commented_on(noun: Token) -> bool:

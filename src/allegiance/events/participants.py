@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from allegiance.actors.lexicon import RELATIONAL_NOUNS
+from allegiance.actors.lexicon import names_others
 from allegiance.events.lexicon import Lexicon
 from allegiance.models import Mention
 
@@ -83,13 +83,8 @@ def np_mention(head: Token, index: MentionIndex) -> Mention | None:
             owner = owner or mention
         elif mention is not None and uncoded is None:
             uncoded = mention
-        queue.extend(c for c in tok.children if c.dep_ not in CLAUSAL and not _other_than(c, tok))
+        queue.extend(c for c in tok.children if c.dep_ not in CLAUSAL and not names_others(c, tok))
     return owner or uncoded
-
-
-def _other_than(possessor: Token, noun: Token) -> bool:
-    """ "America's allies", "its neighbours": the noun names others than its possessor."""
-    return possessor.dep_ == "poss" and noun.lower_ in RELATIONAL_NOUNS
 
 
 def np_mentions(head: Token, index: MentionIndex) -> list[Mention]:
