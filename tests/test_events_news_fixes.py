@@ -145,7 +145,7 @@ def test_a_state_s_forces_act_on_its_own_groups(extractor):
 
 def test_every_coordinated_modifier_is_a_party(extractor):
     evs = events(extractor, "French, German and Italian diplomats backed the plan on Monday.")
-    assert {a for a, _ in dyads(evs, "SUPPORT")} == {("FRA",), ("DEU",), ("ITA",)}
+    assert {a for a, _ in dyads(evs, "SUPPORT")} == {("FRA", "DEU", "ITA")}
 
 
 def test_a_clause_hung_on_a_date_is_dated_by_it(extractor):
@@ -188,11 +188,7 @@ def test_what_an_announcement_reports_names_the_recipient(extractor):
 
 def test_a_list_of_names_in_apposition_is_all_kept(extractor):
     text = "Council members Greece, Panama and South Korea also supported the resolution."
-    assert {a for a, _ in dyads(events(extractor, text), "SUPPORT")} == {
-        ("GRC",),
-        ("PAN",),
-        ("KOR",),
-    }
+    assert {a for a, _ in dyads(events(extractor, text), "SUPPORT")} == {("GRC", "PAN", "KOR")}
 
 
 def test_they_may_be_an_organisation_of_states(extractor):
@@ -201,3 +197,27 @@ def test_they_may_be_an_organisation_of_states(extractor):
         "They called on China to join arms talks."
     )
     assert (("G7",), ("CHN",)) in dyads(events(extractor, text), "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Italy tightened restrictions on travel from India.", "ITA", "IND"),
+        ("The European Union imposed restrictions on imports from Russia.", "EU", "RUS"),
+    ],
+)
+def test_a_restriction_on_another_state_is_a_sanction(extractor, text, actor, recipient):
+    assert ((actor,), (recipient,)) in dyads(events(extractor, text), "SANCTION")
+    assert not dyads(events(extractor, text), "COERCE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Italy imposed restrictions on travel in Milan.",  # its own place
+        "Egypt imposed a blockade on Qatar.",  # a blockade coerces whoever suffers it
+    ],
+)
+def test_a_restriction_at_home_or_a_blockade_stays_a_coercion(extractor, text):
+    assert dyads(events(extractor, text), "COERCE")
+    assert not dyads(events(extractor, text), "SANCTION")

@@ -238,6 +238,24 @@ def test_scenario_without_usa_for_ukraine(world):
     assert result.supporters["same_camp"].all()
 
 
+def test_a_joint_pledge_stays_a_commitment_of_the_others(tmp_path):
+    joint = [
+        ev(
+            "USA,DEU",
+            "SUPPORT",
+            "UKR",
+            "Washington and Berlin vowed to stand by Kyiv.",
+            factuality="future",
+        )
+    ]
+    with Store(
+        build(tmp_path / "j.duckdb", [extraction("j1", NOV20, joint)]), read_only=True
+    ) as store:
+        result = graph.scenario(store, without="USA", recipient="UKR")
+    assert list(result.commitments["stated_by"]) == ["DEU"]
+    assert list(result.commitments["actors"].iloc[0]) == ["USA", "DEU"]
+
+
 # -- brokers and graph ---------------------------------------------------------------------
 def test_brokers_and_graph(world):
     table = graph.brokers(world)

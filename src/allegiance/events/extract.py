@@ -42,6 +42,7 @@ from allegiance.events.participants import (
     verb_actors,
     verb_recipients,
 )
+from allegiance.events.retype import STATE_KINDS, retyped
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
 from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
@@ -133,7 +134,7 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             giver = prep_object(obj, ("from",))
         actors, recipients = (np_mentions(giver, index) if giver else []), actors
     found = Found(trig, actors, _distinct(recipients, actors))
-    return _own_side_kept_out(_deployed_to_host(found, index))
+    return _own_side_kept_out(found)
 
 
 def _own_side_kept_out(found: Found) -> Found:
@@ -148,7 +149,6 @@ def _own_side_kept_out(found: Found) -> Found:
     )
 
 
-STATE_KINDS = frozenset({"country", "capital"})
 TRADE_PREPS = frozenset({"to", "into", "from"})
 
 
@@ -179,21 +179,6 @@ def _the_state(mention: Mention) -> bool:
 def _destination(doc: Doc, mention: Mention) -> bool:
     root = mention_root(doc, mention)
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in TRADE_PREPS
-
-
-def _deployed_to_host(found: Found, index: MentionIndex) -> Found:
-    """Forces sent *to* a state ("soldiers were deployed to Russia") serve it: military aid
-    to the host (PLOVER AID: "military assistance including arms and personnel"), not a
-    mobilization against it (MOBILIZE's recipient is whom the forces threaten)."""
-    trig = found.trigger
-    if trig.sense.type != "MOBILIZE" or trig.verb is None or not found.recipients:
-        return found
-    dest = prep_object(trig.verb, ("to",))
-    hosts = np_mentions(dest, index) if dest is not None else []
-    if not hosts or hosts[0] != found.recipients[0] or hosts[0].kind != "country":
-        return found
-    sense = dataclasses.replace(trig.sense, type="AID", mode="military")
-    return dataclasses.replace(found, trigger=dataclasses.replace(trig, sense=sense))
 
 
 def _deployed_forces(trig: Trigger, index: MentionIndex) -> list[Mention]:
@@ -297,8 +282,8 @@ def _verb_above(noun: Token, lex: Lexicon) -> Token | None:
 
 def participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
     if trig.verb is not None:
-        return _verb_participants(trig, index, lex)
-    return _noun_participants(trig, index, lex)
+        return retyped(_verb_participants(trig, index, lex), index)
+    return retyped(_noun_participants(trig, index, lex), index)
 
 
 # --- rules on reporting verbs ------------------------------------------------------------
@@ -479,8 +464,20 @@ def _venue(mention: Mention, doc: Doc) -> bool:
     return root is not None and root.head.lower_ in {"in", "at"}
 
 
+def _actor_groups(found: Found, others: list[Mention]) -> list[list[Mention]]:
+    """A joint act is one event with all its actors ("criticized by the UN, the U.S. and
+    France"), as the manual records it; a mutual act's parties, being each other's
+    recipients, get one event each so that every direction is a dyad."""
+    if not found.actors:
+        return [[]]
+    partners = _partners(found)
+    if partners and others == partners:
+        return [[a] for a in found.actors]
+    return [list(found.actors)]
+
+
 def build_events(found: Found, ctx: DocContext) -> list[Event]:
-    """One Event per actor (coordinated actors give several events)."""
+    """One Event for a joint act, one per party for a mutual act."""
     trig = found.trigger
     tok = trig.token
     sent = sentence_span(tok)
@@ -505,7 +502,7 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
     trigger_span = TextSpan(text=text, start=start, end=end)
     events = []
     others = _others(found, ctx.doc)
-    for actor_group in [[a] for a in found.actors] or [[]]:
+    for actor_group in _actor_groups(found, others):
         recipients = _distinct(others, actor_group)
         ident = event_id(
             ctx.doc_id, sentence.index, tok.idx, trig.sense.type,

@@ -80,8 +80,9 @@ def _supporters(
     return out.sort_values(["net", "actor"], ascending=[False, True]).reset_index(drop=True)
 
 
-# Who states a commitment: the event's actor (a speaker's stated support of the recipient is a
-# SUPPORT event of the speaker, made by the extractor); 'attributed' when the actor says so.
+# Who states a commitment: each of the event's actors (a speaker's stated support of the
+# recipient is a SUPPORT event of the speaker, made by the extractor; a joint pledge is one
+# event with all its actors); 'attributed' when that actor says so.
 
 
 def _commitments(
@@ -91,21 +92,22 @@ def _commitments(
         "a.duplicate_of IS NULL",
         "list_contains(e.recipient_codes, ?)",
         "e.factuality <> 'negated'",
-        "NOT list_contains(e.actor_codes, ?)",
         "(list_contains(?, e.event) OR (list_contains(?, e.event) "
         "AND list_contains(?, e.factuality)))",
     ]
-    params: list[Any] = [recipient, without, list(_VERBAL), list(_MATERIAL), list(_PROMISED)]
+    params: list[Any] = [recipient, list(_VERBAL), list(_MATERIAL), list(_PROMISED)]
     for op, value in ((">=", options.since_date), ("<=", options.until_date)):
         if value:
             where.append(f"coalesce(e.reported_date, a.published) {op} ?")
             params.append(value)
     return store.frame(
         f"""
-        SELECT * FROM (
-            SELECT e.actor_code AS stated_by,
-                   CASE WHEN e.attributed_code = e.actor_code THEN 'attributed'
-                        ELSE 'actor' END AS stated_how,
+        SELECT stated_by,
+               CASE WHEN attributed_code = stated_by THEN 'attributed' ELSE 'actor' END
+                   AS stated_how,
+               actors, type, mode, factuality, reported, sentence, id, article_id, sentence_idx
+        FROM (
+            SELECT unnest(e.actor_codes) AS stated_by, e.attributed_code,
                    e.actor_codes AS actors, e.event AS type, e.mode, e.factuality,
                    coalesce(e.reported_date, a.published) AS reported,
                    json_extract_string(e.record, '$.sentence.text') AS sentence,

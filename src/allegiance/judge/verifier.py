@@ -69,7 +69,6 @@ def _sentence(event: Event) -> dict[str, float]:
         f"sent_len={_bucket(len(text), (60, 120, 200, 300))}": 1.0,
         f"sent_index={_bucket(event.sentence.index, (1, 2, 5, 15))}": 1.0,
         f"in_quotes={inside_quotes(text, offset)}": 1.0,
-        f"question={text.rstrip().endswith('?')}": 1.0,
     }
 
 

@@ -1,0 +1,77 @@
+"""A candidate's type read again once its participants are known: who acts on whom can
+decide between two PLOVER types that one trigger word leaves open."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from allegiance.events.found import Found
+from allegiance.events.participants import MentionIndex, np_mentions, prep_object
+from allegiance.events.senses import direct_object
+from allegiance.models import Mention
+
+STATE_KINDS = frozenset({"country", "capital"})
+
+# restrictions a state may put on another state; a crackdown, a blockade, a siege or
+# harassment stays a coercion whoever suffers it
+RESTRICTION_LEMMAS = frozenset(
+    {"ban", "restrict", "restriction", "impose", "tighten", "prevent", "block", "outlaw",
+     "curb", "limit"}
+)  # fmt: skip
+COERCION_OBJECTS = frozenset({"blockade", "siege", "curfew", "crackdown"})
+
+
+def retyped(found: Found, index: MentionIndex) -> Found:
+    return _sanction_on_a_state(_deployed_to_host(found, index))
+
+
+def _with_type(found: Found, kind: str, mode: str) -> Found:
+    trig = found.trigger
+    sense = dataclasses.replace(trig.sense, type=kind, mode=mode)
+    return dataclasses.replace(found, trigger=dataclasses.replace(trig, sense=sense))
+
+
+def _deployed_to_host(found: Found, index: MentionIndex) -> Found:
+    """Forces sent *to* a state ("soldiers were deployed to Russia") serve it: military aid
+    to the host (PLOVER AID: "military assistance including arms and personnel"), not a
+    mobilization against it (MOBILIZE's recipient is whom the forces threaten)."""
+    trig = found.trigger
+    if trig.sense.type != "MOBILIZE" or trig.verb is None or not found.recipients:
+        return found
+    dest = prep_object(trig.verb, ("to",))
+    hosts = np_mentions(dest, index) if dest is not None else []
+    if not hosts or hosts[0] != found.recipients[0] or hosts[0].kind != "country":
+        return found
+    return _with_type(found, "AID", "military")
+
+
+def _sanction_on_a_state(found: Found) -> Found:
+    """A restriction one state (or an organisation of states) puts on another state ("Italy
+    tightened restrictions on travel from India", "the U.S. banned the supply of chips to
+    China") withdraws cooperation: PLOVER SANCTION. Restricting one's own people or places
+    stays COERCE."""
+    trig = found.trigger
+    if trig.sense.type != "COERCE" or trig.sense.mode != "restrict":
+        return found
+    lemmas = {trig.token.lemma_.lower(), trig.verb.lemma_.lower() if trig.verb else ""}
+    obj = direct_object(trig.verb) if trig.verb is not None else None
+    if obj is not None and obj.lemma_.lower() in COERCION_OBJECTS:
+        return found
+    if not lemmas & RESTRICTION_LEMMAS or not _states_on_others(found):
+        return found
+    return _with_type(found, "SANCTION", "discontinue")
+
+
+def _states_on_others(found: Found) -> bool:
+    own = {m.code for m in found.actors}
+    return (
+        bool(found.actors and found.recipients)
+        and all(_acts_for_a_state(m) for m in found.actors)
+        and all(m.kind in STATE_KINDS and m.code not in own for m in found.recipients)
+    )
+
+
+def _acts_for_a_state(mention: Mention) -> bool:
+    """A state, an organisation of states, or a person of either acting for it."""
+    kind = mention.kind in STATE_KINDS | {"person", "igo"}
+    return kind and mention.code is not None and mention.sector in (None, "GOV", "IGO")
