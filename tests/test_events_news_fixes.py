@@ -221,3 +221,18 @@ def test_a_restriction_on_another_state_is_a_sanction(extractor, text, actor, re
 def test_a_restriction_at_home_or_a_blockade_stays_a_coercion(extractor, text):
     assert dyads(events(extractor, text), "COERCE")
     assert not dyads(events(extractor, text), "SANCTION")
+
+
+def test_what_ones_own_side_must_do_is_no_request(extractor):
+    text = '"The U.S. must take a long-term approach to China," Senator Jim Risch told reporters.'
+    assert not dyads(events(extractor, text), "REQUEST")
+
+
+def test_rebels_saying_their_government_must_act_make_a_request(extractor):
+    text = "Rwandan rebels said President Kagame must accept a new constitution."
+    assert (("RWA",), ("RWA",)) in dyads(events(extractor, text), "REQUEST")
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_actor(extractor):
+    text = 'The United States said Iran is "flagrantly" defying the U.N. Security Council.'
+    assert {a for a, _ in dyads(events(extractor, text), "REJECT")} == {("IRN",)}

@@ -337,12 +337,19 @@ def _deontic(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> F
             return found
         return None
     subj = child(comp, SUBJECTS)
-    targets = np_mentions(subj, index) if subj is not None else []
-    if not targets:
+    targets = _distinct(np_mentions(subj, index), [speaker]) if subj is not None else []
+    if all(_own_side(t, speaker) for t in targets):
         return None
     mode = lex.request_modes.get(inner.sense.type, "change") if inner else "change"
     trig = Trigger(report, Sense(type="REQUEST", mode=mode), verb=report)
-    return Found(trig, [speaker], _distinct(targets, [speaker]), factuality="asserted")
+    return Found(trig, [speaker], targets, factuality="asserted")
+
+
+def _own_side(target: Mention, speaker: Mention) -> bool:
+    """What one's own side must do ("the U.S. must", said by a U.S. senator) is a view, not a
+    request; rebels saying their president must agree is one (another sector)."""
+    same_sector = target.sector is None or target.sector == speaker.sector
+    return target.code == speaker.code and same_sector
 
 
 def reported_events(report: Token, index: MentionIndex, lex: Lexicon) -> list[Found]:

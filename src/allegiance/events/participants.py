@@ -217,7 +217,7 @@ def subject_token(
     may be a quoted "we" read as the speaker (``quoted_first``): "they" in the speaker's
     quoted "I hope they ..." stays apart from the speaker.
     """
-    subj = child(verb, SUBJECTS)
+    subj = child(verb, SUBJECTS) or _subject_on_auxiliary(verb)
     embedded = verb.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and verb.head != verb
     if subj is not None and embedded and _unresolved_pronoun(subj, index):
         above = subject_token(verb.head, lex, depth + 1, index, quoted_first=False)
@@ -226,6 +226,17 @@ def subject_token(
     if subj is not None or depth > 4 or verb.head == verb:
         return subj
     return _controller(verb, lex, depth, index, quoted_first=quoted_first)
+
+
+def _subject_on_auxiliary(verb: Token) -> Token | None:
+    """The parser sometimes hangs the subject on the auxiliary ("Iran is "flagrantly"
+    defying the Council": Iran <- is <- defying)."""
+    for aux in verb.children:
+        if aux.dep_ in {"aux", "auxpass"} and aux.i < verb.i:
+            subj = child(aux, SUBJECTS)
+            if subj is not None:
+                return subj
+    return None
 
 
 def _participle_of_actor_noun(verb: Token, index: MentionIndex | None) -> bool:
