@@ -256,6 +256,15 @@ def test_a_joint_pledge_stays_a_commitment_of_the_others(tmp_path):
     assert list(result.commitments["actors"].iloc[0]) == ["USA", "DEU"]
 
 
+def test_two_speakers_of_one_state_state_its_commitment_once(tmp_path):
+    joint = [ev("DEU,DEU", "SUPPORT", "UKR", "Scholz and Baerbock vowed to stand by Kyiv.")]
+    with Store(
+        build(tmp_path / "j.duckdb", [extraction("j1", NOV20, joint)]), read_only=True
+    ) as store:
+        result = graph.scenario(store, without="USA", recipient="UKR")
+    assert list(result.commitments["stated_by"]) == ["DEU"]
+
+
 # -- brokers and graph ---------------------------------------------------------------------
 def test_brokers_and_graph(world):
     table = graph.brokers(world)

@@ -107,7 +107,7 @@ def _commitments(
                    AS stated_how,
                actors, type, mode, factuality, reported, sentence, id, article_id, sentence_idx
         FROM (
-            SELECT unnest(e.actor_codes) AS stated_by, e.attributed_code,
+            SELECT unnest(list_distinct(e.actor_codes)) AS stated_by, e.attributed_code,
                    e.actor_codes AS actors, e.event AS type, e.mode, e.factuality,
                    coalesce(e.reported_date, a.published) AS reported,
                    json_extract_string(e.record, '$.sentence.text') AS sentence,
