@@ -1,6 +1,11 @@
 """Agreement between the two annotators of the real-news gold (issue 13).
 
     python scripts/gold_agreement.py tests/data/voa/gold_a.jsonl tests/data/voa/gold_b.jsonl
+    python scripts/gold_agreement.py tests/data/written/gold.jsonl \
+        tests/data/written/second/gold_second.jsonl --shared-stories
+
+``--shared-stories`` compares only the stories the second file's annotator labelled (a second
+annotation of a sample).
 
 Each annotator's events are reduced to event keys per story (PLOVER type after the manual's
 future-tense rule, actor codes, recipient codes; a reciprocal act lists all parties as actors),
@@ -29,7 +34,7 @@ def _keys(path: Path) -> dict[str, dict]:
 
 def _political(gold: Path) -> dict[str, bool]:
     """The annotator's story flags, from stories_X.jsonl beside gold_X.jsonl."""
-    path = gold.with_name(gold.name.replace("gold_", "stories_"))
+    path = gold.with_name(gold.name.replace("gold", "stories", 1))
     lines = path.read_text(encoding="utf-8").splitlines()
     return {r["story"]: r["political"] for r in map(json.loads, lines) if r}
 
@@ -46,6 +51,10 @@ def _kappa(a: dict[str, bool], b: dict[str, bool]) -> float:
 def main() -> None:
     path_a, path_b = Path(sys.argv[1]), Path(sys.argv[2])
     a, b = _keys(path_a), _keys(path_b)
+    flags_a, flags_b = _political(path_a), _political(path_b)
+    if "--shared-stories" in sys.argv[3:]:
+        a = {s: keys for s, keys in a.items() if s in flags_b}
+        flags_a = {s: flag for s, flag in flags_a.items() if s in flags_b}
     stories = sorted(a.keys() | b.keys())
     for level in LEVELS:
         c = Counter()
@@ -63,7 +72,6 @@ def main() -> None:
             total += 1
             same += bool(a[s][key] & b[s][key])
     print(f"factuality agreement on {total} shared keys: {same / max(total, 1):.3f}")
-    flags_a, flags_b = _political(path_a), _political(path_b)
     shared = len(flags_a.keys() & flags_b.keys())
     print(f"political story kappa: {_kappa(flags_a, flags_b):.3f} on {shared} stories")
 
