@@ -236,3 +236,20 @@ def test_rebels_saying_their_government_must_act_make_a_request(extractor):
 def test_a_subject_hung_on_the_auxiliary_is_the_actor(extractor):
     text = 'The United States said Iran is "flagrantly" defying the U.N. Security Council.'
     assert {a for a, _ in dyads(events(extractor, text), "REJECT")} == {("IRN",)}
+
+
+def test_saying_another_party_violated_a_deal_accuses_it(extractor):
+    text = "Kenya said Somalia has tried to sabotage the peace talks."
+    assert (("KEN",), ("SOM",)) in dyads(events(extractor, text), "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany said Russia had not violated the ceasefire.",  # denied, no allegation
+        # the clause joined after the quote is not what the verb reports
+        'China always says that "we respect sovereignty," and here, Russia has violated it.',
+    ],
+)
+def test_no_allegation_without_a_reported_wrong(extractor, text):
+    assert not dyads(events(extractor, text), "ACCUSE")

@@ -4,10 +4,11 @@ parse.
 A sentence goes on to the tagger, parser and NER only if it holds a word that can start an
 event in our rules: a form of a lexicon verb or eventive noun ("attacked", "talks"), or a verb
 that needs a companion word together with it ("lifted ... sanctions", "pull ... out", "sent
-... weapons"), or a reporting verb with an evaluative or deontic cue ("said X is a threat",
-"said X must go"). The word forms come from the lemmas by the model's own lemmatizer tables,
-run backwards, so "met", "stopped" and "ceasefires" are found without a tagger. Everything
-else is tokenized and split into sentences by punctuation, and skipped.
+... weapons"), or a reporting verb with an evaluative, deontic or wrongdoing cue ("said X is
+a threat", "said X must go", "said X violated"). The word forms come from the lemmas by the
+model's own lemmatizer tables, run backwards, so "met", "stopped" and "ceasefires" are found
+without a tagger. Everything else is tokenized and split into sentences by punctuation, and
+skipped.
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ def trigger_words(lex: Lexicon, inflections: Inflections) -> TriggerWords:
     cues = inflections.forms(lex.evaluative, "noun") | {
         m for m in lex.deontic_modals if " " not in m
     }
+    cues |= inflections.forms(lex.wrongdoing_verbs, "verb")
     return TriggerWords(
         single=single,
         pairs=tuple(pairs),

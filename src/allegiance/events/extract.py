@@ -16,18 +16,16 @@ from spacy.vocab import Vocab
 
 from allegiance.doc import sentence_record
 from allegiance.events import attach
-from allegiance.events.attribution import attribution, speaker_of
+from allegiance.events.attribution import attribution
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
-from allegiance.events.lexicon import Lexicon, Sense, default_lexicon
+from allegiance.events.lexicon import Lexicon, default_lexicon
 from allegiance.events.local import with_local_parties
 from allegiance.events.nonevents import asked, commented_on
 from allegiance.events.participants import (
     DATIVES,
     PASSIVE_SUBJECTS,
-    SUBJECTS,
     MentionIndex,
-    all_mentions_in,
     child,
     content_subject,
     distinct,
@@ -42,6 +40,7 @@ from allegiance.events.participants import (
     verb_actors,
     verb_recipients,
 )
+from allegiance.events.reported import reported_events
 from allegiance.events.retype import STATE_KINDS, retyped
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
 from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
@@ -284,83 +283,6 @@ def participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
     if trig.verb is not None:
         return retyped(_verb_participants(trig, index, lex), index)
     return retyped(_noun_participants(trig, index, lex), index)
-
-
-# --- rules on reporting verbs ------------------------------------------------------------
-
-
-def _clause_subjects(subj: Token, index: MentionIndex) -> list[Mention]:
-    """Mentions that are subjects inside a subject phrase ("the fact that X and Y are ...")."""
-    for tok in subj.subtree:
-        if tok != subj and tok.dep_ in {"nsubj", "nsubjpass"}:
-            found = np_mentions(tok, index)
-            if found:
-                return found
-    return np_mentions(subj, index) or all_mentions_in(subj, index)
-
-
-def _evaluative(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
-    """ "X said Y is a threat" -> X ACCUSE Y; "... is a key partner" -> X SUPPORT Y."""
-    pred = None
-    if comp.lemma_ == "be":
-        pred = child(comp, ("attr", "acomp"))
-    elif comp.lemma_ in {"pose", "represent", "constitute", "remain"}:
-        pred = child(comp, ("dobj", "attr"))
-    subj = child(comp, SUBJECTS)
-    if pred is None or subj is None or pred.lemma_.lower() not in lex.evaluative:
-        return None
-    speaker = speaker_of(report, index, lex)
-    targets = _clause_subjects(subj, index)
-    if speaker is None or not targets:
-        return None
-    negative = lex.evaluative[pred.lemma_.lower()] == "negative"
-    sense = Sense(type="ACCUSE", mode="disapprove") if negative else Sense(type="SUPPORT")
-    trig = Trigger(pred, sense, consumed=(pred.i,))
-    return Found(trig, [speaker], _distinct(targets, [speaker]), attributed_to=speaker)
-
-
-def _deontic(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
-    """ "X said Y must/should do Z" -> X REQUEST Y; "Y should be supported" -> X SUPPORT Y."""
-    modal = next((c for c in comp.children if c.tag_ == "MD"), None)
-    if modal is None or modal.lower_ not in lex.deontic_modals:
-        return None
-    speaker = speaker_of(report, index, lex)
-    if speaker is None:
-        return None
-    inner = verb_trigger(comp, lex)
-    patient = child(comp, ("nsubjpass",))
-    if patient is not None and prep_object(comp, ("by",)) is None:
-        if inner is not None and inner.sense.type in {"SUPPORT", "AID", "COOPERATE"}:
-            trig = Trigger(comp, Sense(type="SUPPORT"), consumed=(comp.i,))
-            found = Found(trig, [speaker], _distinct(np_mentions(patient, index), [speaker]))
-            found.attributed_to, found.factuality = speaker, "asserted"
-            return found
-        return None
-    subj = child(comp, SUBJECTS)
-    targets = _distinct(np_mentions(subj, index), [speaker]) if subj is not None else []
-    if all(_own_side(t, speaker) for t in targets):
-        return None
-    mode = lex.request_modes.get(inner.sense.type, "change") if inner else "change"
-    trig = Trigger(report, Sense(type="REQUEST", mode=mode), verb=report)
-    return Found(trig, [speaker], targets, factuality="asserted")
-
-
-def _own_side(target: Mention, speaker: Mention) -> bool:
-    """What one's own side must do ("the U.S. must", said by a U.S. senator) is a view, not a
-    request; rebels saying their president must agree is one (another sector)."""
-    same_sector = target.sector is None or target.sector == speaker.sector
-    return target.code == speaker.code and same_sector
-
-
-def reported_events(report: Token, index: MentionIndex, lex: Lexicon) -> list[Found]:
-    comps = [c for c in report.children if c.dep_ == "ccomp"]
-    out = []
-    for comp in comps:
-        for clause in (comp, *comp.conjuncts):
-            found = _evaluative(report, clause, index, lex) or _deontic(report, clause, index, lex)
-            if found is not None:
-                out.append(found)
-    return out
 
 
 # --- building the records ------------------------------------------------------------------

@@ -88,6 +88,7 @@ class Lexicon:
     collective_nouns: frozenset[str] = frozenset()
     local_parties: frozenset[str] = frozenset()
     stance_adjectives: dict[str, Sense] = field(default_factory=dict)
+    wrongdoing_verbs: frozenset[str] = frozenset()
 
     def verb_lemmas(self) -> set[str]:
         """Every lemma that can start a verbal trigger (for the matcher)."""
@@ -192,6 +193,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             object_control=frozenset(data.get("object_control") or ()),
             modals=_invert(data.get("modals") or {}),
             deontic_modals=frozenset(data.get("deontic_modals") or ()),
+            wrongdoing_verbs=frozenset(data.get("wrongdoing_verbs") or ()),
             conditional_marks=frozenset(data.get("conditional_marks") or ()),
             negations=frozenset(data.get("negations") or ()),
             historical_cues=frozenset(data.get("historical_cues") or ()),

@@ -1,0 +1,135 @@
+"""Events a reporting verb makes of what it reports: "X said Y is a threat" (X ACCUSE Y),
+"X said Y must do Z" (X REQUEST Y), "X said Y violated the deal" (X ACCUSE Y). The speaker's
+act is the event; what it reports may be an event of its own besides."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from allegiance.events.attribution import speaker_of
+from allegiance.events.found import Found
+from allegiance.events.lexicon import Lexicon, Sense
+from allegiance.events.participants import (
+    SUBJECTS,
+    MentionIndex,
+    all_mentions_in,
+    child,
+    distinct,
+    is_passive,
+    np_mentions,
+    prep_object,
+    subject_token,
+)
+from allegiance.events.senses import Trigger, verb_trigger
+from allegiance.models import Mention
+
+
+def _clause_subjects(subj: Token, index: MentionIndex) -> list[Mention]:
+    """Mentions that are subjects inside a subject phrase ("the fact that X and Y are ...")."""
+    for tok in subj.subtree:
+        if tok != subj and tok.dep_ in {"nsubj", "nsubjpass"}:
+            found = np_mentions(tok, index)
+            if found:
+                return found
+    return np_mentions(subj, index) or all_mentions_in(subj, index)
+
+
+def _evaluative(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
+    """ "X said Y is a threat" -> X ACCUSE Y; "... is a key partner" -> X SUPPORT Y."""
+    pred = None
+    if comp.lemma_ == "be":
+        pred = child(comp, ("attr", "acomp"))
+    elif comp.lemma_ in {"pose", "represent", "constitute", "remain"}:
+        pred = child(comp, ("dobj", "attr"))
+    subj = child(comp, SUBJECTS)
+    if pred is None or subj is None or pred.lemma_.lower() not in lex.evaluative:
+        return None
+    speaker = speaker_of(report, index, lex)
+    targets = _clause_subjects(subj, index)
+    if speaker is None or not targets:
+        return None
+    negative = lex.evaluative[pred.lemma_.lower()] == "negative"
+    sense = Sense(type="ACCUSE", mode="disapprove") if negative else Sense(type="SUPPORT")
+    trig = Trigger(pred, sense, consumed=(pred.i,))
+    return Found(trig, [speaker], distinct(targets, [speaker]), attributed_to=speaker)
+
+
+def _deontic(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
+    """ "X said Y must/should do Z" -> X REQUEST Y; "Y should be supported" -> X SUPPORT Y."""
+    modal = next((c for c in comp.children if c.tag_ == "MD"), None)
+    if modal is None or modal.lower_ not in lex.deontic_modals:
+        return None
+    speaker = speaker_of(report, index, lex)
+    if speaker is None:
+        return None
+    inner = verb_trigger(comp, lex)
+    patient = child(comp, ("nsubjpass",))
+    if patient is not None and prep_object(comp, ("by",)) is None:
+        if inner is not None and inner.sense.type in {"SUPPORT", "AID", "COOPERATE"}:
+            trig = Trigger(comp, Sense(type="SUPPORT"), consumed=(comp.i,))
+            found = Found(trig, [speaker], distinct(np_mentions(patient, index), [speaker]))
+            found.attributed_to, found.factuality = speaker, "asserted"
+            return found
+        return None
+    subj = child(comp, SUBJECTS)
+    targets = distinct(np_mentions(subj, index), [speaker]) if subj is not None else []
+    if all(_own_side(t, speaker) for t in targets):
+        return None
+    mode = lex.request_modes.get(inner.sense.type, "change") if inner else "change"
+    trig = Trigger(report, Sense(type="REQUEST", mode=mode), verb=report)
+    return Found(trig, [speaker], targets, factuality="asserted")
+
+
+def _own_side(target: Mention, speaker: Mention) -> bool:
+    """What one's own side must do ("the U.S. must", said by a U.S. senator) is a view, not a
+    request; rebels saying their president must agree is one (another sector)."""
+    same_sector = target.sector is None or target.sector == speaker.sector
+    return target.code == speaker.code and same_sector
+
+
+def _wrong_done(clause: Token, lex: Lexicon) -> Token | None:
+    """The verb of a wrong done in a reported clause ("violated", "tried to sabotage")."""
+    if clause.lemma_.lower() in lex.wrongdoing_verbs:
+        return clause
+    inner = child(clause, ("xcomp",))
+    if inner is not None and inner.lemma_.lower() in lex.wrongdoing_verbs:
+        return inner
+    return None
+
+
+def _denied(comp: Token, wrong: Token) -> bool:
+    """ "said Russia had not violated the truce" alleges nothing."""
+    return any(c.dep_ == "neg" for verb in {comp, wrong} for c in verb.children)
+
+
+def _alleged(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
+    """ "X said Y violated the agreement", "... Y has tried to sabotage the talks": the speaker
+    accuses Y (PLOVER ACCUSE); the wrong reported may be an event of its own besides."""
+    # only the clause the verb reports, not one joined to it: "China says 'we respect
+    # sovereignty', and here, Russia has violated it" is the interviewee's remark
+    if comp.dep_ != "ccomp":
+        return None
+    wrong = _wrong_done(comp, lex)
+    if wrong is None or is_passive(comp) or _denied(comp, wrong):
+        return None
+    subj = subject_token(comp, lex, 0, index)
+    speaker = speaker_of(report, index, lex)
+    if subj is None or speaker is None:
+        return None
+    targets = distinct(_clause_subjects(subj, index), [speaker])
+    if not targets or all(_own_side(t, speaker) for t in targets):
+        return None
+    trig = Trigger(wrong, Sense(type="ACCUSE", mode="allege"), verb=report)
+    return Found(trig, [speaker], targets, attributed_to=speaker)
+
+
+def reported_events(report: Token, index: MentionIndex, lex: Lexicon) -> list[Found]:
+    comps = [c for c in report.children if c.dep_ == "ccomp"]
+    rules = (_evaluative, _deontic, _alleged)
+    out = []
+    for comp in comps:
+        for clause in (comp, *comp.conjuncts):
+            found = next((f for rule in rules if (f := rule(report, clause, index, lex))), None)
+            if found is not None:
+                out.append(found)
+    return out
