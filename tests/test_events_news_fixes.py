@@ -253,3 +253,14 @@ def test_saying_another_party_violated_a_deal_accuses_it(extractor):
 )
 def test_no_allegation_without_a_reported_wrong(extractor, text):
     assert not dyads(events(extractor, text), "ACCUSE")
+
+
+def test_the_date_nearest_the_trigger_dates_it(extractor):
+    text = "Before Japan's own election this month, Ishiba visited Taiwan in December."
+    (visit,) = [e for e in events(extractor, text) if e.event == "CONSULT"]
+    assert (visit.event_date, visit.factuality) == ("2024-12", "historical")
+
+
+def test_an_office_held_then_makes_the_act_background(extractor):
+    text = "Paris was accused of aiding rebels fighting then-president Laurent Gbagbo."
+    assert {e.factuality for e in events(extractor, text) if e.event == "ACCUSE"} == {"historical"}

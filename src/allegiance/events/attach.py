@@ -198,15 +198,32 @@ def ongoing_since(ent: Span) -> bool:
 
 
 def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str, str] | None:
-    """The date of the event's clause; "since 2022" is when an ongoing act began, not its date."""
+    """The date of the event's clause, the one nearest the trigger in the parse first ("Before
+    the election this month, Ishiba visited Taiwan in August": August); "since 2022" is when an
+    ongoing act began, not its date."""
     lo, hi = scope(found.trigger.token)
-    for ent in sentence_ents(sent):
-        if ent.label_ == "DATE" and lo <= ent.start < hi and not ongoing_since(ent):
-            resolved = resolve_cached(ent.text, published)
-            if resolved is not None:
-                return resolved
+    trigger = found.trigger.verb or found.trigger.token
+    dates = [
+        ent
+        for ent in sentence_ents(sent)
+        if ent.label_ == "DATE" and lo <= ent.start < hi and not ongoing_since(ent)
+    ]
+    for ent in sorted(dates, key=lambda e: (tree_distance(e.root, trigger), e.start)):
+        resolved = resolve_cached(ent.text, published)
+        if resolved is not None:
+            return resolved
     named = _date_the_clause_describes(found)
     return resolve_cached(named.text, published) if named is not None else None
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Arcs between two tokens of one parse (through their lowest common ancestor)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for i, tok in enumerate(up_a):
+        if tok in up_b:
+            return i + up_b.index(tok)
+    return len(up_a) + len(up_b)
 
 
 def _date_the_clause_describes(found: Found) -> Span | None:

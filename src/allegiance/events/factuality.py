@@ -150,7 +150,13 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     if _years_before(sent, verb, published):
         return True
     clause = " ".join(t.lower_ for t in verb.subtree)
+    if THEN_OFFICE.search(clause):
+        return True
     return _cue_pattern(lex.historical_cues).search(clause) is not None
+
+
+# "then-president Laurent Gbagbo": an office held then, not now (tokens "then", "-", "president")
+THEN_OFFICE = re.compile(r"\bthen - [a-z]")
 
 
 @functools.lru_cache(maxsize=4)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from allegiance.events.attach import tree_distance
 from allegiance.events.participants import inside_quotes
 from allegiance.judge.logistic import LogisticModel
 from allegiance.models import Event, Mention
@@ -29,15 +30,6 @@ def _head(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _path_length(a: Token, b: Token) -> int:
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    for i, tok in enumerate(up_a):
-        if tok in up_b:
-            return i + up_b.index(tok)
-    return 99
-
-
 def _side(name: str, mentions: Sequence[Mention], doc: Doc, trigger: Token | None) -> dict:
     coded = [m for m in mentions if m.code]
     out: dict[str, float] = {f"{name}_n={min(len(coded), 2)}": 1.0}
@@ -50,7 +42,7 @@ def _side(name: str, mentions: Sequence[Mention], doc: Doc, trigger: Token | Non
     head = _head(doc, first.start, first.end)
     if head is not None and trigger is not None:
         out[f"{name}_dep={head.dep_}"] = 1.0
-        out[f"{name}_path={_bucket(_path_length(head, trigger), (2, 3, 5))}"] = 1.0
+        out[f"{name}_path={_bucket(tree_distance(head, trigger), (2, 3, 5))}"] = 1.0
         out[f"{name}_ent={head.ent_type_ or '-'}"] = 1.0
     return out
 
