@@ -187,9 +187,10 @@ def _codes(mentions: Iterable[Any]) -> Codes:
 
 
 def _group_keys(group: Sequence[Event]) -> list[tuple[Key, Event]]:
-    """The keys of one trigger's events. The extractor gives coordinated actors one event
-    each; the gold records one happening once with all its actors ("criticized by the UN,
-    the U.S. and France" is one record), so they share one key, as a mutual act's do."""
+    """The keys of one trigger's events. The gold records one happening once with all its
+    actors ("criticized by the UN, the U.S. and France" is one record); the extractor does
+    too since 1 December, but saved predictions (``--predictions``) of earlier versions give
+    each coordinated actor its own event, so those share one key, as a mutual act's do."""
     if mutual(group):
         parties = frozenset(c for e in group for c in _codes(e.actor))
         return [((plover_event_type(e), parties, frozenset()), e) for e in group]

@@ -15,7 +15,7 @@ from allegiance.events.amounts import find_amounts
 from allegiance.events.dates import resolve_date
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import sentence_ents
+from allegiance.events.participants import sentence_ents, tree_distance
 from allegiance.events.places import geocode
 from allegiance.models import Amount, Location
 
@@ -214,16 +214,6 @@ def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str,
             return resolved
     named = _date_the_clause_describes(found)
     return resolve_cached(named.text, published) if named is not None else None
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Arcs between two tokens of one parse (through their lowest common ancestor)."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    for i, tok in enumerate(up_a):
-        if tok in up_b:
-            return i + up_b.index(tok)
-    return len(up_a) + len(up_b)
 
 
 def _date_the_clause_describes(found: Found) -> Span | None:

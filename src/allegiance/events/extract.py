@@ -396,13 +396,14 @@ def _venue(mention: Mention, doc: Doc) -> bool:
 def _actor_groups(found: Found, others: list[Mention]) -> list[list[Mention]]:
     """A joint act is one event with all its actors ("criticized by the UN, the U.S. and
     France"), as the manual records it; a mutual act's parties, being each other's
-    recipients, get one event each so that every direction is a dyad."""
-    if not found.actors:
+    recipients (``_others`` gave them as such), get one event each so that every direction is
+    a dyad."""
+    actors = list(found.actors)
+    if not actors:
         return [[]]
-    partners = _partners(found)
-    if partners and others == partners:
-        return [[a] for a in found.actors]
-    return [list(found.actors)]
+    if others == actors:
+        return [[a] for a in actors]
+    return [actors]
 
 
 def build_events(found: Found, ctx: DocContext) -> list[Event]:

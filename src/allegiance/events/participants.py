@@ -100,6 +100,16 @@ def np_mentions(head: Token, index: MentionIndex) -> list[Mention]:
     return out
 
 
+def tree_distance(a: Token, b: Token) -> int:
+    """Arcs between two tokens of one parse (through their lowest common ancestor)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for i, tok in enumerate(up_a):
+        if tok in up_b:
+            return i + up_b.index(tok)
+    return len(up_a) + len(up_b)
+
+
 def _listed_in_apposition(head: Token) -> list[Token]:
     """ "members Greece, Panama and South Korea": the parser hangs the rest of a list of names
     as an apposition with its own conjuncts."""
