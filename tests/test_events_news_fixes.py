@@ -264,3 +264,46 @@ def test_the_date_nearest_the_trigger_dates_it(extractor):
 def test_an_office_held_then_makes_the_act_background(extractor):
     text = "Paris was accused of aiding rebels fighting then-president Laurent Gbagbo."
     assert {e.factuality for e in events(extractor, text) if e.event == "ACCUSE"} == {"historical"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say that Brazil backs the new trade pact with Argentina.",
+        "Brazil backs Argentina's bid to join the council, analysts said.",
+        "Maria Costa, a professor at the University of Lisbon, said Portugal backs Spain's bid.",
+        "According to experts, Chile wants to strengthen ties with Peru.",
+    ],
+)
+def test_an_analysts_view_is_no_event(extractor, text):
+    assert not events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Ana Ruiz said that Brazil backs Argentina's bid to join the council.",
+        # a title does not make an official an analyst
+        "Professor Ali Demir, a presidential adviser, said that Brazil backs Argentina's bid.",
+    ],
+)
+def test_an_officials_word_still_tells_the_event(extractor, text):
+    assert (("BRA",), ("ARG",)) in dyads(events(extractor, text), "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants frequently attack army posts in northern Mali.",
+        "Syria routinely denies providing weapons to Hezbollah.",
+        "Ethiopia and Kenya hold regular talks on the border.",
+    ],
+)
+def test_a_habit_is_no_event(extractor, text):
+    assert not events(extractor, text)
+
+
+def test_the_same_acts_done_once_are_events(extractor):
+    text = "Militants attacked army posts in northern Mali on Monday. Syria denied providing "
+    text += "weapons to Hezbollah. Ethiopia and Kenya held talks on the border."
+    assert {e.event for e in events(extractor, text)} >= {"ASSAULT", "AID", "CONSULT"}

@@ -21,7 +21,7 @@ from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, default_lexicon
 from allegiance.events.local import with_local_parties
-from allegiance.events.nonevents import asked, commented_on
+from allegiance.events.nonevents import asked, commentators_view, commented_on, habitual
 from allegiance.events.participants import (
     DATIVES,
     PASSIVE_SUBJECTS,
@@ -467,8 +467,11 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
 # --- the extractor -------------------------------------------------------------------------
 
 
-def _usable(found: Found) -> bool:
-    if asked(found.trigger.token):
+def _usable(found: Found, lex: Lexicon) -> bool:
+    trig = found.trigger
+    if asked(trig.token) or habitual(trig.token, trig.verb, lex):
+        return False
+    if commentators_view(trig.verb if trig.verb is not None else trig.token, lex):
         return False
     if found.trigger.verb is None and commented_on(found.trigger.token):
         return False
@@ -610,7 +613,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
     out = [_own_state_kept_out(with_local_parties(f, index, lex)) for f in out]
     kept: list[Found] = []
-    for group in _by_sentence(f for f in out if _usable(f)):
+    for group in _by_sentence(f for f in out if _usable(f, lex)):
         share_recipients(group)
         group = [f for f in group if not _subsumed(f, group)]
         kept.extend(group)

@@ -89,6 +89,10 @@ class Lexicon:
     local_parties: frozenset[str] = frozenset()
     stance_adjectives: dict[str, Sense] = field(default_factory=dict)
     wrongdoing_verbs: frozenset[str] = frozenset()
+    commentator_nouns: frozenset[str] = frozenset()
+    institution_nouns: frozenset[str] = frozenset()
+    official_nouns: frozenset[str] = frozenset()
+    habitual_words: frozenset[str] = frozenset()
 
     def verb_lemmas(self) -> set[str]:
         """Every lemma that can start a verbal trigger (for the matcher)."""
@@ -194,6 +198,10 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             modals=_invert(data.get("modals") or {}),
             deontic_modals=frozenset(data.get("deontic_modals") or ()),
             wrongdoing_verbs=frozenset(data.get("wrongdoing_verbs") or ()),
+            commentator_nouns=frozenset(data.get("commentator_nouns") or ()),
+            institution_nouns=frozenset(data.get("institution_nouns") or ()),
+            official_nouns=frozenset(data.get("official_nouns") or ()),
+            habitual_words=frozenset(data.get("habitual_words") or ()),
             conditional_marks=frozenset(data.get("conditional_marks") or ()),
             negations=frozenset(data.get("negations") or ()),
             historical_cues=frozenset(data.get("historical_cues") or ()),

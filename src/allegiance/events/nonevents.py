@@ -1,11 +1,16 @@
-"""Sentences and phrases that tell no event however their words read: questions, and remarks
-about an eventive noun."""
+"""Sentences and phrases that tell no event however their words read: questions, remarks
+about an eventive noun, an analyst's view, and habits."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
-from allegiance.events.participants import sentence_span
+from allegiance.events.lexicon import Lexicon
+from allegiance.events.participants import SUBJECTS, child, sentence_span
+
+MAX_CLIMB = 8
 
 
 def asked(token: Token) -> bool:
@@ -21,3 +26,62 @@ def commented_on(noun: Token) -> bool:
     subject of a present-tense remark about it is commentary, not a happening."""
     head = noun.head
     return noun.dep_ == "nsubj" and head.tag_ in {"VBZ", "VBP"} and head.lemma_ != "be"
+
+
+def commentators_view(verb: Token, lex: Lexicon) -> bool:
+    """ "Analysts point out that India backs the base", "according to analysts, Japan wants
+    to strengthen ties": what an analyst or expert says is an opinion, not an event."""
+    return any(_commentator(speaker, lex) for speaker in _speakers(verb, lex))
+
+
+def _speakers(verb: Token, lex: Lexicon) -> Iterator[Token]:
+    """Who says the clause of ``verb``: the subjects of the verbs it is the complement of, of
+    a reporting verb beside it ("..., say analysts"), and the X of "according to X"."""
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or tok.head == tok:
+            break
+        if tok.dep_ == "ccomp":
+            yield from _subject(tok.head)
+        tok = tok.head
+    for c in tok.children:
+        if c.dep_ in {"parataxis", "advcl"} and c.lemma_ in lex.reporting_verbs:
+            yield from _subject(c)
+    for word in sentence_span(verb):
+        if word.lower_ == "according":
+            to = child(word, ("prep",))
+            yield from (c for c in (to.children if to is not None else ()) if c.dep_ == "pobj")
+
+
+def _subject(verb: Token) -> Iterator[Token]:
+    subj = child(verb, SUBJECTS)
+    if subj is not None:
+        yield subj
+
+
+def _commentator(speaker: Token, lex: Lexicon) -> bool:
+    """An analyst, expert or scholar: by the noun itself, or by the description beside a name
+    ("Richard Weitz, director of the Hudson Institute's Center ..."), unless that description
+    makes the speaker an official ("a presidential foreign policy adviser")."""
+    if speaker.lemma_.lower() in lex.commentator_nouns:
+        return True
+    described = [t for c in speaker.children if c.dep_ in {"appos", "compound"} for t in c.subtree]
+    lemmas = {t.lemma_.lower() for t in described}
+    if lemmas & lex.official_nouns:
+        return False
+    return bool(lemmas & (lex.commentator_nouns | lex.institution_nouns))
+
+
+def habitual(token: Token, verb: Token | None, lex: Lexicon) -> bool:
+    """ "The group frequently conducts bombings", "the Taliban routinely deny providing
+    sanctuary", "regular talks": a habit, not a happening."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in lex.habitual_words for c in token.children):
+        return True
+    tok = verb if verb is not None else token
+    for _ in range(MAX_CLIMB):
+        if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in tok.children):
+            return True
+        if tok.dep_ != "xcomp" or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
