@@ -121,6 +121,24 @@ def test_places_are_entities_not_actors(nlp: Language) -> None:
     assert not [m for m in doc._.mentions if m.text in ("Kursk", "Donbas")]
 
 
+def test_a_capital_in_a_documents_name_is_no_actor(nlp: Language) -> None:
+    found = by_text(
+        run(nlp, "States signed the Copenhagen Charter and Kyiv signed the Paris Agreement.")
+    )
+    assert set(found) == {"Kyiv"}
+
+
+def test_a_former_official_of_an_organisation_no_longer_acts_for_it(nlp: Language) -> None:
+    words = ["Former", "NATO", "Secretary", "General", "Jan", "Dvorak", "spoke", "."]
+    ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    (mention,) = run_words(nlp, words, ents)
+    assert (mention.code, mention.sector, mention.role) == (None, "ELI", "former secretary general")
+    words = ["Former", "Czech", "Foreign", "Minister", "Jan", "Dvorak", "spoke", "."]
+    ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    (mention,) = run_words(nlp, words, ents)
+    assert (mention.code, mention.sector, mention.role) == ("CZE", "ELI", "former foreign minister")
+
+
 def test_title_before_unknown_person_gives_role_and_country(nlp: Language) -> None:
     words = ["Czech", "Foreign", "Minister", "Jan", "Dvorak", "arrived", "."]
     ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]

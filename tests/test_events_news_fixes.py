@@ -294,16 +294,48 @@ def test_an_officials_word_still_tells_the_event(extractor, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Militants frequently attack army posts in northern Mali.",
         "Syria routinely denies providing weapons to Hezbollah.",
-        "Ethiopia and Kenya hold regular talks on the border.",
+        "Officials in Minsk regularly refuse to send troops to Russia.",
     ],
 )
-def test_a_habit_is_no_event(extractor, text):
-    assert not events(extractor, text)
+def test_what_is_denied_or_refused_by_habit_is_no_event(extractor, text):
+    assert not dyads(events(extractor, text), "AID")
 
 
-def test_the_same_acts_done_once_are_events(extractor):
-    text = "Militants attacked army posts in northern Mali on Monday. Syria denied providing "
-    text += "weapons to Hezbollah. Ethiopia and Kenya held talks on the border."
-    assert {e.event for e in events(extractor, text)} >= {"ASSAULT", "AID", "CONSULT"}
+def test_a_habitual_act_is_still_an_event(extractor):
+    # both golds code it: PLOVER's "soldiers routinely beat up detainees", ours "the group
+    # frequently conducts bombings"
+    text = "Militants frequently attack army posts in northern Mali."
+    assert {e.event for e in events(extractor, text)} == {"ASSAULT"}
+
+
+def test_what_is_said_or_denied_once_tells_the_event(extractor):
+    text = "Syria denied providing weapons to Hezbollah. Officials in Minsk refused to send "
+    text += "troops to Russia."
+    assert dyads(events(extractor, text), "AID") == {(("SYR",), ("LBN",)), (("BLR",), ("RUS",))}
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Germany agreed with France's position on the tariffs.", "DEU", "FRA"),
+        ("The president reaffirmed Washington's commitment to Taiwan.", "USA", "TWN"),
+    ],
+)
+def test_agreeing_with_a_partys_view_is_support(extractor, text, actor, recipient):
+    evs = events(extractor, text)
+    assert ((actor,), (recipient,)) in dyads(evs, "SUPPORT")
+    assert not dyads(evs, "AGREE")
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Japan agreed with South Korea to resume talks.", "JPN"),
+        ("Russia and Ukraine agreed on a prisoner exchange.", "RUS"),
+    ],
+)
+def test_agreeing_to_do_something_stays_agree(extractor, text, actor):
+    evs = events(extractor, text)
+    assert actor in {a for a, _ in dyads(evs, "AGREE") for a in a}
+    assert not dyads(evs, "SUPPORT")

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
+from allegiance.actors.lexicon import in_a_name
 from allegiance.models import Mention
 
 # NER label -> mention kind
@@ -20,15 +21,18 @@ NER_KINDS = {"GPE": "country", "NORP": "group", "ORG": "organisation", "PERSON":
 PlaceCountry = Callable[[str], str | None]  # a place name -> the code of its country
 
 
-def fallback_mentions(doc: Doc, *, place_country: PlaceCountry) -> list[Mention]:
+def fallback_mentions(
+    doc: Doc, *, place_country: PlaceCountry, name_words: frozenset[str] = frozenset()
+) -> list[Mention]:
     """Mentions from the statistical NER alone (what the actor resolver left unresolved).
 
     A GPE is a town ("city") whose code is the country ``place_country`` gives (the offline
-    geocoder of the event stage), or None.
+    geocoder of the event stage), or None; a GPE in the name of a document or a meeting
+    (followed by one of ``name_words``: "the Copenhagen Charter") is none.
     """
     out = []
     for e in doc.ents:
-        if e.label_ not in NER_KINDS:
+        if e.label_ not in NER_KINDS or (e.label_ == "GPE" and in_a_name(doc, e.end, name_words)):
             continue
         code, kind = (place_country(e.text), "city") if e.label_ == "GPE" else (None, None)
         out.append(

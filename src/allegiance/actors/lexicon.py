@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from allegiance.actors.loader import data_dir
 
@@ -32,6 +32,7 @@ class Lexicon:
     kind_descriptions: dict[str, frozenset[str]]  # "country" -> the kinds it may stand for
     pronouns: dict[str, str]  # "he" -> person | thing | plural
     group_nouns: frozenset[str] = frozenset()  # "NATO countries": plural, no sector
+    named_after_a_seat: frozenset[str] = frozenset()  # "the Copenhagen Charter"
     max_title_words: int = 5
 
     def sector_of_noun(self, words: list[str]) -> str | None:
@@ -43,6 +44,15 @@ class Lexicon:
                 if hit:
                     return hit
         return None
+
+
+def in_a_name(doc: Doc, end: int, name_words: frozenset[str]) -> bool:
+    """ "the Copenhagen Charter", "the Paris Agreement": the place that ends before token
+    ``end`` is part of the name of a document or a meeting, and stands for no state."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.text[:1].isupper() and after.lower_ in name_words
 
 
 def _kinds(value: str | list[str]) -> frozenset[str]:
@@ -65,5 +75,6 @@ def load_lexicon() -> Lexicon:
         kind_descriptions={str(k): _kinds(v) for k, v in data["kind_descriptions"].items()},
         pronouns={str(k): str(v) for k, v in data["pronouns"].items()},
         group_nouns=frozenset(str(w).lower() for w in data.get("group_nouns", [])),
+        named_after_a_seat=frozenset(str(w).lower() for w in data.get("named_after_a_seat", [])),
         max_title_words=max(len(t.split()) for t in titles),
     )

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from allegiance.actors.coref import resolve_coreference
 from allegiance.actors.drafts import Context, Draft
 from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, role_on
-from allegiance.actors.lexicon import Lexicon, names_others
+from allegiance.actors.lexicon import Lexicon, in_a_name, names_others
 from allegiance.actors.patterns import PLACE, parse_pattern_id
 from allegiance.models import Actor, Mention
 
@@ -55,7 +55,9 @@ def entity_drafts(doc: Doc, ctx: Context) -> list[Draft]:
     drafts = []
     for ent in doc.ents:
         draft = draft_for_entity(ent, ctx)
-        if draft is not None:
+        if draft is not None and not (
+            draft.kind == "capital" and in_a_name(doc, draft.end, ctx.lexicon.named_after_a_seat)
+        ):
             drafts.append(draft)
     return drafts
 
@@ -237,12 +239,26 @@ def attach_titles(doc: Doc, drafts: list[Draft], ctx: Context) -> list[Draft]:
         k = t_start - 1 if t_start > floor and doc[t_start - 1].text in _POSSESSIVE else t_start
         affiliation = by_end.get(k)
         if affiliation is not None and affiliation.code:
-            _affiliate(draft, affiliation, ctx)
+            _affiliate_titled(doc, draft, affiliation, ctx)
             draft.start = affiliation.start
             absorbed.add(id(affiliation))
         else:
             draft.start = t_start
     return [d for d in drafts if id(d) not in absorbed]
+
+
+def _affiliate_titled(doc: Doc, draft: Draft, affiliation: Draft, ctx: Context) -> None:
+    """ "former NATO Secretary General Anders Fogh Rasmussen" no longer acts for NATO: a
+    former office held in an organisation gives no code, one held in a state its country
+    among the elites (ELI)."""
+    before = doc[affiliation.start - 1].lower_ if affiliation.start > 0 else ""
+    if before not in ("former", "ousted", "late"):
+        _affiliate(draft, affiliation, ctx)
+        return
+    draft.role, draft.sector = f"former {draft.role}", "ELI"
+    if affiliation.kind not in ("igo", "organisation", "group"):
+        draft.code = affiliation.code
+        draft.extra["affiliation"] = affiliation.code or ""
 
 
 def attach_appositives(doc: Doc, drafts: list[Draft], ctx: Context) -> None:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from allegiance.actors import fallback_mentions, with_unresolved
+from allegiance.actors.lexicon import load_lexicon as load_actor_lexicon
 from allegiance.actors.loader import load_knowledge_base
 from allegiance.doc import register_extensions
 from allegiance.errors import AllegianceError
@@ -37,9 +38,10 @@ class EventExtractor:
         self.lexicon = default_lexicon()
         self.matchers = build_matchers(vocab, self.lexicon)
         self.speaks_for = _speaks_for(actors_files)
+        self.name_words = load_actor_lexicon().named_after_a_seat
 
     def __call__(self, doc: Doc) -> Doc:
-        ner = fallback_mentions(doc, place_country=country_of)
+        ner = fallback_mentions(doc, place_country=country_of, name_words=self.name_words)
         doc._.events = extract_events(
             doc,
             with_unresolved(doc._.mentions or [], ner),

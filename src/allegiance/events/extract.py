@@ -21,7 +21,7 @@ from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, default_lexicon
 from allegiance.events.local import with_local_parties
-from allegiance.events.nonevents import asked, commentators_view, commented_on, habitual
+from allegiance.events.nonevents import asked, commentators_view, commented_on, said_by_habit
 from allegiance.events.participants import (
     DATIVES,
     PASSIVE_SUBJECTS,
@@ -469,9 +469,8 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
 
 def _usable(found: Found, lex: Lexicon) -> bool:
     trig = found.trigger
-    if asked(trig.token) or habitual(trig.token, trig.verb, lex):
-        return False
-    if commentators_view(trig.verb if trig.verb is not None else trig.token, lex):
+    clause = trig.verb if trig.verb is not None else trig.token
+    if asked(trig.token) or said_by_habit(clause, lex) or commentators_view(clause, lex):
         return False
     if found.trigger.verb is None and commented_on(found.trigger.token):
         return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from spacy.tokens import Token
+
 from allegiance.events.found import Found
 from allegiance.events.participants import MentionIndex, np_mentions, prep_object
 from allegiance.events.senses import direct_object
@@ -20,12 +22,19 @@ RESTRICTION_LEMMAS = frozenset(
 )  # fmt: skip
 COERCION_OBJECTS = frozenset({"blockade", "siege", "curfew", "crackdown"})
 
+# what one "agrees with" when agreeing is approval: a policy, a plan, a view
+APPROVED_THINGS = frozenset(
+    {"proposal", "plan", "position", "view", "assessment", "idea", "approach", "decision",
+     "call", "stance", "policy", "statement", "suggestion", "conclusion", "initiative",
+     "proposition", "analysis", "move", "request", "demand"}
+)  # fmt: skip
+
 
 def retyped(found: Found, index: MentionIndex) -> Found:
-    return _sanction_on_a_state(_deployed_to_host(found, index))
+    return _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
 
 
-def _with_type(found: Found, kind: str, mode: str) -> Found:
+def _with_type(found: Found, kind: str, mode: str | None) -> Found:
     trig = found.trigger
     sense = dataclasses.replace(trig.sense, type=kind, mode=mode)
     return dataclasses.replace(found, trigger=dataclasses.replace(trig, sense=sense))
@@ -75,3 +84,38 @@ def _acts_for_a_state(mention: Mention) -> bool:
     """A state, an organisation of states, or a person of either acting for it."""
     kind = mention.kind in STATE_KINDS | {"person", "igo"}
     return kind and mention.code is not None and mention.sector in (None, "GOV", "IGO")
+
+
+def _approval(found: Found, index: MentionIndex) -> Found:
+    """Agreeing *with* a party's proposal or view ("the G7 ministers agree with the U.S.
+    proposal") and a commitment *to* a party ("commitment to Israel's security") approve of
+    it: PLOVER SUPPORT. Agreeing to do something, or with a party to do it, stays AGREE."""
+    trig = found.trigger
+    if trig.sense.type != "AGREE" or not found.recipients:
+        return found
+    lemma = trig.token.lemma_.lower()
+    if lemma == "agree" and _agrees_with_a_thing(trig.token):
+        return _with_type(found, "SUPPORT", None)
+    if lemma in {"commitment", "commit"} and _committed_to_a_party(trig.token, index):
+        return _with_type(found, "SUPPORT", None)
+    return found
+
+
+def _agrees_with_a_thing(verb: Token) -> bool:
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return False
+    thing = prep_object(verb, ("with",))
+    return thing is not None and thing.lemma_.lower() in APPROVED_THINGS
+
+
+def _committed_to_a_party(token: Token, index: MentionIndex) -> bool:
+    """ "commitment to Taiwan", "to Israel's security"; not "committed to sending troops"."""
+    to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None or any(c.dep_ == "pcomp" for c in to.children):
+        return False
+    target = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if target is None:
+        return False
+    owner = next((c for c in target.children if c.dep_ == "poss"), target)
+    mention = index.at_token(owner)
+    return mention is not None and mention.code is not None
