@@ -339,3 +339,28 @@ def test_agreeing_to_do_something_stays_agree(extractor, text, actor):
     evs = events(extractor, text)
     assert actor in {a for a, _ in dyads(evs, "AGREE") for a in a}
     assert not dyads(evs, "SUPPORT")
+
+
+def test_helping_a_party_build_something_is_aid_to_it(extractor):
+    evs = events(extractor, "Russia helped Iran build drone factories.")
+    assert dyads(evs, "AID") == {(("RUS",), ("IRN",))}
+
+
+def test_help_as_an_auxiliary_is_no_aid(extractor):
+    assert not dyads(events(extractor, "The Chinese deal helped make peace possible."), "AID")
+
+
+def test_talks_with_a_party_that_a_state_reports_are_its_own(extractor):
+    evs = events(extractor, "Iran said negotiations with the United States were over.")
+    assert (("IRN",), ("USA",)) in dyads(evs, "CONSULT")
+
+
+def test_talks_between_others_are_not_the_speakers(extractor):
+    evs = events(extractor, "The U.S. said talks between Russia and Ukraine had stalled.")
+    assert ("USA",) not in {a for a, _ in dyads(evs, "CONSULT")}
+
+
+def test_a_subheading_run_into_the_text_is_no_subject(extractor):
+    text = "The prison was quiet by night. International reaction A U.S. State Department "
+    text += "spokesperson urged the Haitian government to address security failures."
+    assert (("USA",), ("HTI",)) in dyads(events(extractor, text), "REQUEST")

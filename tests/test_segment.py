@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from allegiance.segment import break_offsets
+from allegiance.segment import break_offsets, subheading_ends
 
 
 @pytest.mark.parametrize(
@@ -29,3 +31,41 @@ from allegiance.segment import break_offsets
 )
 def test_break_offsets(text, starts):
     assert [text[o:].split()[0] for o in break_offsets(text)] == starts
+
+
+def tagged(pairs: str) -> Doc:
+    """A hand-built doc from "word/TAG" pairs, as the tagger would leave it."""
+    words, tags = zip(*(p.rsplit("/", 1) for p in pairs.split()), strict=True)
+    return Doc(Vocab(), words=list(words), tags=list(tags))
+
+
+@pytest.mark.parametrize(
+    ("pairs", "opener"),
+    [
+        # before a determiner
+        ("Talks/NNS ended/VBD ./. International/JJ reaction/NN A/DT spokesperson/NN "
+         "urged/VBD calm/NN ./.", "A"),
+        # an abstract noun before a name
+        ("He/PRP left/VBD ./. Indian/JJ reluctance/NN Richard/NNP Weitz/NNP told/VBD "
+         "VOA/NNP ./.", "Richard"),
+    ],
+)  # fmt: skip
+def test_a_subheading_the_tagger_shows_ends_before_the_sentence(pairs, opener):
+    doc = tagged(pairs)
+    assert [doc[i].text for i in subheading_ends(doc)] == [opener]
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        # a role before a name
+        "It/PRP ended/VBD ./. Team/NN principal/NN Luca/NNP Ferretti/NNP said/VBD so/RB ./.",
+        "It/PRP ended/VBD ./. Rebel/NN movement/NN M23/NNP said/VBD so/RB ./.",
+        # a verb in the run: a sentence
+        "It/PRP ended/VBD ./. Witnesses/NNS reported/VBD Israeli/JJ fire/NN ./.",
+        # an adjective before a name
+        "It/PRP ended/VBD ./. Resource/NN -/HYPH rich/JJ Balochistan/NNP is/VBZ poor/JJ ./.",
+    ],
+)
+def test_a_role_before_a_name_or_a_clause_is_no_subheading(pairs):
+    assert subheading_ends(tagged(pairs)) == []

@@ -13,7 +13,13 @@ ends it: the tokenizer reads "X." as an initial.
 Web text often loses the line break after a subheading: "... in the region.” Media outlets
 closed On another front, NISA said ...". A run of at most six words after a sentence end,
 followed by a capitalised word that opens clauses and is never capitalised inside one ("On",
-"Since", "While", "According"), is such a subheading: the opener starts a sentence.
+"Since", "While", "According"), is such a subheading: the opener starts a sentence. Where
+no such opener follows ("... to justice. International reaction A U.S. State Department
+spokesperson urged ..."), the tagger decides: a run of two to five nouns and adjectives after
+a sentence end, ending in a lower-case common noun, before a capitalised determiner or
+pronoun, or ending in an abstract noun before any capitalised word ("Indian reluctance
+Richard Weitz ... told VOA"). A role before a name ("Team principal Luca Ferretti said",
+"Rebel movement M23 said") is no subheading.
 """
 
 from __future__ import annotations
@@ -43,6 +49,17 @@ RUN_IN_SUBHEAD = re.compile(
 # the parser runs on; a lone capital after a lower-case word is no initial ("George W. Bush").
 LETTER_AT_END = re.compile(r"\b[a-z]+ [A-Z]\.[ ]+(?=[A-Z][a-z])")
 TITLE_WORDS = 20
+RUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "HYPH", "POS", "CD"})
+STARTER_TAGS = frozenset({"DT", "PRP", "PRP$"})
+ABSTRACT = re.compile(r"(ance|ence|ion|ment|ness|ism)s?$")
+# nouns of that form that name a body or a person, and so may stand before a name
+BODIES = frozenset({
+    "union", "commission", "mission", "delegation", "coalition", "opposition", "organisation",
+    "organization", "federation", "association", "corporation", "institution", "administration",
+    "division", "battalion", "legion", "confederation", "foundation", "nation", "champion",
+    "companion", "government", "department", "movement", "parliament", "establishment",
+    "regiment", "management", "agency", "television", "station", "publication", "region",
+})  # fmt: skip
 
 
 def _title_line(line: str, following: str) -> bool:
@@ -83,10 +100,42 @@ def line_starts(doc: Doc) -> list[int]:
     return out
 
 
-@Language.component(COMPONENT, assigns=["token.is_sent_start"])
+def subheading_ends(doc: Doc) -> list[int]:
+    """Token indices that open the sentence after a run-in subheading the tagger shows."""
+    out = []
+    for i in range(1, len(doc)):
+        if doc[i].text[:1].isupper() and _after_sentence_end(doc, i):
+            end = _subheading_end(doc, i)
+            if end is not None:
+                out.append(end)
+    return out
+
+
+def _after_sentence_end(doc: Doc, i: int) -> bool:
+    prev = doc[i - 1]
+    if prev.is_quote and i > 1:
+        prev = doc[i - 2]
+    return prev.text in {".", "!", "?"}
+
+
+def _subheading_end(doc: Doc, start: int) -> int | None:
+    for end in range(start + 2, min(start + 6, len(doc))):
+        if any(t.tag_ not in RUN_TAGS for t in doc[start + 1 : end]):
+            return None
+        last, after = doc[end - 1], doc[end]
+        noun = last.text.lower()
+        if not (last.text[:1].islower() and last.tag_ in {"NN", "NNS"}) or noun in BODIES:
+            continue
+        if after.text[:1].isupper() and (after.tag_ in STARTER_TAGS or ABSTRACT.search(noun)):
+            return end
+    return None
+
+
+@Language.component(COMPONENT, requires=["token.tag"], assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
-    """Doc -> Doc: sentence starts at blank lines and after title lines (before the parser)."""
-    for i in line_starts(doc):
+    """Doc -> Doc: sentence starts at blank lines, after title lines and after run-in
+    subheadings (before the parser)."""
+    for i in (*line_starts(doc), *subheading_ends(doc)):
         doc[i].is_sent_start = True
     return doc
 

@@ -263,9 +263,24 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     recipients = noun_recipients(
         noun, index, place_preps=place_preps(trig, lex), patient_poss=patient_poss
     )
+    if not actors and trig.sense.type in {"CONSULT", "COOPERATE"}:
+        actors = _talks_of_the_speaker(noun, index, lex, recipients)
     found = Found(trig, actors, _distinct(recipients, actors), extra_confidence=-0.1)
     found.presupposed = own
     return found
+
+
+def _talks_of_the_speaker(
+    noun: Token, index: MentionIndex, lex: Lexicon, recipients: Sequence[Mention]
+) -> list[Mention]:
+    """ "Pakistan said discussions with the IMF are progressing": the talks *with* X that a
+    party reports are its own."""
+    if prep_object(noun, ("with",)) is None or noun.dep_ != "nsubj":
+        return []
+    speaker, _ = attribution(noun.head, sentence_span(noun), index, lex)
+    if speaker is None or speaker.code is None or speaker.code in {r.code for r in recipients}:
+        return []
+    return [speaker]
 
 
 def _verb_above(noun: Token, lex: Lexicon) -> Token | None:

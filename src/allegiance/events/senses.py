@@ -193,8 +193,10 @@ def _refine(verb: Token, sense: Sense, lex: Lexicon) -> Sense:
 def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
     if sense.needs == "person_object":
         return obj is not None and obj.ent_type_ in PERSON_ENTS
-    if sense.needs == "not_auxiliary":  # "help make a deal" is not aid
-        return obj is not None or not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+    if sense.needs == "not_auxiliary":  # "help make a deal" is not aid; "helped Mauritius
+        # build an airstrip" is (the clause has its own subject, the one helped)
+        comps = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+        return obj is not None or all(child(c, ("nsubj",)) is not None for c in comps)
     if sense.needs == "noun_object":
         return obj is not None and obj.pos_ in {"NOUN", "PROPN"}
     if sense.needs == "no_instrument":  # "retaliated with tariffs": the tariffs are the event
