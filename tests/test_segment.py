@@ -27,6 +27,10 @@ from allegiance.segment import break_offsets, subheading_ends
         # a lone capital closing a sentence ("posted on X.") is no initial
         ("He said so in a post on X. Militants attacked a train.", ["Militants"]),
         ("President George W. Bush met him.", []),
+        # an interview's speaker label is no subject
+        ("Is it? Armitage: Probably the Russia attack on Ukraine.", ["Probably"]),
+        ("VOA: Russia's President Putin visited China.", ["Russia's"]),
+        ("He said: The talks failed.", []),
     ],
 )
 def test_break_offsets(text, starts):

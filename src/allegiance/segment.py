@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 COMPONENT = "allegiance_lines"
 SENTENCE_END = frozenset('.!?:;"”’)')
@@ -44,6 +44,11 @@ OPENERS = (
 RUN_IN_SUBHEAD = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Za-z][\w'’-]*(?:[ ]+[A-Za-z][\w'’-]*){0,5}[ ]+"
     r"(?=(?:" + OPENERS + r")\b)"
+)
+# an interview's speaker label: "... Taiwan? Armitage: Probably the Russia attack ...",
+# "VOA: Russia's President Vladimir Putin recently visited China": the label is no subject
+SPEAKER_LABEL = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?:[ ]+(?=[A-Z\"“])"
 )
 # "posted on X. Militants attacked": the tokenizer keeps "X." as one token, an initial, and
 # the parser runs on; a lone capital after a lower-case word is no initial ("George W. Bush").
@@ -76,6 +81,7 @@ def break_offsets(text: str) -> list[int]:
     offsets = [m.end() for m in BLANK_LINE.finditer(text)]
     offsets += [m.end() for m in RUN_IN_SUBHEAD.finditer(text)]
     offsets += [m.end() for m in LETTER_AT_END.finditer(text)]
+    offsets += [m.end() for m in SPEAKER_LABEL.finditer(text)]
     lines = text.split("\n")
     start = 0
     for n, line in enumerate(lines[:-1]):
@@ -123,12 +129,15 @@ def _subheading_end(doc: Doc, start: int) -> int | None:
         if any(t.tag_ not in RUN_TAGS for t in doc[start + 1 : end]):
             return None
         last, after = doc[end - 1], doc[end]
-        noun = last.text.lower()
-        if not (last.text[:1].islower() and last.tag_ in {"NN", "NNS"}) or noun in BODIES:
+        if not after.text[:1].isupper() or not last.text[:1].islower():
             continue
-        if after.text[:1].isupper() and (after.tag_ in STARTER_TAGS or ABSTRACT.search(noun)):
+        if _common_noun(last) and (after.tag_ in STARTER_TAGS or ABSTRACT.search(last.text)):
             return end
     return None
+
+
+def _common_noun(token: Token) -> bool:
+    return token.tag_ in {"NN", "NNS"} and token.text.lower() not in BODIES
 
 
 @Language.component(COMPONENT, requires=["token.tag"], assigns=["token.is_sent_start"])
