@@ -364,3 +364,20 @@ def test_a_subheading_run_into_the_text_is_no_subject(extractor):
     text = "The prison was quiet by night. International reaction A U.S. State Department "
     text += "spokesperson urged the Haitian government to address security failures."
     assert (("USA",), ("HTI",)) in dyads(events(extractor, text), "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Russia did not respond to a request for comment, but it has denied the allegations.",
+         "REJECT"),
+        ("Iran did not attend the talks but sent troops to Syria.", "AID"),
+    ],
+)  # fmt: skip
+def test_a_clause_of_its_own_keeps_its_own_factuality(extractor, text, kind):
+    assert {e.factuality for e in events(extractor, text) if e.event == kind} == {"asserted"}
+
+
+def test_a_negation_still_covers_its_coordinated_verbs(extractor):
+    evs = events(extractor, "Russia did not attack or threaten Ukraine.")
+    assert {e.factuality for e in evs if e.event in {"ASSAULT", "THREATEN"}} == {"negated"}

@@ -113,7 +113,7 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
     tok = verb
     for _ in range(MAX_CLIMB):
         head, dep = tok.head, tok.dep_
-        if head == tok or dep not in CLIMB_DEPS:
+        if head == tok or dep not in CLIMB_DEPS or (dep == "conj" and _own_clause(tok)):
             return None
         if head.lemma_ in lex.reporting_verbs and dep == "ccomp":
             return "negated" if head.lemma_ == "deny" else None
@@ -128,6 +128,16 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
                 return outer
         tok = head
     return None
+
+
+def _own_clause(conjunct: Token) -> bool:
+    """ "Russia did not respond, but it has denied the allegations", "did not attend but sent
+    a letter": a conjunct with its own subject, or joined by "but", is a clause of its own and
+    keeps its own factuality."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conjunct.children):
+        return True
+    joins = [c for c in conjunct.head.children if c.dep_ == "cc" and c.i < conjunct.i]
+    return bool(joins) and joins[-1].lower_ in {"but", "yet"}
 
 
 def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
