@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from allegiance.events.local import home_country
-from allegiance.models import Article, Mention
+from allegiance.models import Article
 
 pytestmark = pytest.mark.model
 
@@ -66,40 +65,3 @@ def test_people_a_state_attacks_with_no_place_get_no_country(extractor):
 def test_a_place_named_by_its_demonym_gives_its_country(extractor):
     found = events(extractor, "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday.")
     assert ("ASSAULT", [("Gunmen", "SOM")]) in [(kind, actor) for kind, actor, _ in found]
-
-
-def test_with_no_place_named_the_story_s_country_codes_them(extractor):
-    text = (
-        "Pakistan's government presented its budget on Monday. Prime Minister Shehbaz Sharif "
-        "said Pakistan needs the money. Islamabad expects growth. Police arrested 40 protesters."
-    )
-    found = events(extractor, text)
-    assert ("COERCE", [("Police", "PAK")], [("protesters", "PAK")]) in found
-
-
-def test_a_story_about_two_states_has_no_home(extractor):
-    text = (
-        "Pakistan and India traded accusations on Monday. India said Pakistan had lied. "
-        "Militants attacked an army post."
-    )
-    found = events(extractor, text)
-    assert all(code is None for kind, actor, _ in found if kind == "ASSAULT" for _, code in actor)
-
-
-def mention(code: str | None, kind: str = "country") -> Mention:
-    return Mention(text=code or "x", start=0, end=1, code=code, kind=kind)
-
-
-@pytest.mark.parametrize(
-    ("codes", "home"),
-    [
-        (["PAK", "PAK", "PAK", "IND"], "PAK"),
-        (["PAK"] * 3 + ["IND", "CHN", "USA"], "PAK"),  # half is enough
-        (["PAK"] * 3 + ["IND"] * 3, None),  # a tie
-        (["PAK", "PAK", "IND", "IND", "CHN"], None),  # less than half
-        (["PAK", "PAK"], None),  # too few
-        ([], None),
-    ],
-)
-def test_home_country_is_the_state_named_most(codes, home):
-    assert home_country([mention(c) for c in codes]) == home

@@ -20,7 +20,7 @@ from allegiance.events.attribution import attribution
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, default_lexicon
-from allegiance.events.local import home_country, with_local_parties
+from allegiance.events.local import with_local_parties
 from allegiance.events.nonevents import asked, commentators_view, commented_on, said_by_habit
 from allegiance.events.participants import (
     DATIVES,
@@ -312,7 +312,6 @@ class DocContext:
     lex: Lexicon
     sent_starts: tuple[int, ...]
     speaks_for: SpeaksFor | None = None
-    home: str | None = None  # the country the story is about (events/local.py)
 
 
 def sentence_of(ctx: DocContext, token: Token) -> Sentence:
@@ -626,7 +625,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     for miss in unparsed_verbs(ctx.doc, index, lex, matcher=unparsed):
         if miss.token.i not in consumed:
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
-    out = [_own_state_kept_out(with_local_parties(f, index, lex, home=ctx.home)) for f in out]
+    out = [_own_state_kept_out(with_local_parties(f, index, lex)) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex)):
         share_recipients(group)
@@ -709,7 +708,6 @@ def extract_events(
         lex=lex,
         sent_starts=tuple(s.start for s in doc.sents),
         speaks_for=speaks_for,
-        home=home_country(mentions or ()),
     )
     events: list[Event] = []
     for found in find_triggers(ctx, candidate_tokens(doc, matchers.candidates), matchers.unparsed):

@@ -10,8 +10,6 @@ party, and only where the sentence itself places the event.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
-from collections.abc import Sequence
 
 from spacy.tokens import Token
 
@@ -34,27 +32,8 @@ from allegiance.models import Mention
 _LEADING = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
 
 
-HOME_KINDS = frozenset({"country", "capital", "person"})
-HOME_MIN_MENTIONS = 3
-
-
-def home_country(mentions: Sequence[Mention]) -> str | None:
-    """The country a story is about: the state its mentions name most, when it has at least
-    half of the state mentions (and at least three) and no other as many; None for a story
-    about many."""
-    counts = Counter(m.code for m in mentions if m.code and m.kind in HOME_KINDS)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    code, n = ranked[0]
-    return code if n >= HOME_MIN_MENTIONS and 2 * n >= sum(counts.values()) else None
-
-
-def with_local_parties(
-    found: Found, index: MentionIndex, lex: Lexicon, *, home: str | None = None
-) -> Found:
-    """``found`` with its uncoded side filled by a local party coded as the event's place
-    (the story's ``home`` country where the sentence names none)."""
+def with_local_parties(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
+    """``found`` with its uncoded side filled by a local party coded as the event's place."""
     verb = found.trigger.verb
     if verb is None or found.trigger.reverse or not lex.local_parties:
         return found
@@ -63,7 +42,7 @@ def with_local_parties(
     need_recipient = not any(m.code and m.kind != "city" for m in found.recipients)
     if not (need_actor or need_recipient):
         return found
-    country = _place_country(found, verb) or _home_of_the_coercer(found, need_recipient) or home
+    country = _place_country(found, verb) or _home_of_the_coercer(found, need_recipient)
     if country is None:
         return found
     actors, recipients = found.actors, found.recipients
