@@ -105,6 +105,12 @@ def test_capitals_and_seats_stand_for_governments(nlp: Language) -> None:
     assert found["Pyongyang"].kind == "capital"
 
 
+def test_us_agencies_stand_for_the_us_government(nlp: Language) -> None:
+    found = by_text(run(nlp, "DHS, the FBI and the Department of Defense answered."))
+    assert {m.code for m in found.values()} == {"USA"}
+    assert found["Department of Defense"].sector == "MIL"
+
+
 def test_organisations_organs_and_groups(nlp: Language) -> None:
     text = "The UN Security Council, the European Commission, NATO and Hamas spoke."
     found = by_text(run(nlp, text))

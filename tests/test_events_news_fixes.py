@@ -381,3 +381,9 @@ def test_a_clause_of_its_own_keeps_its_own_factuality(extractor, text, kind):
 def test_a_negation_still_covers_its_coordinated_verbs(extractor):
     evs = events(extractor, "Russia did not attack or threaten Ukraine.")
     assert {e.factuality for e in evs if e.event in {"ASSAULT", "THREATEN"}} == {"negated"}
+
+
+def test_a_reporters_request_for_comment_is_no_event(extractor):
+    text = "Russia did not respond to a request for comment. Ukraine sent Germany a request "
+    text += "for more air defense."
+    assert dyads(events(extractor, text), "REQUEST") == {(("UKR",), ("DEU",))}

@@ -21,7 +21,13 @@ from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, default_lexicon
 from allegiance.events.local import with_local_parties
-from allegiance.events.nonevents import asked, commentators_view, commented_on, said_by_habit
+from allegiance.events.nonevents import (
+    asked,
+    asking_for_comment,
+    commentators_view,
+    commented_on,
+    said_by_habit,
+)
 from allegiance.events.participants import (
     DATIVES,
     PASSIVE_SUBJECTS,
@@ -486,6 +492,8 @@ def _usable(found: Found, lex: Lexicon) -> bool:
     trig = found.trigger
     clause = trig.verb if trig.verb is not None else trig.token
     if asked(trig.token) or said_by_habit(clause, lex) or commentators_view(clause, lex):
+        return False
+    if asking_for_comment(trig.token):
         return False
     if found.trigger.verb is None and commented_on(found.trigger.token):
         return False

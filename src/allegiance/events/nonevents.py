@@ -1,5 +1,6 @@
 """Sentences and phrases that tell no event however their words read: questions, remarks
-about an eventive noun, an analyst's view, and what is said or denied as a habit."""
+about an eventive noun, a reporter's request for comment, an analyst's view, and what is said
+or denied as a habit."""
 
 from __future__ import annotations
 
@@ -26,6 +27,16 @@ def commented_on(noun: Token) -> bool:
     subject of a present-tense remark about it is commentary, not a happening."""
     head = noun.head
     return noun.dep_ == "nsubj" and head.tag_ in {"VBZ", "VBP"} and head.lemma_ != "be"
+
+
+def asking_for_comment(token: Token) -> bool:
+    """ "did not respond to a request for comment": a reporter's request, no event."""
+    if token.lemma_.lower() != "request":
+        return False
+    about = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"]
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() == "comment" for p in about for g in p.children
+    )
 
 
 def commentators_view(verb: Token, lex: Lexicon) -> bool:
