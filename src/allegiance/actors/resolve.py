@@ -23,6 +23,10 @@ _PERSON_GOV_NOUNS = frozenset({"administration", "government", "regime", "cabine
 _LINKS = frozenset({"of", "for", "at", "to"})
 
 
+# the title modifiers that make an office one held before ("former president")
+FORMER_WORDS = frozenset({"former", "ousted", "late"})
+
+
 def resolve(doc: Doc, ctx: Context) -> list[Mention]:
     """All actor mentions of ``doc``, sorted by start."""
     sent_of = sentence_map(doc)
@@ -218,7 +222,7 @@ def title_before(doc: Doc, end: int, lex: Lexicon, floor: int) -> tuple[int, str
 
 
 def _role_text(doc: Doc, mod_start: int, title_start: int, title: str) -> str:
-    former = any(t.lower_ in ("former", "ousted", "late") for t in doc[mod_start:title_start])
+    former = any(t.lower_ in FORMER_WORDS for t in doc[mod_start:title_start])
     return f"former {title}" if former else title
 
 
@@ -252,7 +256,7 @@ def _affiliate_titled(doc: Doc, draft: Draft, affiliation: Draft, ctx: Context) 
     former office held in an organisation gives no code, one held in a state its country
     among the elites (ELI)."""
     before = doc[affiliation.start - 1].lower_ if affiliation.start > 0 else ""
-    if before not in ("former", "ousted", "late"):
+    if before not in FORMER_WORDS:
         _affiliate(draft, affiliation, ctx)
         return
     draft.role, draft.sector = f"former {draft.role}", "ELI"

@@ -6,6 +6,8 @@ them artillery"), a reporting clause beside it ("..., officials said"), and "acc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from allegiance.events.lexicon import Lexicon
@@ -92,16 +94,21 @@ def _parataxis_reporter(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def according_to(sent: Span, index: MentionIndex) -> Mention | None:
-    """The X of "according to X" in the sentence, if any."""
+def according_to_objects(sent: Span) -> Iterator[Token]:
+    """The X of each "according to X" in the sentence."""
     for tok in sent:
         if tok.lower_ != "according":
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         obj = child(to, ("pobj",)) if to is not None else None
         if obj is not None:
-            return source_mention(obj, index)
-    return None
+            yield obj
+
+
+def according_to(sent: Span, index: MentionIndex) -> Mention | None:
+    """The X of "according to X" in the sentence, if any."""
+    obj = next(according_to_objects(sent), None)
+    return source_mention(obj, index) if obj is not None else None
 
 
 def attribution(

@@ -491,15 +491,15 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
 def _usable(found: Found, lex: Lexicon) -> bool:
     trig = found.trigger
     clause = trig.verb if trig.verb is not None else trig.token
-    if asked(trig.token) or said_by_habit(clause, lex) or commentators_view(clause, lex):
+    if asked(trig.token) or asking_for_comment(trig.token):
         return False
-    if asking_for_comment(trig.token):
+    if said_by_habit(clause, lex) or commentators_view(clause, lex):
         return False
-    if found.trigger.verb is None and commented_on(found.trigger.token):
+    if trig.verb is None and commented_on(trig.token):
         return False
-    if found.trigger.verb is None and not found.actors:
+    if trig.verb is None and not found.actors:
         # a bare noun ("the war") is not an event; "Navalny's arrest" is one
-        return found.trigger.sense.possessor_patient and bool(found.recipients)
+        return trig.sense.possessor_patient and bool(found.recipients)
     return bool(found.actors or found.recipients)
 
 

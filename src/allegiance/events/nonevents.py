@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from allegiance.events.attribution import according_to_objects
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import SUBJECTS, child, sentence_span
 
@@ -58,10 +59,7 @@ def _speakers(verb: Token, lex: Lexicon) -> Iterator[Token]:
     for c in tok.children:
         if c.dep_ in {"parataxis", "advcl"} and c.lemma_ in lex.reporting_verbs:
             yield from _subject(c)
-    for word in sentence_span(verb):
-        if word.lower_ == "according":
-            to = child(word, ("prep",))
-            yield from (c for c in (to.children if to is not None else ()) if c.dep_ == "pobj")
+    yield from according_to_objects(sentence_span(verb))
 
 
 def _subject(verb: Token) -> Iterator[Token]:
