@@ -185,3 +185,62 @@ def test_average_precision_gives_no_credit_for_ties():
     }
     assert score_documents(golds, tied)["average_precision"] == 0.5
     assert score_documents([], {"s1": []})["average_precision"] is None
+
+
+def test_the_event_interval_comes_from_resampling_the_stories():
+    from allegiance.evaluate_docs import bootstrap_interval
+
+    stories = [(3, 1, 2), (0, 2, 1), (5, 0, 0), (1, 1, 4), (2, 2, 2)]
+    interval = bootstrap_interval(stories, resamples=500, seed=7)
+    assert interval == bootstrap_interval(stories, resamples=500, seed=7)
+    low, high = interval["precision"]
+    assert low < 11 / 17 < high  # the pooled precision of the five stories
+    assert interval["recall"][0] < interval["recall"][1]
+    alike = bootstrap_interval([(2, 1, 1)] * 5, resamples=200)
+    assert alike["precision"] == [0.6667, 0.6667] and alike["f1"] == [0.6667, 0.6667]
+    assert bootstrap_interval([]) is None
+
+
+def test_the_report_and_its_table_give_the_interval():
+    golds = [gold("AID", ["USA"], ["UKR"]), gold("AID", ["DEU"], ["UKR"], story="s2")]
+    preds = {
+        "s1": [event("AID", ["USA"], ["UKR"])],
+        "s2": [event("ASSAULT", ["RUS"], ["UKR"], story="s2")],
+    }
+    report = score_documents(golds, preds)
+    interval = report["event_interval"]
+    assert interval["level"] == 0.95 and interval["resamples"] == 1000
+    assert interval["precision"] == [0.0, 1.0]  # one story right, one wrong
+    assert "95% interval over the stories" in render_doc_table(report)
+
+
+def test_a_saved_run_is_compared_with_a_baseline_on_the_same_stories(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from allegiance.cli import cli
+
+    def lines(path: Path, rows) -> Path:
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        return path
+
+    stories = [{"id": s, "text": "The United States sent aid to Ukraine."} for s in ("s1", "s2")]
+    gold_file = lines(tmp_path / "gold.jsonl", [
+        {"story": "s1", "event": "AID", "actor": ["USA"], "recipient": ["UKR"]},
+        {"story": "s2", "event": "AID", "actor": ["USA"], "recipient": ["UKR"]},
+    ])  # fmt: skip
+    right = [event("AID", ["USA"], ["UKR"], story=s).to_dict() for s in ("s1", "s2")]
+    wrong = [event("ASSAULT", ["USA"], ["UKR"], story="s2").to_dict()]
+    result = CliRunner().invoke(cli, [
+        "evaluate", str(gold_file), "--articles", str(lines(tmp_path / "a.jsonl", stories)),
+        "--predictions", str(lines(tmp_path / "now.jsonl", right)),
+        "--baseline", str(lines(tmp_path / "before.jsonl", right[:1] + wrong)),
+        "--min-confidence", "0", "--format", "json",
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["baseline"]["event"]["tp"] == 1 and report["baseline"]["event"]["fp"] == 1
+    difference = report["baseline"]["difference"]
+    assert difference["precision"]["difference"] == 0.5
+    assert difference["recall"]["difference"] == 0.5
+    low, high = difference["recall"]["interval"]
+    assert 0 <= low <= 0.5 <= high <= 1

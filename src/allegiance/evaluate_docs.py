@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,8 @@ from allegiance.settings import Settings
 
 LEVELS = ("event", "type_dyad", "dyad")
 THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+RESAMPLES = 1000  # bootstrap resamples of the stories for the event-level interval
+INTERVAL = 0.95
 FACTUAL = frozenset({"asserted", "historical"})
 
 Codes = frozenset[str]
@@ -256,6 +259,7 @@ class DocScores:
     stories: int = 0
     ranked: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right)
     gold_keys: int = 0
+    per_story: list[tuple[int, int, int]] = field(default_factory=list)  # StoryCounts
 
 
 def _gold_by_key(gold: Sequence[GoldEvent]) -> dict[Key, list[GoldEvent]]:
@@ -286,6 +290,8 @@ def score_story(
     kept = {k: f for k, f in found.items() if f.confidence >= threshold}
     for level, counts in scores.levels.items():
         counts.add({at_level(k, level) for k in kept}, {at_level(k, level) for k in gold_keys})
+    right = len(kept.keys() & gold_keys.keys())
+    scores.per_story.append((right, len(kept) - right, len(gold_keys) - right))
     factual_gold = {k for k, v in gold_keys.items() if any(g.factuality in FACTUAL for g in v)}
     scores.factual.add({k for k, f in kept.items() if f.factuality in FACTUAL}, factual_gold)
     for kind in {k[0] for k in kept} | {k[0] for k in gold_keys}:
@@ -312,6 +318,74 @@ def average_precision(ranked: Iterable[tuple[float, bool]], relevant: int) -> fl
     return round(total / relevant, 4)
 
 
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+StoryCounts = tuple[int, int, int]  # event-level tp, fp, fn of one story
+
+
+def _resampled(
+    runs: Sequence[Sequence[StoryCounts]], *, resamples: int, seed: int
+) -> Iterator[list[tuple[float, float, float]]]:
+    """Precision, recall and F1 of each run on the same stories drawn again with replacement."""
+    rng = random.Random(seed)
+    n = len(runs[0])
+    for _ in range(resamples):
+        picks = [rng.randrange(n) for _ in range(n)]
+        yield [_prf(*(sum(run[i][c] for i in picks) for c in range(3))) for run in runs]
+
+
+def _percentiles(values: list[float], level: float) -> list[float]:
+    values = sorted(values)
+    last = len(values) - 1
+    return [round(values[int((1 - level) / 2 * last)], 4),
+            round(values[int((1 + level) / 2 * last)], 4)]  # fmt: skip
+
+
+def bootstrap_interval(
+    stories: Sequence[StoryCounts],
+    *,
+    resamples: int = RESAMPLES,
+    level: float = INTERVAL,
+    seed: int = 0,
+) -> dict[str, Any] | None:
+    """Percentile intervals of event precision, recall and F1 when the stories are drawn again
+    with replacement: how much the figures depend on which stories were scored (a 30-story
+    split moves by several points with a few stories). Fixed seed: same counts, same interval."""
+    if not stories:
+        return None
+    draws = [d[0] for d in _resampled([stories], resamples=resamples, seed=seed)]
+    out: dict[str, Any] = {"level": level, "resamples": resamples, "seed": seed}
+    for i, name in enumerate(("precision", "recall", "f1")):
+        out[name] = _percentiles([d[i] for d in draws], level)
+    return out
+
+
+def paired_difference(
+    current: Sequence[StoryCounts],
+    baseline: Sequence[StoryCounts],
+    *,
+    resamples: int = RESAMPLES,
+    level: float = INTERVAL,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """Current minus baseline event precision, recall and F1 on the same stories, with a paired
+    bootstrap interval: each resample draws the same stories for both runs, so what the two
+    runs share cancels out and only their difference varies."""
+    ours, theirs = (_prf(*map(sum, zip(*run, strict=True))) for run in (current, baseline))
+    point = [a - b for a, b in zip(ours, theirs, strict=True)]
+    draws = list(_resampled([current, baseline], resamples=resamples, seed=seed))
+    out: dict[str, Any] = {"level": level, "resamples": resamples, "seed": seed}
+    for i, name in enumerate(("precision", "recall", "f1")):
+        diffs = [cur[i] - base[i] for cur, base in draws]
+        out[name] = {"difference": round(point[i], 4), "interval": _percentiles(diffs, level)}
+    return out
+
+
 def _ratio(counter: Counter[str]) -> float | None:
     return round(counter["right"] / counter["n"], 4) if counter["n"] else None
 
@@ -321,6 +395,7 @@ def doc_report(scores: DocScores, *, threshold: float) -> dict[str, Any]:
         "stories": scores.stories,
         "threshold": threshold,
         **{level: counts.scores() for level, counts in scores.levels.items()},
+        "event_interval": bootstrap_interval(scores.per_story),
         "factual_only": scores.factual.scores(),
         "factuality_accuracy": _ratio(scores.factuality),
         "attribution_accuracy": _ratio(scores.attribution),
@@ -345,13 +420,37 @@ def score_documents(
 
     ``predictions`` maps every story to score (also those without gold events) to its
     events; gold events of stories not in it are ignored."""
+    return doc_report(_scored(gold, predictions, threshold=threshold), threshold=threshold)
+
+
+def _scored(
+    gold: Sequence[GoldEvent], predictions: Mapping[str, Sequence[Event]], *, threshold: float
+) -> DocScores:
     by_story: dict[str, list[GoldEvent]] = {}
     for item in gold:
         by_story.setdefault(item.story, []).append(item)
     scores = DocScores()
     for story, events in predictions.items():
         score_story(scores, by_story.get(story, []), predicted_keys(events), threshold=threshold)
-    return doc_report(scores, threshold=threshold)
+    return scores
+
+
+def compared(
+    gold: Sequence[GoldEvent],
+    predictions: Mapping[str, Sequence[Event]],
+    baseline: Mapping[str, Sequence[Event]],
+    *,
+    threshold: float,
+) -> dict[str, Any]:
+    """A baseline run's event scores on the same stories, and the current run's difference
+    from it with its paired interval."""
+    stories = list(predictions)
+    ours = _scored(gold, predictions, threshold=threshold)
+    theirs = _scored(gold, {s: baseline.get(s, []) for s in stories}, threshold=threshold)
+    return {
+        "event": theirs.levels["event"].scores(),
+        "difference": paired_difference(ours.per_story, theirs.per_story),
+    }
 
 
 # --- running -------------------------------------------------------------------------------
@@ -414,6 +513,7 @@ class DocEvalOptions:
     articles: Path  # the story texts (the gold holds only their ids)
     split: str | None = None  # "dev" or "test": stories of split.json beside the gold
     predictions: Path | None = None  # score saved extractor output instead of extracting
+    baseline: Path | None = None  # saved output of another run to compare with
     negatives: Path | None = None  # non-political articles: events per article
     threshold: float = 0.0
     # compare in the coder's convention (groups as their country, organs as their parent)
@@ -455,6 +555,12 @@ def run_docs(gold_path: Path, *, options: DocEvalOptions, settings: Settings) ->
         predictions = extract_stories(articles, settings=settings)
     report = score_documents(gold, predictions, threshold=options.threshold)
     report.update(gold=str(gold_path), split=options.split, coder_codes=options.coder_codes)
+    if options.baseline:
+        baseline = read_predictions(options.baseline)
+        report["baseline"] = {
+            "predictions": str(options.baseline),
+            **compared(gold, predictions, baseline, threshold=options.threshold),
+        }
     if options.negatives:
         negatives = extract_stories(read_articles(options.negatives), settings=settings)
         report["negatives"] = events_per_article(negatives, threshold=options.threshold)

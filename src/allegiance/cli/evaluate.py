@@ -39,6 +39,12 @@ from allegiance.cli.options import format_option, full_parse_option, model_optio
     help="Score saved `extract --format jsonl` output instead of extracting.",
 )
 @click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Saved `extract --format jsonl` output of another run: also report its scores and "
+    "the difference, with a paired bootstrap interval over the stories.",
+)
+@click.option(
     "--negatives",
     type=click.Path(exists=True, path_type=Path),
     help="Non-political articles: also report the events they yield per article.",
@@ -65,6 +71,7 @@ def evaluate(
     articles: Path | None,
     split: str | None,
     predictions: Path | None,
+    baseline: Path | None,
     negatives: Path | None,
     min_confidence: float | None,
     strict_codes: bool,
@@ -83,6 +90,7 @@ def evaluate(
             articles=articles,
             split=split,
             predictions=predictions,
+            baseline=baseline,
             negatives=negatives,
             threshold=settings.min_confidence if min_confidence is None else min_confidence,
             coder_codes=not strict_codes,
@@ -142,6 +150,8 @@ def render_doc_table(report: Mapping[str, Any]) -> str:
     head = f"{'':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
     lines = [f"stories {report['stories']}, confidence >= {report['threshold']}", head]
     lines += [_row(level, report[level]) for level in (*LEVELS, "factual_only")]
+    if report.get("event_interval"):
+        lines.append(_interval_line(report["event_interval"]))
     for name in ("factuality_accuracy", "attribution_accuracy"):
         value = report[name]
         shown = "-" if value is None else f"{value:.3f}"
@@ -151,9 +161,33 @@ def render_doc_table(report: Mapping[str, Any]) -> str:
     lines += ["", f"{'confidence':<14}" + head[14:]]
     lines += [_row(f">= {c['threshold']:.1f}", c) for c in report["curve"]]
     lines.append(_average_precision_line(report))
+    if "baseline" in report:
+        lines += ["", *_baseline_lines(report["baseline"])]
     if "negatives" in report:
         lines += ["", _negatives_line(report)]
     return "\n".join(lines) + "\n"
+
+
+def _interval_line(interval: Mapping[str, Any]) -> str:
+    shown = ", ".join(
+        f"{name[0].upper() if name != 'f1' else 'F1'} {lo:.3f}-{hi:.3f}"
+        for name, (lo, hi) in ((n, interval[n]) for n in ("precision", "recall", "f1"))
+    )
+    return (f"event, {interval['level']:.0%} interval over the stories "
+            f"({interval['resamples']} bootstrap resamples): {shown}")  # fmt: skip
+
+
+def _baseline_lines(baseline: Mapping[str, Any]) -> list[str]:
+    diff = baseline["difference"]
+    parts = []
+    for name, label in (("precision", "P"), ("recall", "R"), ("f1", "F1")):
+        lo, hi = diff[name]["interval"]
+        parts.append(f"{label} {diff[name]['difference']:+.3f} ({lo:+.3f} to {hi:+.3f})")
+    return [
+        _row("baseline", baseline["event"]),
+        f"this run minus the baseline, {diff['level']:.0%} paired interval over the stories: "
+        + ", ".join(parts),
+    ]
 
 
 def _average_precision_line(report: Mapping[str, Any]) -> str:
