@@ -244,3 +244,16 @@ def test_a_saved_run_is_compared_with_a_baseline_on_the_same_stories(tmp_path: P
     assert difference["recall"]["difference"] == 0.5
     low, high = difference["recall"]["interval"]
     assert 0 <= low <= 0.5 <= high <= 1
+
+
+def test_a_baseline_needs_a_document_level_gold(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from allegiance.cli import cli
+
+    plover = tmp_path / "plover.json"
+    plover.write_text("[]", encoding="utf-8")
+    saved = tmp_path / "run.jsonl"
+    saved.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(plover), "--baseline", str(saved)])
+    assert result.exit_code == 2 and "document-level gold" in result.output

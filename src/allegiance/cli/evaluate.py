@@ -97,6 +97,8 @@ def evaluate(
         )
         report = evaluate_docs.run_docs(gold, options=options, settings=settings)
         text = render_doc_table(report)
+    elif baseline is not None:
+        raise click.UsageError("--baseline compares runs on a document-level gold")
     elif contrast:
         report = scorer.run_contrast(gold, settings=settings)
         text = render_table(report)
