@@ -148,6 +148,14 @@ def test_every_coordinated_modifier_is_a_party(extractor):
     assert {a for a, _ in dyads(evs, "SUPPORT")} == {("FRA", "DEU", "ITA")}
 
 
+def test_a_name_coordinated_before_a_noun_is_a_party_too(extractor):
+    # the parser hangs "U.S." as nmod and "NATO" as its conjunct
+    evs = events(extractor, "U.S. and NATO forces attacked the town of Marja on Saturday.")
+    assert {a for a, _ in dyads(evs, "ASSAULT")} == {("USA", "NATO")}
+    evs = events(extractor, "The Taliban attacked U.S. and NATO forces near Kandahar.")
+    assert (("AFG",), ("USA", "NATO")) in dyads(evs, "ASSAULT")
+
+
 def test_a_clause_hung_on_a_date_is_dated_by_it(extractor):
     text = (
         "Since August 2022, when the Somali president called for a total war against "

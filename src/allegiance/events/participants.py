@@ -122,7 +122,7 @@ def _listed_in_apposition(head: Token) -> list[Token]:
 def _coordinated_modifiers(head: Token, index: MentionIndex) -> list[Mention]:
     """ "French, German and Italian diplomats": when a modifier is coordinated, every
     modifier mention of the list (the parser hangs "French" apart, "Italian" under "German")."""
-    mods = [c for c in head.children if c.dep_ in {"amod", "compound", "poss"}]
+    mods = [c for c in head.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
     if not any(mod.conjuncts for mod in mods):
         return []
     found = [index.at_token(t) for mod in mods for t in (mod, *mod.conjuncts)]
