@@ -8,9 +8,10 @@ threshold, and a seeded random 160 of those below it) is judged by two readers w
 the confidence nor the stratum; items both judged give their agreement. Rates per stratum use
 reader 1's verdict where both judged an item.
 
-    python scripts/reading_summary.py --census tests/data/voa/reading_census_2026-12-01.jsonl
+    python scripts/reading_summary.py --census tests/data/voa/reading_census_2026-12-01.jsonl [0.4]
 
-A census file holds each drawn event with its verdict inline (``verdict``, ``reader``).
+A census file holds each drawn event with its verdict inline (``verdict``, ``reader``); the
+optional last argument keeps only the events of at least that confidence.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ def _rates(name: str, rows: list[dict]) -> None:
 
 def main() -> None:
     if sys.argv[1] == "--census":
-        _rates("census", [row["verdict"] for row in _read(sys.argv[2])])
+        least = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
+        rows = [row["verdict"] for row in _read(sys.argv[2]) if row["confidence"] >= least]
+        _rates("census", rows)
         return
     sample = {r["n"]: r for r in _read(sys.argv[1])}
     readers = [{r["n"]: r for r in _read(p)} for p in sys.argv[2:]]
