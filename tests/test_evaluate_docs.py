@@ -201,6 +201,14 @@ def test_the_event_interval_comes_from_resampling_the_stories():
     assert bootstrap_interval([]) is None
 
 
+def test_no_stories_give_no_paired_difference():
+    from allegiance.evaluate_docs import paired_difference
+
+    assert paired_difference([], []) is None
+    same = paired_difference([(2, 1, 1), (0, 1, 3)], [(2, 1, 1), (0, 1, 3)], resamples=50)
+    assert same["precision"] == {"difference": 0.0, "interval": [0.0, 0.0]}
+
+
 def test_the_report_and_its_table_give_the_interval():
     golds = [gold("AID", ["USA"], ["UKR"]), gold("AID", ["DEU"], ["UKR"], story="s2")]
     preds = {

@@ -45,6 +45,7 @@ FACTUAL = frozenset({"asserted", "historical"})
 
 Codes = frozenset[str]
 Key = tuple[str, Codes, Codes]
+StoryCounts = tuple[int, int, int]  # event-level tp, fp, fn of one story
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +260,7 @@ class DocScores:
     stories: int = 0
     ranked: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right)
     gold_keys: int = 0
-    per_story: list[tuple[int, int, int]] = field(default_factory=list)  # StoryCounts
+    per_story: list[StoryCounts] = field(default_factory=list)
 
 
 def _gold_by_key(gold: Sequence[GoldEvent]) -> dict[Key, list[GoldEvent]]:
@@ -325,9 +326,6 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-StoryCounts = tuple[int, int, int]  # event-level tp, fp, fn of one story
-
-
 def _resampled(
     runs: Sequence[Sequence[StoryCounts]], *, resamples: int, seed: int
 ) -> Iterator[list[tuple[float, float, float]]]:
@@ -372,10 +370,12 @@ def paired_difference(
     resamples: int = RESAMPLES,
     level: float = INTERVAL,
     seed: int = 0,
-) -> dict[str, Any]:
+) -> dict[str, Any] | None:
     """Current minus baseline event precision, recall and F1 on the same stories, with a paired
     bootstrap interval: each resample draws the same stories for both runs, so what the two
-    runs share cancels out and only their difference varies."""
+    runs share cancels out and only their difference varies. None without stories."""
+    if not current:
+        return None
     ours, theirs = (_prf(*map(sum, zip(*run, strict=True))) for run in (current, baseline))
     point = [a - b for a, b in zip(ours, theirs, strict=True)]
     draws = list(_resampled([current, baseline], resamples=resamples, seed=seed))

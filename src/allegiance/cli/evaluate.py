@@ -181,6 +181,8 @@ def _interval_line(interval: Mapping[str, Any]) -> str:
 
 def _baseline_lines(baseline: Mapping[str, Any]) -> list[str]:
     diff = baseline["difference"]
+    if diff is None:
+        return [_row("baseline", baseline["event"])]
     parts = []
     for name, label in (("precision", "P"), ("recall", "R"), ("f1", "F1")):
         lo, hi = diff[name]["interval"]
