@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import (
+    MAX_CLIMB,
     PASSIVE_SUBJECTS,
     SUBJECTS,
     MentionIndex,
@@ -20,8 +21,6 @@ from allegiance.events.participants import (
     prep_object,
 )
 from allegiance.models import Mention
-
-MAX_CLIMB = 8
 
 
 def source_mention(head: Token, index: MentionIndex) -> Mention:

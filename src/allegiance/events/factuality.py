@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from allegiance.events.attach import ongoing_since
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import sentence_ents
+from allegiance.events.participants import MAX_CLIMB, sentence_ents
 
 CLIMB_DEPS = frozenset(
     {
@@ -36,7 +36,6 @@ CLIMB_DEPS = frozenset(
 )
 NOUNISH_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)(s?)\b")
-MAX_CLIMB = 8
 
 
 def clause_verb(token: Token) -> Token:

@@ -10,9 +10,7 @@ from spacy.tokens import Token
 
 from allegiance.events.attribution import according_to_objects
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import SUBJECTS, child, sentence_span
-
-MAX_CLIMB = 8
+from allegiance.events.participants import MAX_CLIMB, SUBJECTS, child, prep_object, sentence_span
 
 
 def asked(token: Token) -> bool:
@@ -34,10 +32,8 @@ def asking_for_comment(token: Token) -> bool:
     """ "did not respond to a request for comment": a reporter's request, no event."""
     if token.lemma_.lower() != "request":
         return False
-    about = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"]
-    return any(
-        g.dep_ == "pobj" and g.lemma_.lower() == "comment" for p in about for g in p.children
-    )
+    about = prep_object(token, ("for",))
+    return about is not None and about.lemma_.lower() == "comment"
 
 
 def commentators_view(verb: Token, lex: Lexicon) -> bool:

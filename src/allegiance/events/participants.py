@@ -16,6 +16,7 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "obj"})
 DATIVES = frozenset({"dative", "iobj"})
+MAX_CLIMB = 8  # how many heads up a clause chain the rules look
 # Children not searched for an NP's mention: clauses and punctuation.
 CLAUSAL = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "appos", "parataxis"}

@@ -110,10 +110,7 @@ def _agrees_with_a_thing(verb: Token) -> bool:
 
 def _committed_to_a_party(token: Token, index: MentionIndex) -> bool:
     """ "commitment to Taiwan", "to Israel's security"; not "committed to sending troops"."""
-    to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    if to is None or any(c.dep_ == "pcomp" for c in to.children):
-        return False
-    target = next((c for c in to.children if c.dep_ == "pobj"), None)
+    target = prep_object(token, ("to",))  # none where "to" heads a clause (pcomp)
     if target is None:
         return False
     owner = next((c for c in target.children if c.dep_ == "poss"), target)
