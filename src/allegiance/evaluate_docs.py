@@ -437,15 +437,14 @@ def _scored(
 
 def compared(
     gold: Sequence[GoldEvent],
-    predictions: Mapping[str, Sequence[Event]],
+    ours: DocScores,
     baseline: Mapping[str, Sequence[Event]],
     *,
+    stories: Sequence[str],
     threshold: float,
 ) -> dict[str, Any]:
-    """A baseline run's event scores on the same stories, and the current run's difference
-    from it with its paired interval."""
-    stories = list(predictions)
-    ours = _scored(gold, predictions, threshold=threshold)
+    """A baseline run's event scores on the stories ``ours`` scored (in the same order), and
+    the current run's difference from it with its paired interval."""
     theirs = _scored(gold, {s: baseline.get(s, []) for s in stories}, threshold=threshold)
     return {
         "event": theirs.levels["event"].scores(),
@@ -548,19 +547,20 @@ def run_docs(gold_path: Path, *, options: DocEvalOptions, settings: Settings) ->
     if options.split:
         wanted = read_split(Path(gold_path).parent / "split.json", options.split)
         articles = [a for a in articles if a.id in wanted]
+    # a saved run is read before extracting, so a bad file fails at once
+    baseline = read_predictions(options.baseline) if options.baseline else None
     if options.predictions:
         saved = read_predictions(options.predictions)
         predictions = {a.id: saved.get(a.id, []) for a in articles}
     else:
         predictions = extract_stories(articles, settings=settings)
-    report = score_documents(gold, predictions, threshold=options.threshold)
+    scores = _scored(gold, predictions, threshold=options.threshold)
+    report = doc_report(scores, threshold=options.threshold)
     report.update(gold=str(gold_path), split=options.split, coder_codes=options.coder_codes)
-    if options.baseline:
-        baseline = read_predictions(options.baseline)
-        report["baseline"] = {
-            "predictions": str(options.baseline),
-            **compared(gold, predictions, baseline, threshold=options.threshold),
-        }
+    if baseline is not None:
+        found = compared(gold, scores, baseline, stories=list(predictions),
+                         threshold=options.threshold)  # fmt: skip
+        report["baseline"] = {"predictions": str(options.baseline), **found}
     if options.negatives:
         negatives = extract_stories(read_articles(options.negatives), settings=settings)
         report["negatives"] = events_per_article(negatives, threshold=options.threshold)
