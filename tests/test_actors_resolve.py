@@ -227,6 +227,12 @@ def test_the_country_refers_to_the_last_country(nlp: Language) -> None:
     assert [m.code for m in mentions if m.text == "the country"] == ["UKR"]
 
 
+def test_a_capital_naming_an_agreement_is_no_party(nlp: Language) -> None:
+    mentions = run(nlp, "Kabul urged that every clause of the Doha agreement be honoured.")
+    assert "QAT" not in {m.code for m in mentions}
+    assert "QAT" in {m.code for m in run(nlp, "Kabul sent envoys to Doha.")}
+
+
 def test_gold_code_mapping() -> None:
     kb = actors.load_kb(Settings())
     assert actors.to_gold_code("NATO", kb) == "IGO"

@@ -395,3 +395,58 @@ def test_a_reporters_request_for_comment_is_no_event(extractor):
     text = "Russia did not respond to a request for comment. Ukraine sent Germany a request "
     text += "for more air defense."
     assert dyads(events(extractor, text), "REQUEST") == {(("UKR",), ("DEU",))}
+
+
+def test_whose_withdrawal_is_praised_comes_before_where_from(extractor):
+    evs = events(
+        extractor,
+        "The Taliban praised the withdrawal of American and NATO forces from Afghanistan.",
+    )
+    assert dyads(evs, "SUPPORT") == {(("AFG",), ("USA", "NATO"))}
+
+
+def test_the_one_named_after_visiting_is_the_visitor(extractor):
+    text = (
+        "The Chinese premier told visiting German Chancellor Olaf Scholz that trade must stay open."
+    )
+    assert dyads(events(extractor, text), "CONSULT") == {(("DEU",), ("CHN",))}
+    assert dyads(events(extractor, "Scholz was visiting China in April."), "CONSULT") == {
+        (("DEU",), ("CHN",))
+    }
+
+
+def test_the_country_is_not_a_party_leaving_it(extractor):
+    text = (
+        "Rebels hold much of Yemen. "
+        "Their leader hailed the exit of U.S. and British warships from the country."
+    )
+    article = Article(id="t", text=text, published=dt.date(2025, 3, 1))
+    mentions = extractor.extract_one(article).mentions
+    assert [m.code for m in mentions if m.text == "the country"] == ["YEM"]
+
+
+def test_its_in_what_a_party_rejects_is_another_partys(extractor):
+    text = "Washington offered new nuclear talks on Monday, but Tehran rejected its offer."
+    assert dyads(events(extractor, text), "REJECT") == {(("IRN",), ("USA",))}
+
+
+def test_an_apposition_describes_an_unknown_name(extractor):
+    text = "Israeli commandos stormed the Sea Breeze, a Turkish-owned ship, at dawn."
+    assert dyads(events(extractor, text), "ASSAULT") == {(("ISR",), ("TUR",))}
+
+
+def test_shared_concerns_over_a_state_are_a_disapproval(extractor):
+    text = "Tokyo and Washington shared concerns over China's growing nuclear arsenal."
+    assert dyads(events(extractor, text), "ACCUSE") == {(("JPN", "USA"), ("CHN",))}
+
+
+def test_what_an_apposition_is_about_does_not_describe_the_name(extractor):
+    text = "Agents arrested Sara Malik, a critic of Tehran, in Brooklyn."
+    assert "IRN" not in {r for _, rs in dyads(events(extractor, text), "COERCE") for r in rs}
+
+
+def test_its_after_a_verb_that_answers_nothing_is_the_subjects_own(extractor):
+    text = "Russia defended its decision to leave the treaty, and Moscow praised its envoys."
+    article = Article(id="t", text=text, published=dt.date(2025, 3, 1))
+    mentions = extractor.extract_one(article).mentions
+    assert [m.code for m in mentions if m.text == "its"][:1] == ["RUS"]

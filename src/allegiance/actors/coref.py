@@ -18,6 +18,10 @@ _ACTOR_KINDS = frozenset({"country", "igo", "group", "organisation", "capital"})
 _BE_FORMS = frozenset({"is", "was", "'s", "be", "been", "will", "would", "seems", "seemed"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "csubj"})
 _BLOCKING_NEXT = frozenset({"of", "between", "with", "that", "which", "who"})
+_PLACE_PREPS = frozenset({"from", "to", "into", "in", "inside", "within", "out"})
+_PHRASE_DEPS = frozenset({"compound", "nmod", "poss", "amod", "appos", "conj", "pobj",
+                          "nsubj", "nsubjpass", "dobj"})  # fmt: skip
+MAX_CLIMB = 8
 
 
 def resolve_coreference(
@@ -78,12 +82,28 @@ def pronouns(
         kind = ctx.lexicon.pronouns.get(token.lower_)
         if kind is None or token.i in taken or _pleonastic(token):
             continue
-        antecedent = _antecedent(token.i, kind, resolved, sent_of)
+        others = [d for d in resolved if not _answered_subject(doc, token, d, ctx)]
+        antecedent = _antecedent(token.i, kind, others, sent_of)
         if antecedent is not None:
             draft = replace(antecedent, start=token.i, end=token.i + 1, form="pronoun", extra={})
             found.append(draft)
             resolved = _insert(resolved, draft)
     return found
+
+
+def _answered_subject(doc: Doc, pronoun: Token, draft: Draft, ctx: Context) -> bool:
+    """Whether ``draft`` is the subject of a verb that answers the thing ``pronoun`` owns
+    ("Tehran rejected its offer": the offer is another party's)."""
+    thing = pronoun.head
+    verb = thing.head
+    if (
+        pronoun.dep_ != "poss"
+        or thing.dep_ != "dobj"
+        or verb.lemma_.lower() not in ctx.lexicon.answering_verbs
+    ):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.left_edge.i <= draft.start and draft.end <= s.right_edge.i + 1 for s in subjects)
 
 
 def _insert(drafts: list[Draft], draft: Draft) -> list[Draft]:
@@ -136,7 +156,8 @@ def descriptions(
             if end > len(doc) or (end < len(doc) and doc[end].lower_ in _BLOCKING_NEXT):
                 continue
             words = " ".join(t.lower_ for t in doc[token.i + 1 : end])
-            target = _description_target(words, token.i, drafts, ctx, sent_of)
+            others = [d for d in drafts if not _same_head(doc, d, place_head(doc, token.i, end))]
+            target = _description_target(words, token.i, others, ctx, sent_of)
             if target is not None:
                 sector = target.extra.get("base_sector") or None
                 draft = replace(target, start=token.i, end=end, form="description", extra={})
@@ -164,3 +185,36 @@ def _description_target(
         if draft.kind in kinds and draft.form == "name":
             return draft
     return None
+
+
+def place_head(doc: Doc, start: int, end: int) -> Token | None:
+    """What a description in a place phrase hangs from: "withdrew troops from the country" ->
+    withdrew. A party attached to that same word is not "the country" (it left it)."""
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and root.head.dep_ == "prep":
+        return root.head.head
+    return None
+
+
+def _same_head(doc: Doc, draft: Draft, head: Token | None) -> bool:
+    if head is None or draft.end > len(doc):
+        return False
+    return attached_to(doc[draft.start : draft.end].root, head)
+
+
+def attached_to(token: Token, head: Token) -> bool:
+    """Whether ``token`` is an argument of ``head`` or sits in its noun phrase ("U.S. and NATO
+    troops" in "the withdrawal of U.S. and NATO troops")."""
+    for _ in range(MAX_CLIMB):
+        if not _in_phrase(token):
+            return False
+        if token.head == head:
+            return True
+        if token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+def _in_phrase(token: Token) -> bool:
+    return token.dep_ in _PHRASE_DEPS or (token.dep_ == "prep" and token.lower_ in ("of", "by"))

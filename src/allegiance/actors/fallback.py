@@ -32,7 +32,9 @@ def fallback_mentions(
     """
     out = []
     for e in doc.ents:
-        if e.label_ not in NER_KINDS or (e.label_ == "GPE" and in_a_name(doc, e.end, name_words)):
+        if e.label_ not in NER_KINDS or (
+            e.label_ == "GPE" and in_a_name(doc, e.start, e.end, name_words)
+        ):
             continue
         code, kind = (place_country(e.text), "city") if e.label_ == "GPE" else (None, None)
         out.append(

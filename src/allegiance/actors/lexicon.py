@@ -33,6 +33,7 @@ class Lexicon:
     pronouns: dict[str, str]  # "he" -> person | thing | plural
     group_nouns: frozenset[str] = frozenset()  # "NATO countries": plural, no sector
     named_after_a_seat: frozenset[str] = frozenset()  # "the Copenhagen Charter"
+    answering_verbs: frozenset[str] = frozenset()  # "Tehran rejected its offer": not its own
     max_title_words: int = 5
 
     def sector_of_noun(self, words: list[str]) -> str | None:
@@ -46,13 +47,15 @@ class Lexicon:
         return None
 
 
-def in_a_name(doc: Doc, end: int, name_words: frozenset[str]) -> bool:
-    """ "the Copenhagen Charter", "the Paris Agreement": the place that ends before token
-    ``end`` is part of the name of a document or a meeting, and stands for no state."""
+def in_a_name(doc: Doc, start: int, end: int, name_words: frozenset[str]) -> bool:
+    """ "the Copenhagen Charter", "the Paris Agreement", "the Doha agreement": the place at
+    tokens ``start:end`` is part of the name of a document or a meeting, and stands for no
+    state."""
     if end >= len(doc):
         return False
     after = doc[end]
-    return after.text[:1].isupper() and after.lower_ in name_words
+    after_the = start > 0 and doc[start - 1].lower_ == "the"
+    return after.lower_ in name_words and (after.text[:1].isupper() or after_the)
 
 
 def _kinds(value: str | list[str]) -> frozenset[str]:
@@ -76,5 +79,6 @@ def load_lexicon() -> Lexicon:
         pronouns={str(k): str(v) for k, v in data["pronouns"].items()},
         group_nouns=frozenset(str(w).lower() for w in data.get("group_nouns", [])),
         named_after_a_seat=frozenset(str(w).lower() for w in data.get("named_after_a_seat", [])),
+        answering_verbs=frozenset(str(w).lower() for w in data.get("answering_verbs", [])),
         max_title_words=max(len(t.split()) for t in titles),
     )

@@ -60,7 +60,8 @@ def entity_drafts(doc: Doc, ctx: Context) -> list[Draft]:
     for ent in doc.ents:
         draft = draft_for_entity(ent, ctx)
         if draft is not None and not (
-            draft.kind == "capital" and in_a_name(doc, draft.end, ctx.lexicon.named_after_a_seat)
+            draft.kind == "capital"
+            and in_a_name(doc, draft.start, draft.end, ctx.lexicon.named_after_a_seat)
         ):
             drafts.append(draft)
     return drafts

@@ -132,6 +132,8 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         recipients = _distinct(np_mentions(subject, index), actors) if subject is not None else []
     if not recipients:
         recipients = _speaker_pronoun(verb, index, lex, actors)
+    if _visitor_named(trig, lex):
+        actors, recipients = recipients, actors
     if trig.reverse:
         obj = child(verb, ("dobj",))
         giver = prep_object(verb, ("from", "by"))
@@ -140,6 +142,23 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         actors, recipients = (np_mentions(giver, index) if giver else []), actors
     found = Found(trig, actors, _distinct(recipients, actors))
     return _own_side_kept_out(found)
+
+
+def _visitor_named(trig: Trigger, lex: Lexicon) -> bool:
+    """ "Blinken assured visiting Australian Foreign Minister Payne": the one named after
+    "visiting" is the visitor and the host the subject (the parser hangs the name under
+    "visiting")."""
+    verb = trig.verb
+    if verb is None or trig.sense.mode != "visit" or verb.tag_ != "VBG":
+        return False
+    head = verb.head
+    return (
+        verb.dep_ in {"amod", "xcomp"}
+        and head.lemma_.lower() in lex.host_verbs
+        and child(head, ("dobj",)) is None
+        and child(verb, ("dobj",)) is not None
+        and child(verb, ("aux",)) is None
+    )
 
 
 def _own_side_kept_out(found: Found) -> Found:

@@ -82,6 +82,7 @@ class Lexicon:
     noun_modifier: tuple[NounModifier, ...] = ()
     pledge_verbs: frozenset[str] = frozenset()
     arrival_verbs: frozenset[str] = frozenset()
+    host_verbs: frozenset[str] = frozenset()  # "told visiting President X": X is the visitor
     content_nouns: frozenset[str] = frozenset()
     gerund_control: frozenset[str] = frozenset()
     not_transferred: frozenset[str] = frozenset()
@@ -211,6 +212,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             noun_modifier=_noun_modifiers(data.get("noun_modifier") or []),
             pledge_verbs=frozenset(data.get("pledge_verbs") or ()),
             arrival_verbs=frozenset(data.get("arrival_verbs") or ()),
+            host_verbs=frozenset(data.get("host_verbs") or ()),
             content_nouns=frozenset(data.get("content_nouns") or ()),
             gerund_control=frozenset(data.get("gerund_control") or ()),
             not_transferred=frozenset(data.get("not_transferred") or ()),

@@ -35,6 +35,9 @@ RECIPIENT_PREPS = (
     "between",
 )
 NON_ACTOR_KINDS = frozenset({"place"})
+# Prepositions of where, searched after the rest of a noun phrase.
+PLACE_PREPS = frozenset({"from", "in", "near", "at", "inside", "outside", "around", "across",
+                         "within"})  # fmt: skip
 
 
 class MentionIndex:
@@ -73,10 +76,11 @@ class MentionIndex:
 def np_mention(head: Token, index: MentionIndex) -> Mention | None:
     """The mention nearest to ``head`` inside its noun phrase (breadth first)."""
     queue: deque[Token] = deque([head])
+    places: deque[Token] = deque()  # "withdrawal of U.S. troops from X": the troops' side first
     uncoded: Mention | None = None  # an unresolved mention only if no resolved one is near
     owner: Mention | None = None  # "his commitment to the Zambian people": Zambians first
-    while queue:
-        tok = queue.popleft()
+    while queue or places:
+        tok = queue.popleft() if queue else places.popleft()
         mention = index.at_token(tok)
         if mention is not None and mention.code is not None:
             if tok.dep_ != "poss" or tok.lower_ not in PRONOUNS or tok == head:
@@ -84,8 +88,23 @@ def np_mention(head: Token, index: MentionIndex) -> Mention | None:
             owner = owner or mention
         elif mention is not None and uncoded is None:
             uncoded = mention
-        queue.extend(c for c in tok.children if c.dep_ not in CLAUSAL and not names_others(c, tok))
-    return owner or uncoded
+        for c in tok.children:
+            if c.dep_ not in CLAUSAL and not names_others(c, tok):
+                (places if c.dep_ == "prep" and c.lower_ in PLACE_PREPS else queue).append(c)
+    return owner or uncoded or _described_owner(head, index)
+
+
+def _described_owner(head: Token, index: MentionIndex) -> Mention | None:
+    """A name the index does not know, described by an apposition whose modifier does: "the
+    Mavi Marmara, a Turkish-owned ship". Only the apposition's own modifiers count ("a critic
+    of Tehran" is no Iranian)."""
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        for mod in (c for c in appos.children if c.dep_ in {"amod", "compound", "nmod"}):
+            for tok in (mod, *(c for c in mod.children if c.dep_ in {"npadvmod", "compound"})):
+                mention = index.at_token(tok)
+                if mention is not None and mention.code is not None:
+                    return mention
+    return None
 
 
 def np_mentions(head: Token, index: MentionIndex) -> list[Mention]:
