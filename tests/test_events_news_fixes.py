@@ -450,3 +450,31 @@ def test_its_after_a_verb_that_answers_nothing_is_the_subjects_own(extractor):
     article = Article(id="t", text=text, published=dt.date(2025, 3, 1))
     mentions = extractor.extract_one(article).mentions
     assert [m.code for m in mentions if m.text == "its"][:1] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "factuality"),
+    [
+        ("The agency said it was ready to support Kenya's government.", "asserted"),
+        ("Belgrade is not ready to accept the plan.", "negated"),
+    ],
+)
+def test_a_willingness_told_now_is_an_agreement_now(extractor, text, factuality):
+    (event,) = [e for e in events(extractor, text) if e.trigger.text in {"support", "accept"}]
+    assert (event.event, event.factuality) == ("AGREE", factuality)
+
+
+def test_a_readiness_to_fight_stays_a_future_attack(extractor):
+    (event,) = events(extractor, "Iran said it was ready to attack Israel.")
+    assert (event.event, event.factuality) == ("ASSAULT", "future")
+
+
+def test_troops_backed_by_another_army_get_military_aid(extractor):
+    text = "Malian soldiers, supported by the French military, retook the town on Sunday."
+    (event,) = [e for e in events(extractor, text) if e.trigger.text == "supported"]
+    assert (event.event, event.mode) == ("AID", "military")
+    assert dyads([event], "AID") == {(("FRA",), ("MLI",))}
+
+
+def test_a_state_backing_a_state_stays_support(extractor):
+    assert dyads(events(extractor, "France strongly supports Mali's government."), "SUPPORT")

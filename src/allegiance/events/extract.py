@@ -321,8 +321,8 @@ def _verb_above(noun: Token, lex: Lexicon) -> Token | None:
 
 def participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
     if trig.verb is not None:
-        return retyped(_verb_participants(trig, index, lex), index)
-    return retyped(_noun_participants(trig, index, lex), index)
+        return retyped(_verb_participants(trig, index, lex), index, lex)
+    return retyped(_noun_participants(trig, index, lex), index, lex)
 
 
 # --- building the records ------------------------------------------------------------------

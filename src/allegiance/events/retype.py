@@ -7,7 +7,9 @@ import dataclasses
 
 from spacy.tokens import Token
 
+from allegiance.events.factuality import local_factuality
 from allegiance.events.found import Found
+from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import MentionIndex, np_mentions, prep_object
 from allegiance.events.senses import direct_object
 from allegiance.models import Mention
@@ -30,8 +32,17 @@ APPROVED_THINGS = frozenset(
 )  # fmt: skip
 
 
-def retyped(found: Found, index: MentionIndex) -> Found:
-    return _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
+# "ready to accept", "willing to help": a willingness stated now is an agreement now
+WILLINGNESS = frozenset({"ready", "willing", "prepared", "open", "eager"})
+BACKING_LEMMAS = frozenset({"support", "back", "assist"})
+COOPERATIVE_TYPES = frozenset(
+    {"AGREE", "AID", "SUPPORT", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
+)
+
+
+def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
+    found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
+    return _military_backing(_willingness(found, lex))
 
 
 def _with_type(found: Found, kind: str, mode: str | None) -> Found:
@@ -99,6 +110,42 @@ def _approval(found: Found, index: MentionIndex) -> Found:
     if lemma in {"commitment", "commit"} and _committed_to_a_party(trig.token, index):
         return _with_type(found, "SUPPORT", None)
     return found
+
+
+def _willingness(found: Found, lex: Lexicon) -> Found:
+    """ "Ukraine said it is ready to accept the proposal", "the UNHCR is ready to support
+    Kenya": the stated willingness is the event, an AGREE told now (PLOVER AGREE: "indicate
+    willingness to cooperate"), unless the willingness itself is denied or conditional."""
+    trig = found.trigger
+    verb = trig.verb if trig.verb is not None else trig.token
+    adjective = verb.head
+    if (
+        trig.sense.type not in COOPERATIVE_TYPES
+        or verb.dep_ != "xcomp"
+        or adjective.pos_ != "ADJ"
+        or adjective.lemma_.lower() not in WILLINGNESS
+    ):
+        return found
+    told = local_factuality(adjective, lex) or local_factuality(adjective.head, lex)
+    agreed = _with_type(found, "AGREE", None)
+    return dataclasses.replace(agreed, factuality=told or "asserted")
+
+
+def _military_backing(found: Found) -> Found:
+    """ "Somali soldiers, supported by the U.S. military", "forces backed by Djiboutian
+    soldiers": one force fighting beside another is military aid to it (PLOVER AID: military
+    assistance including personnel), not a political statement of support."""
+    trig = found.trigger
+    forces = [*found.actors, *found.recipients]
+    if (
+        trig.sense.type != "SUPPORT"
+        or trig.token.lemma_.lower() not in BACKING_LEMMAS
+        or not found.actors
+        or not found.recipients
+        or any(m.sector != "MIL" for m in forces)
+    ):
+        return found
+    return _with_type(found, "AID", "military")
 
 
 def _agrees_with_a_thing(verb: Token) -> bool:
