@@ -82,7 +82,8 @@ def pronouns(
         kind = ctx.lexicon.pronouns.get(token.lower_)
         if kind is None or token.i in taken or _pleonastic(token):
             continue
-        others = [d for d in resolved if not _answered_subject(doc, token, d, ctx)]
+        answered = _answered_subjects(token, ctx)
+        others = [d for d in resolved if not _within(d, answered)] if answered else resolved
         antecedent = _antecedent(token.i, kind, others, sent_of)
         if antecedent is not None:
             draft = replace(antecedent, start=token.i, end=token.i + 1, form="pronoun", extra={})
@@ -91,9 +92,9 @@ def pronouns(
     return found
 
 
-def _answered_subject(doc: Doc, pronoun: Token, draft: Draft, ctx: Context) -> bool:
-    """Whether ``draft`` is the subject of a verb that answers the thing ``pronoun`` owns
-    ("Tehran rejected its offer": the offer is another party's)."""
+def _answered_subjects(pronoun: Token, ctx: Context) -> list[tuple[int, int]]:
+    """Token ranges of the subjects of a verb that answers the thing ``pronoun`` owns
+    ("Tehran rejected its offer": the offer is another party's, not Tehran's)."""
     thing = pronoun.head
     verb = thing.head
     if (
@@ -101,9 +102,12 @@ def _answered_subject(doc: Doc, pronoun: Token, draft: Draft, ctx: Context) -> b
         or thing.dep_ != "dobj"
         or verb.lemma_.lower() not in ctx.lexicon.answering_verbs
     ):
-        return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(s.left_edge.i <= draft.start and draft.end <= s.right_edge.i + 1 for s in subjects)
+        return []
+    return [(s.left_edge.i, s.right_edge.i + 1) for s in verb.children if s.dep_ == "nsubj"]
+
+
+def _within(draft: Draft, ranges: list[tuple[int, int]]) -> bool:
+    return any(lo <= draft.start and draft.end <= hi for lo, hi in ranges)
 
 
 def _insert(drafts: list[Draft], draft: Draft) -> list[Draft]:
@@ -156,7 +160,8 @@ def descriptions(
             if end > len(doc) or (end < len(doc) and doc[end].lower_ in _BLOCKING_NEXT):
                 continue
             words = " ".join(t.lower_ for t in doc[token.i + 1 : end])
-            others = [d for d in drafts if not _same_head(doc, d, place_head(doc, token.i, end))]
+            head = place_head(doc, token.i, end)
+            others = [d for d in drafts if not _same_head(doc, d, head)] if head else drafts
             target = _description_target(words, token.i, others, ctx, sent_of)
             if target is not None:
                 sector = target.extra.get("base_sector") or None
@@ -196,10 +201,8 @@ def place_head(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-def _same_head(doc: Doc, draft: Draft, head: Token | None) -> bool:
-    if head is None or draft.end > len(doc):
-        return False
-    return attached_to(doc[draft.start : draft.end].root, head)
+def _same_head(doc: Doc, draft: Draft, head: Token) -> bool:
+    return draft.end <= len(doc) and attached_to(doc[draft.start : draft.end].root, head)
 
 
 def attached_to(token: Token, head: Token) -> bool:

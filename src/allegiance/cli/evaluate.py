@@ -170,10 +170,12 @@ def render_doc_table(report: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_EVENT_FIGURES = (("precision", "P"), ("recall", "R"), ("f1", "F1"))
+
+
 def _interval_line(interval: Mapping[str, Any]) -> str:
     shown = ", ".join(
-        f"{name[0].upper() if name != 'f1' else 'F1'} {lo:.3f}-{hi:.3f}"
-        for name, (lo, hi) in ((n, interval[n]) for n in ("precision", "recall", "f1"))
+        f"{label} {interval[name][0]:.3f}-{interval[name][1]:.3f}" for name, label in _EVENT_FIGURES
     )
     return (f"event, {interval['level']:.0%} interval over the stories "
             f"({interval['resamples']} bootstrap resamples): {shown}")  # fmt: skip
@@ -184,7 +186,7 @@ def _baseline_lines(baseline: Mapping[str, Any]) -> list[str]:
     if diff is None:
         return [_row("baseline", baseline["event"])]
     parts = []
-    for name, label in (("precision", "P"), ("recall", "R"), ("f1", "F1")):
+    for name, label in _EVENT_FIGURES:
         lo, hi = diff[name]["interval"]
         parts.append(f"{label} {diff[name]['difference']:+.3f} ({lo:+.3f} to {hi:+.3f})")
     return [
