@@ -478,3 +478,42 @@ def test_troops_backed_by_another_army_get_military_aid(extractor):
 
 def test_a_state_backing_a_state_stays_support(extractor):
     assert dyads(events(extractor, "France strongly supports Mali's government."), "SUPPORT")
+
+
+def test_calling_a_meeting_of_a_body_is_a_request_to_it(extractor):
+    evs = events(
+        extractor,
+        "Germany, along with Italy and Spain, called an urgent meeting Friday of the U.N. "
+        "Security Council to discuss the crisis.",
+    )
+    (event,) = [e for e in evs if e.trigger.text == "called"]
+    assert (event.event, event.mode) == ("REQUEST", "meet")
+    assert {m.code for m in event.actor} == {"DEU", "ITA", "ESP"}
+    assert [m.code for m in event.recipient] == ["UN"]
+
+
+def test_calling_off_a_meeting_stays_a_rejection(extractor):
+    evs = events(extractor, "Ghana called off a planned meeting with Togo on Monday.")
+    assert {e.event for e in evs if e.trigger.text == "called"} == {"REJECT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbian prosecutors on Tuesday ordered the arrest of the opposition leader Ivanov.",
+        "A Serbian court issued an arrest warrant for the former minister on Tuesday.",
+    ],
+)
+def test_an_ordered_arrest_is_a_threat_of_arrest(extractor, text):
+    evs = events(extractor, text)
+    assert {(e.event, e.mode) for e in evs} == {("THREATEN", "arrest")}
+
+
+def test_a_pact_signed_with_a_partner_is_signed_by_both(extractor):
+    evs = events(extractor, "In 2018, Peru signed a trade agreement with Vietnam.")
+    assert dyads(evs, "SUPPORT") == {(("PER",), ("VNM",)), (("VNM",), ("PER",))}
+
+
+def test_agreeing_with_a_proposal_is_not_a_mutual_act(extractor):
+    evs = events(extractor, "Chile agreed with the Peruvian proposal on Monday.")
+    assert all(len(e.actor) == 1 and e.actor[0].code == "CHL" for e in evs)

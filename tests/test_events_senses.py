@@ -132,11 +132,12 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
             {"Beijing": "CHN", "Japan": "JPN"},
             ("SANCTION", "CHN", ("JPN",)),
         ),
-        # legal steps
+        # legal steps; a warrant is a threat of arrest (PLOVER manual: an in-absentia arrest
+        # is THREATEN 'arrest')
         (
             "The ICC issued an arrest warrant for the Sudanese president.",
             {"The ICC": "ICC", "Sudanese": "SDN"},
-            ("ACCUSE", "ICC", ("SDN",)),
+            ("THREATEN", "ICC", ("SDN",)),
         ),
         (
             "Myanmar's junta extended the state of emergency.",

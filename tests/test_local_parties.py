@@ -65,3 +65,25 @@ def test_people_a_state_attacks_with_no_place_get_no_country(extractor):
 def test_a_place_named_by_its_demonym_gives_its_country(extractor):
     found = events(extractor, "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday.")
     assert ("ASSAULT", [("Gunmen", "SOM")]) in [(kind, actor) for kind, actor, _ in found]
+
+
+STORY_ABOUT_CAR = (
+    "Central African Republic officials said on Monday that Bangui would send more troops "
+    "north. Officials in Bangui said the fighting in the Central African Republic has "
+    "displaced thousands. The C.A.R. government says the army is ready. "
+    "The C.A.R. accuses the rebels of killing and looting."
+)
+
+
+def test_in_a_story_about_one_country_its_local_party_takes_its_code(extractor):
+    found = events(extractor, STORY_ABOUT_CAR)
+    assert ("ACCUSE", [("C.A.R.", "CAF")], [("rebels", "CAF")]) in found
+
+
+def test_a_story_about_several_countries_gives_its_local_parties_none(extractor):
+    text = STORY_ABOUT_CAR.replace("Bangui", "Yaounde").replace(
+        "The C.A.R. government", "Cameroon's government"
+    )
+    found = events(extractor, text)
+    accusations = [recipient for kind, _, recipient in found if kind == "ACCUSE"]
+    assert accusations == [[]]

@@ -20,7 +20,8 @@ from allegiance.events.attribution import attribution
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, default_lexicon
-from allegiance.events.local import with_local_parties
+from allegiance.events.local import story_home, with_local_parties
+from allegiance.events.mutual import actor_groups, others_of, with_partners_as_parties
 from allegiance.events.nonevents import (
     asked,
     asking_for_comment,
@@ -337,6 +338,7 @@ class DocContext:
     lex: Lexicon
     sent_starts: tuple[int, ...]
     speaks_for: SpeaksFor | None = None
+    home: str | None = None  # the country the story is about (events/local.py)
 
 
 def sentence_of(ctx: DocContext, token: Token) -> Sentence:
@@ -407,45 +409,6 @@ def _recent(event_date: str | None, published: dt.date | None) -> bool:
     )
 
 
-def _partners(found: Found) -> list[Mention]:
-    """Coordinated actors of a mutual act with no other party named are each other's
-    recipients: "Turkey and Sweden signed an agreement" is TUR with SWE and SWE with TUR."""
-    if not found.trigger.sense.mutual or len({m.code for m in found.actors if m.code}) < 2:
-        return []
-    return list(found.actors)
-
-
-def _others(found: Found, doc: Doc) -> list[Mention]:
-    """The recipients; a mutual act's coordinated parties are each other's, also where what
-    was found as the other party is one of them or the venue ("X and Y signed a deal in
-    Beijing", "... in Madrid")."""
-    partners = _partners(found)
-    own = {m.code for m in found.actors if m.code}
-    named = {m.code for m in found.recipients if m.code}
-    if partners and named and (named <= own or all(_venue(m, doc) for m in found.recipients)):
-        return partners
-    return found.recipients or partners
-
-
-def _venue(mention: Mention, doc: Doc) -> bool:
-    """A place named as where something happened ("in Madrid", "at the White House")."""
-    root = mention_root(doc, mention)
-    return root is not None and root.head.lower_ in {"in", "at"}
-
-
-def _actor_groups(found: Found, others: list[Mention]) -> list[list[Mention]]:
-    """A joint act is one event with all its actors ("criticized by the UN, the U.S. and
-    France"), as the manual records it; a mutual act's parties, being each other's
-    recipients (``_others`` gave them as such), get one event each so that every direction is
-    a dyad."""
-    actors = list(found.actors)
-    if not actors:
-        return [[]]
-    if others == actors:
-        return [[a] for a in actors]
-    return [actors]
-
-
 def build_events(found: Found, ctx: DocContext) -> list[Event]:
     """One Event for a joint act, one per party for a mutual act."""
     trig = found.trigger
@@ -471,8 +434,9 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
     text = ctx.doc[first.i : tok.i + 1].text if first.i <= tok.i else tok.text
     trigger_span = TextSpan(text=text, start=start, end=end)
     events = []
-    others = _others(found, ctx.doc)
-    for actor_group in _actor_groups(found, others):
+    found = with_partners_as_parties(found, ctx.doc)
+    others = others_of(found, ctx.doc)
+    for actor_group in actor_groups(found, others):
         recipients = _distinct(others, actor_group)
         ident = event_id(
             ctx.doc_id, sentence.index, tok.idx, trig.sense.type,
@@ -652,7 +616,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     for miss in unparsed_verbs(ctx.doc, index, lex, matcher=unparsed):
         if miss.token.i not in consumed:
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
-    out = [_own_state_kept_out(with_local_parties(f, index, lex)) for f in out]
+    out = [_own_state_kept_out(with_local_parties(f, index, lex, home=ctx.home)) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex)):
         share_recipients(group)
@@ -735,6 +699,7 @@ def extract_events(
         lex=lex,
         sent_starts=tuple(s.start for s in doc.sents),
         speaks_for=speaks_for,
+        home=story_home(mentions or ()),
     )
     events: list[Event] = []
     for found in find_triggers(ctx, candidate_tokens(doc, matchers.candidates), matchers.unparsed):

@@ -4,12 +4,15 @@
 named without a country, and a coder codes them as Pakistan's (CAMEO's domestic actors), as
 the police who arrest protesters in Lagos and the protesters are Nigeria's. Only nouns of the
 lexicon's ``local_parties`` take the place's country, only on a side of the event with no coded
-party, and only where the sentence itself places the event.
+party, and only where the sentence itself places the event, or, in a story about one
+country, where the event's other side is coded ("the C.A.R. accuses the rebel group").
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -30,10 +33,18 @@ from allegiance.events.participants import (
 from allegiance.models import Mention
 
 _LEADING = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
+# a story is about one country when it names that state (or its towns) at least this often,
+# and at least twice as often as any other
+HOME_MIN_MENTIONS = 5
+HOME_LEAD = 2.0
+_HOME_KINDS = frozenset({"country", "capital", "city"})
 
 
-def with_local_parties(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
-    """``found`` with its uncoded side filled by a local party coded as the event's place."""
+def with_local_parties(
+    found: Found, index: MentionIndex, lex: Lexicon, *, home: str | None = None
+) -> Found:
+    """``found`` with its uncoded side filled by a local party coded as the event's place,
+    else, when the other side is coded, as the story's ``home`` country."""
     verb = found.trigger.verb
     if verb is None or found.trigger.reverse or not lex.local_parties:
         return found
@@ -42,7 +53,11 @@ def with_local_parties(found: Found, index: MentionIndex, lex: Lexicon) -> Found
     need_recipient = not any(m.code and m.kind != "city" for m in found.recipients)
     if not (need_actor or need_recipient):
         return found
-    country = _place_country(found, verb) or _home_of_the_coercer(found, need_recipient)
+    country = (
+        _place_country(found, verb)
+        or _home_of_the_coercer(found, need_recipient)
+        or (home if need_actor != need_recipient else None)
+    )
     if country is None:
         return found
     actors, recipients = found.actors, found.recipients
@@ -53,6 +68,17 @@ def with_local_parties(found: Found, index: MentionIndex, lex: Lexicon) -> Found
     if actors and recipients and {m.start for m in actors} & {m.start for m in recipients}:
         return found
     return dataclasses.replace(found, actors=actors, recipients=recipients)
+
+
+def story_home(mentions: Iterable[Mention]) -> str | None:
+    """The country a story is about, if one state dominates its mentions of states and their
+    towns (a story on Pakistan's train siege: PAK 31, CHN 4)."""
+    counts = Counter(m.code for m in mentions if m.code and m.kind in _HOME_KINDS)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < HOME_MIN_MENTIONS:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] >= HOME_LEAD * runner_up else None
 
 
 def _place_country(found: Found, verb: Token) -> str | None:

@@ -35,6 +35,7 @@ RECIPIENT_PREPS = (
     "between",
 )
 NON_ACTOR_KINDS = frozenset({"place"})
+MEETING_NOUNS = frozenset({"meeting", "session"})
 # Prepositions of where, searched after the rest of a noun phrase.
 PLACE_PREPS = frozenset({"from", "in", "near", "at", "inside", "outside", "around", "across",
                          "within"})  # fmt: skip
@@ -358,7 +359,26 @@ def verb_actors(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Mention]
         agent = prep_object(verb, ("by",))
         return np_mentions(agent, index) if agent is not None else []
     subj = subject_token(verb, lex, 0, index)
-    return np_mentions(subj, index) if subj is not None else []
+    if subj is None:
+        return []
+    return [*np_mentions(subj, index), *_acting_along(verb, subj, index)]
+
+
+def _acting_along(verb: Token, subj: Token, index: MentionIndex) -> list[Mention]:
+    """ "The United States, along with Britain and France, called a meeting": the parties
+    "along with" or "together with" the subject act with it."""
+    out: list[Mention] = []
+    for prep in (c for head in (verb, subj) for c in head.children if c.dep_ == "prep"):
+        partner = None
+        if prep.lower_ in _ALONG:
+            partner = prep_object(prep, ("with",))
+        elif prep.lower_ == "with" and any(c.lower_ in _ALONG for c in prep.children):
+            partner = child(prep, ("pobj",))
+        out += np_mentions(partner, index) if partner is not None else []
+    return out
+
+
+_ALONG = frozenset({"along", "together"})
 
 
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "his", "she", "her", "we", "our"})
@@ -408,6 +428,7 @@ def verb_recipients(
         candidates.append(child(verb, OBJECTS))
         candidates.append(object_author(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS))
+    candidates.append(_body_convened(verb))
     for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         candidates.append(child(comp, SUBJECTS | PASSIVE_SUBJECTS))
     if place_preps:
@@ -424,6 +445,15 @@ def verb_recipients(
             if found:
                 return found
     return []
+
+
+def _body_convened(verb: Token) -> Token | None:
+    """ "called a private meeting Wednesday of the U.N. Security Council": the small parser
+    hangs the meeting's "of" on the verb when a word comes between."""
+    obj = child(verb, OBJECTS)
+    if obj is None or obj.lemma_ not in MEETING_NOUNS:
+        return None
+    return prep_object(verb, ("of",))
 
 
 def object_author(verb: Token) -> Token | None:

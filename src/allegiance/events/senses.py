@@ -110,7 +110,7 @@ def aid_kind(obj: Token, lex: Lexicon) -> str | None:
 
 
 def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | None:
-    lemma = _lemma(verb)
+    lemma = _phrasal_lemma(verb, lex)
     objects = {_lemma(obj)} | {_lemma(c) for c in (obj.conjuncts if obj is not None else ())}
     pobj = prep_object(verb, ("to", "on", "of", "under"))
     if pobj is not None:
@@ -123,6 +123,17 @@ def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | 
         if lemma in entry.verbs and objects & entry.objects:
             return entry.sense
     return None
+
+
+def _phrasal_lemma(verb: Token, lex: Lexicon) -> str:
+    """ "call off" where a verb-object entry lists it ("called off the meeting" is not
+    "called the meeting"), else the verb's lemma."""
+    lemma = _lemma(verb)
+    for particle in (c.lower_ for c in verb.children if c.dep_ == "prt"):
+        phrasal = f"{lemma} {particle}"
+        if any(phrasal in entry.verbs for entry in lex.verb_object):
+            return phrasal
+    return lemma
 
 
 def _verb_subject_sense(verb: Token, lex: Lexicon) -> Sense | None:

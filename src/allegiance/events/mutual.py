@@ -1,0 +1,68 @@
+"""Who a mutual act is done with: the parties of "X and Y signed a deal" are each other's
+recipients, and a mutual act done "with" a partner is done by both (PLOVER codes reciprocal
+acts with every party as actor); a joint act is one event with all its actors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc
+
+from allegiance.events.found import Found
+from allegiance.events.participants import mention_root
+from allegiance.models import Mention
+
+
+def _partners(found: Found) -> list[Mention]:
+    """Coordinated actors of a mutual act with no other party named are each other's
+    recipients: "Turkey and Sweden signed an agreement" is TUR with SWE and SWE with TUR."""
+    if not found.trigger.sense.mutual or len({m.code for m in found.actors if m.code}) < 2:
+        return []
+    return list(found.actors)
+
+
+def with_partners_as_parties(found: Found, doc: Doc) -> Found:
+    """A mutual act done "with" a partner is done by both: "China signed a free trade
+    agreement with Mauritius", "held talks with Russian officials" (PLOVER codes reciprocal
+    acts with every party as actor). "Agreed with" a view is not mutual: it supports it."""
+    sense, verb = found.trigger.sense, found.trigger.verb
+    if not sense.mutual or not found.recipients or (verb is not None and verb.lemma_ == "agree"):
+        return found
+    if not any(m.code for m in found.actors):
+        return found
+    for mention in found.recipients:
+        root = mention_root(doc, mention)
+        if root is None or root.head.lower_ != "with" or not mention.code:
+            return found
+    return dataclasses.replace(found, actors=[*found.actors, *found.recipients], recipients=[])
+
+
+def others_of(found: Found, doc: Doc) -> list[Mention]:
+    """The recipients; a mutual act's coordinated parties are each other's, also where what
+    was found as the other party is one of them or the venue ("X and Y signed a deal in
+    Beijing", "... in Madrid")."""
+    partners = _partners(found)
+    own = {m.code for m in found.actors if m.code}
+    named = {m.code for m in found.recipients if m.code}
+    if partners and named and (named <= own or all(_venue(m, doc) for m in found.recipients)):
+        return partners
+    return found.recipients or partners
+
+
+def _venue(mention: Mention, doc: Doc) -> bool:
+    """A place named as where something happened ("in Madrid", "at the White House")."""
+    root = mention_root(doc, mention)
+    return root is not None and root.head.lower_ in {"in", "at"}
+
+
+def actor_groups(found: Found, others: list[Mention]) -> list[list[Mention]]:
+    """A joint act is one event with all its actors ("criticized by the UN, the U.S. and
+    France"), as the manual records it; a mutual act's parties, being each other's
+    recipients (``others_of`` gave them as such), get one event each so that every direction is
+    a dyad."""
+    actors = list(found.actors)
+    if not actors:
+        return [[]]
+    if others == actors:
+        return [[a] for a in actors]
+    return [actors]
