@@ -517,3 +517,41 @@ def test_a_pact_signed_with_a_partner_is_signed_by_both(extractor):
 def test_agreeing_with_a_proposal_is_not_a_mutual_act(extractor):
     evs = events(extractor, "Chile agreed with the Peruvian proposal on Monday.")
     assert all(len(e.actor) == 1 and e.actor[0].code == "CHL" for e in evs)
+
+
+def test_a_threat_told_in_a_clause_takes_its_target_from_it(extractor):
+    evs = events(extractor, "Russia warned on Monday that it would retaliate against Poland.")
+    assert (("RUS",), ("POL",)) in dyads(evs, "THREATEN")
+
+
+def test_a_warning_about_what_others_may_do_is_no_threat_to_them(extractor):
+    evs = events(extractor, "Germany warned that the new tariffs could push Canada into recession.")
+    assert all("CAN" not in r for _, r in dyads(evs, "THREATEN"))
+
+
+def test_a_meeting_in_one_party_s_capital_is_the_other_s_visit(extractor):
+    evs = events(
+        extractor, "Last week, Cameroon and Chad officials met in Chad's capital, N'Djamena."
+    )
+    (event,) = [e for e in evs if e.event == "CONSULT"]
+    assert (event.mode, [m.code for m in event.actor], [m.code for m in event.recipient]) == (
+        "visit",
+        ["CMR"],
+        ["TCD"],
+    )
+
+
+def test_a_meeting_in_a_third_country_keeps_every_party_an_actor(extractor):
+    evs = events(extractor, "Last week, Cameroon and Chad officials met in Geneva.")
+    assert {e.event for e in evs} == {"CONSULT"}
+    assert all(e.mode != "visit" for e in evs)
+
+
+def test_the_guest_of_a_host_is_the_visitor(extractor):
+    evs = events(extractor, "Kenya hosted the Somali president on Monday.")
+    assert dyads(evs, "CONSULT") == {(("SOM",), ("KEN",))}
+
+
+def test_a_co_host_is_not_a_guest(extractor):
+    evs = events(extractor, "Germany co-hosted the meeting with the United Nations on Monday.")
+    assert (("UN",), ("DEU",)) not in dyads(evs, "CONSULT")

@@ -21,7 +21,14 @@ from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, default_lexicon
 from allegiance.events.local import story_home, with_local_parties
-from allegiance.events.mutual import actor_groups, others_of, with_partners_as_parties
+from allegiance.events.mutual import (
+    actor_groups,
+    hosted_meeting,
+    hosting,
+    others_of,
+    visitor_named,
+    with_partners_as_parties,
+)
 from allegiance.events.nonevents import (
     asked,
     asking_for_comment,
@@ -32,6 +39,7 @@ from allegiance.events.nonevents import (
 from allegiance.events.participants import (
     DATIVES,
     PASSIVE_SUBJECTS,
+    SUBJECTS,
     MentionIndex,
     child,
     content_subject,
@@ -127,13 +135,14 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             verb, index, transfer=trig.transfer, place_preps=places, exclude=actors
         )
     if not recipients:
-        recipients = _distinct(_embedded_recipients(verb, index, lex), actors)
+        own_act = trig.sense.type == "THREATEN" and _tells_own_act(verb, index, actors)
+        recipients = _distinct(_embedded_recipients(verb, index, lex, said=own_act), actors)
     if not recipients and trig.sense.type in STANCE_TYPES:
         subject = content_subject(verb)
         recipients = _distinct(np_mentions(subject, index), actors) if subject is not None else []
     if not recipients:
         recipients = _speaker_pronoun(verb, index, lex, actors)
-    if _visitor_named(trig, lex):
+    if visitor_named(trig, lex) or hosting(trig, recipients):
         actors, recipients = recipients, actors
     if trig.reverse:
         obj = child(verb, ("dobj",))
@@ -143,23 +152,6 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         actors, recipients = (np_mentions(giver, index) if giver else []), actors
     found = Found(trig, actors, _distinct(recipients, actors))
     return _own_side_kept_out(found)
-
-
-def _visitor_named(trig: Trigger, lex: Lexicon) -> bool:
-    """ "Blinken assured visiting Australian Foreign Minister Payne": the one named after
-    "visiting" is the visitor and the host the subject (the parser hangs the name under
-    "visiting")."""
-    verb = trig.verb
-    if verb is None or trig.sense.mode != "visit" or verb.tag_ != "VBG":
-        return False
-    head = verb.head
-    return (
-        verb.dep_ in {"amod", "xcomp"}
-        and head.lemma_.lower() in lex.host_verbs
-        and child(head, ("dobj",)) is None
-        and child(verb, ("dobj",)) is not None
-        and child(verb, ("aux",)) is None
-    )
 
 
 def _own_side_kept_out(found: Found) -> Found:
@@ -231,15 +223,31 @@ def place_preps(trig: Trigger, lex: Lexicon) -> tuple[str, ...]:
     return preps
 
 
+def _tells_own_act(verb: Token, index: MentionIndex, actors: Sequence[Mention]) -> bool:
+    """ "Russia warned that it would retaliate": the clause tells what the actor itself will
+    do (a threat), not what others might ("warned that the measures could hurt Canada")."""
+    own = {m.code for m in actors if m.code}
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subject = child(clause, SUBJECTS)
+        found = index.at_token(subject) if subject is not None else None
+        if found is not None and found.code in own:
+            return True
+    return False
+
+
 def _embedded_recipients(
-    verb: Token, index: MentionIndex, lex: Lexicon, depth: int = 0
+    verb: Token, index: MentionIndex, lex: Lexicon, depth: int = 0, *, said: bool = False
 ) -> list[Mention]:
     """Recipients of the clause a verb embeds: "refused to meet Jordan's king", "promised to
-    continue military aid to Mozambique", "staged a strike to protest Sweden's decision"."""
+    continue military aid to Mozambique", "staged a strike to protest Sweden's decision";
+    with ``said``, also of the clause a threat tells ("warned that it would retaliate against
+    Poland")."""
     comps = [
         c
         for c in verb.children
-        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+        if c.dep_ == "xcomp"
+        or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+        or (said and c.dep_ == "ccomp")
     ]
     for comp in comps:
         transfer = comp.lemma_ in lex.transfer_verbs
@@ -416,6 +424,9 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
     sent = sentence_span(tok)
     verb = trig.verb if trig.verb is not None else clause_verb(tok)
     details = attach.details(trig, found, sent, ctx.published, ctx.lex)
+    visit = hosted_meeting(found, details.location)
+    if visit is not None:
+        found, details = visit, dataclasses.replace(details, mode="visit")
     fact = found.factuality or factuality(
         trig.verb or tok,
         sent,

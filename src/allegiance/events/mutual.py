@@ -1,16 +1,20 @@
 """Who a mutual act is done with: the parties of "X and Y signed a deal" are each other's
 recipients, and a mutual act done "with" a partner is done by both (PLOVER codes reciprocal
-acts with every party as actor); a joint act is one event with all its actors."""
+acts with every party as actor); a joint act is one event with all its actors; in a visit the
+visitor is the actor and the host the recipient (PLOVER CONSULT 'visit')."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
 from allegiance.events.found import Found
-from allegiance.events.participants import mention_root
-from allegiance.models import Mention
+from allegiance.events.lexicon import Lexicon
+from allegiance.events.participants import child, mention_root
+from allegiance.events.senses import Trigger
+from allegiance.models import Location, Mention
 
 
 def _partners(found: Found) -> list[Mention]:
@@ -66,3 +70,53 @@ def actor_groups(found: Found, others: list[Mention]) -> list[list[Mention]]:
     if others == actors:
         return [[a] for a in actors]
     return [actors]
+
+
+def hosted_meeting(found: Found, place: Location | None) -> Found | None:
+    """ "Cameroon and C.A.R. officials met in Bangui": a meeting in the country of some of its
+    parties is the others' visit to them (PLOVER CONSULT 'visit': the visitor is the actor, the
+    host the recipient); None when the place is no party's or every party's."""
+    if found.trigger.sense.type != "CONSULT" or place is None or place.country is None:
+        return None
+    parties = [*found.actors, *found.recipients]
+    hosts = [m for m in parties if m.code == place.country]
+    guests = [m for m in parties if m.code and m.code != place.country]
+    if not hosts or not guests:
+        return None
+    return dataclasses.replace(found, actors=guests, recipients=hosts)
+
+
+_GATHERINGS = frozenset(
+    {"meeting", "talk", "talks", "summit", "round", "conference", "session", "event", "forum"}
+)
+
+
+def hosting(trig: Trigger, guests: Sequence[Mention]) -> bool:
+    """ "Kenya hosted the Somali president": in a visit the visitor is the actor and the host
+    the recipient (PLOVER CONSULT 'visit'), when the guests are the verb's object (not the
+    venue of "host a summit in Hiroshima")."""
+    verb = trig.verb
+    if verb is None or trig.sense.mode != "visit" or verb.lemma_.lower() != "host":
+        return False
+    obj = child(verb, ("dobj",))
+    if obj is None or not guests or obj.lemma_.lower() in _GATHERINGS:
+        return False  # "co-hosted the meeting with the UN": a co-host, not a guest
+    span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+    return all(span[0] <= m.start and m.end <= span[1] and m.kind != "city" for m in guests)
+
+
+def visitor_named(trig: Trigger, lex: Lexicon) -> bool:
+    """ "Blinken assured visiting Australian Foreign Minister Payne": the one named after
+    "visiting" is the visitor and the host the subject (the parser hangs the name under
+    "visiting")."""
+    verb = trig.verb
+    if verb is None or trig.sense.mode != "visit" or verb.tag_ != "VBG":
+        return False
+    head = verb.head
+    return (
+        verb.dep_ in {"amod", "xcomp"}
+        and head.lemma_.lower() in lex.host_verbs
+        and child(head, ("dobj",)) is None
+        and child(verb, ("dobj",)) is not None
+        and child(verb, ("aux",)) is None
+    )
