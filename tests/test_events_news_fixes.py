@@ -555,3 +555,37 @@ def test_the_guest_of_a_host_is_the_visitor(extractor):
 def test_a_co_host_is_not_a_guest(extractor):
     evs = events(extractor, "Germany co-hosted the meeting with the United Nations on Monday.")
     assert (("UN",), ("DEU",)) not in dyads(evs, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "factuality"),
+    [
+        ("They must stop killing Afghan civilians, the minister said.", "killing", "asserted"),
+        ("Israel refused to stop bombing Gaza on Tuesday.", "bombing", "asserted"),
+        ("Ghana refused to send troops to Mali on Tuesday.", "send", "negated"),
+    ],
+)
+def test_an_act_to_be_stopped_is_going_on(extractor, text, trigger, factuality):
+    evs = events(extractor, text)
+    assert {e.factuality for e in evs if e.trigger.text == trigger} == {factuality}
+
+
+def test_would_in_a_second_reported_clause_is_the_future(extractor):
+    evs = events(
+        extractor,
+        "Ivanov rejected the ruling, telling reporters that it was unfair and that he would "
+        "ask Russia to intervene.",
+    )
+    assert {e.factuality for e in evs if e.trigger.text == "ask"} == {"future"}
+
+
+def test_leaving_an_organisation_is_a_sanction(extractor):
+    evs = events(extractor, "Last year, Mali and Niger withdrew from ECOWAS after a long dispute.")
+    assert {(e.event, e.mode) for e in evs if e.trigger.text == "withdrew"} == {
+        ("SANCTION", "withdraw")
+    }
+
+
+def test_troops_leaving_a_territory_stay_a_retreat(extractor):
+    evs = events(extractor, "Russia withdrew its troops from Kherson in November.")
+    assert {e.event for e in evs if e.trigger.text == "withdrew"} == {"RETREAT"}

@@ -74,6 +74,10 @@ def _modal(tok: Token, lex: Lexicon) -> str | None:
 
 
 def _under_reporting(tok: Token, lex: Lexicon) -> bool:
+    """The content of a reporting verb, also its second that-clause ("told journalists that
+    it was politically motivated and that he would ask Russia to veto it")."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
     return tok.dep_ == "ccomp" and tok.head.lemma_ in lex.reporting_verbs
 
 
@@ -117,6 +121,8 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
         if head.lemma_ in lex.reporting_verbs and dep == "ccomp":
             return "negated" if head.lemma_ == "deny" else None
         kind = _embedding_kind(head, lex) if dep != "conj" else None
+        if kind == "negated" and _ceased(tok, head):
+            return None  # "must stop killing civilians": the killing goes on
         if kind is not None:
             return _combine(local_factuality(head, lex), kind)
         if dep in {"conj", "xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "acl", "dobj"}:
@@ -127,6 +133,18 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
                 return outer
         tok = head
     return None
+
+
+# verbs that, with a gerund, presuppose that its act has been going on
+CESSATION_VERBS = frozenset({"stop", "cease", "quit", "halt"})
+
+
+def _ceased(gerund: Token, head: Token) -> bool:
+    """ "stop killing", "quit intimidating": the act stopped (or to be stopped) is happening or
+    happened, not negated; "stopped Serbia from joining" stays a negated joining."""
+    return (
+        head.lemma_.lower() in CESSATION_VERBS and gerund.dep_ == "xcomp" and gerund.tag_ == "VBG"
+    )
 
 
 def _own_clause(conjunct: Token) -> bool:

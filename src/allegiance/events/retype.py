@@ -42,7 +42,7 @@ COOPERATIVE_TYPES = frozenset(
 
 def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
-    return _military_backing(_willingness(found, lex))
+    return _leaving_a_body(_military_backing(_willingness(found, lex)))
 
 
 def _with_type(found: Found, kind: str, mode: str | None) -> Found:
@@ -146,6 +146,19 @@ def _military_backing(found: Found) -> Found:
     ):
         return found
     return _with_type(found, "AID", "military")
+
+
+def _leaving_a_body(found: Found) -> Found:
+    """ "Burkina Faso, Mali and Niger withdrew from ECOWAS": leaving an organisation is a
+    SANCTION 'withdraw' (PLOVER: "withdraw oneself ... from a group, mediation activity,
+    organization"), not a RETREAT, which is forces leaving a territory."""
+    trig = found.trigger
+    if trig.sense.type != "RETREAT" or trig.verb is None or direct_object(trig.verb) is not None:
+        return found
+    coded = [m for m in found.recipients if m.code]
+    if not coded or any(m.kind != "igo" for m in coded):
+        return found
+    return _with_type(found, "SANCTION", "withdraw")
 
 
 def _agrees_with_a_thing(verb: Token) -> bool:
