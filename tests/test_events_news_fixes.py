@@ -589,3 +589,17 @@ def test_leaving_an_organisation_is_a_sanction(extractor):
 def test_troops_leaving_a_territory_stay_a_retreat(extractor):
     evs = events(extractor, "Russia withdrew its troops from Kherson in November.")
     assert {e.event for e in evs if e.trigger.text == "withdrew"} == {"RETREAT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ruiz said that Peru is one of the most hostile and abusive trading powers.", "ACCUSE"),
+        ("Ruiz said that Peru is a reckless neighbour.", "ACCUSE"),
+        ("Ruiz said that Peru is one of the most hostile partners in the region.", "ACCUSE"),
+        ("Ruiz said that Peru is a key partner of Chile.", "SUPPORT"),
+    ],
+)
+def test_an_evaluation_inside_its_phrase_is_read(extractor, text, kind):
+    evs = events(extractor, text)
+    assert {e.event for e in evs if ("PER",) in {tuple(m.code for m in e.recipient)}} == {kind}

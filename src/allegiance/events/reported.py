@@ -42,7 +42,8 @@ def _evaluative(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -
     elif comp.lemma_ in {"pose", "represent", "constitute", "remain"}:
         pred = child(comp, ("dobj", "attr"))
     subj = child(comp, SUBJECTS)
-    if pred is None or subj is None or pred.lemma_.lower() not in lex.evaluative:
+    pred = _evaluated(pred, lex) if pred is not None else None
+    if pred is None or subj is None:
         return None
     speaker = speaker_of(report, index, lex)
     targets = _clause_subjects(subj, index)
@@ -52,6 +53,26 @@ def _evaluative(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -
     sense = Sense(type="ACCUSE", mode="disapprove") if negative else Sense(type="SUPPORT")
     trig = Trigger(pred, sense, consumed=(pred.i,))
     return Found(trig, [speaker], distinct(targets, [speaker]), attributed_to=speaker)
+
+
+QUANTIFIER_HEADS = frozenset({"one", "some", "among"})
+
+
+def _evaluated(pred: Token, lex: Lexicon) -> Token | None:
+    """The evaluative word of a predicate: the word itself ("a threat", "hostile"), its
+    adjective ("a hostile power"), or the noun after "one of" ("one of the most hostile and
+    abusive authorities in the world")."""
+    heads = [pred]
+    if pred.lower_ in QUANTIFIER_HEADS:
+        counted = prep_object(pred, ("of",))
+        heads += [counted] if counted is not None else []
+    for head in heads:
+        mods = [c for c in head.children if c.dep_ == "amod"]
+        # the adjective first: a "hostile partner" is no partner
+        for word in (*(m for c in mods for m in (c, *c.conjuncts)), head):
+            if word.lemma_.lower() in lex.evaluative:
+                return word
+    return None
 
 
 def _deontic(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
