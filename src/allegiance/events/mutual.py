@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import child, mention_root
+from allegiance.events.participants import MEETING_NOUNS, child, mention_root
 from allegiance.events.senses import Trigger
 from allegiance.models import Location, Mention
 
@@ -86,8 +86,9 @@ def hosted_meeting(found: Found, place: Location | None) -> Found | None:
     return dataclasses.replace(found, actors=guests, recipients=hosts)
 
 
-_GATHERINGS = frozenset(
-    {"meeting", "talk", "talks", "summit", "round", "conference", "session", "event", "forum"}
+# what is hosted when no guest is: the meetings whose "of" the parser may misplace, and more
+_GATHERINGS = MEETING_NOUNS | frozenset(
+    {"talk", "talks", "summit", "round", "conference", "event", "forum"}
 )
 
 
