@@ -23,6 +23,11 @@ from allegiance.segment import break_offsets, subheading_ends
         ("It was denied.” Media outlets closed On another front, NISA said so.", ["On"]),
         ("Talks ended. Trump approval During a visit, he spoke.", ["During"]),
         ("Talks ended. In 2017, China did.", []),  # the opener starts the sentence already
+        # ... or ended by "The" or "An" before a lower-case word, whatever the tagger says
+        ("Visas were eased. Beijing demand The changes have come with costs.", ["The"]),
+        ("Talks ended. The escape The break began at noon.", ["The"]),
+        ("He said so. Reported The Daily Courier on Monday.", []),  # a paper's name
+        ("Funds came in.\nThe Series A round was led by a bank.", []),  # "A" ends names
         ("Talks ended. The envoy of the president said again On Monday it would.", []),  # too long
         # a lone capital closing a sentence ("posted on X.") is no initial
         ("He said so in a post on X. Militants attacked a train.", ["Militants"]),

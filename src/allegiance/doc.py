@@ -6,7 +6,7 @@ builder registers the attributes once before it adds them.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from allegiance.models import Sentence
 
@@ -41,3 +41,21 @@ def sentence_record(index: int, sent: Span) -> Sentence:
 def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
     """The records of every sentence of a parsed doc, in order."""
     return tuple(sentence_record(i, s) for i, s in enumerate(doc.sents))
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”"})
+
+
+def inside_quotes(text: str, offset: int) -> bool:
+    """An odd number of quotation marks in ``text`` before ``offset`` (a sentence's text)."""
+    return sum(ch in QUOTE_MARKS for ch in text[:offset]) % 2 == 1
+
+
+def token_in_quotes(token: Token) -> bool:
+    """Whether ``token`` stands inside quotation marks opened in its own sentence (the span
+    of its parse tree: cheaper than ``token.sent``, which walks the whole doc)."""
+    root = token
+    while root.head != root:
+        root = root.head
+    sent = root.doc[root.left_edge.i : root.right_edge.i + 1]
+    return inside_quotes(sent.text, token.idx - sent.start_char)

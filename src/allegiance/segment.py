@@ -13,7 +13,9 @@ ends it: the tokenizer reads "X." as an initial.
 Web text often loses the line break after a subheading: "... in the region.” Media outlets
 closed On another front, NISA said ...". A run of at most six words after a sentence end,
 followed by a capitalised word that opens clauses and is never capitalised inside one ("On",
-"Since", "While", "According"), is such a subheading: the opener starts a sentence. Where
+"Since", "While", "According"), or by "The" or "An" before a lower-case word ("Chinese demand
+The changes in ..."; not "A", which ends names: "Series A round"), is such a subheading: the
+opener starts a sentence. Where
 no such opener follows ("... to justice. International reaction A U.S. State Department
 spokesperson urged ..."), the tagger decides: a run of two to five nouns and adjectives after
 a sentence end, ending in a lower-case common noun, before a capitalised determiner or
@@ -43,7 +45,7 @@ OPENERS = (
 )
 RUN_IN_SUBHEAD = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Za-z][\w'’-]*(?:[ ]+[A-Za-z][\w'’-]*){0,5}[ ]+"
-    r"(?=(?:" + OPENERS + r")\b)"
+    r"(?=(?:" + OPENERS + r")\b|(?:The|An)[ ]+[a-z])"
 )
 # an interview's speaker label: "... Taiwan? Armitage: Probably the Russia attack ...",
 # "VOA: Russia's President Vladimir Putin recently visited China": the label is no subject

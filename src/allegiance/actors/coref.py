@@ -11,6 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from allegiance.actors.drafts import Context, Draft
+from allegiance.doc import token_in_quotes
 
 PERSON_WINDOW = 3  # sentences back a he/she may reach
 THING_WINDOW = 1
@@ -83,13 +84,82 @@ def pronouns(
         if kind is None or token.i in taken or _pleonastic(token):
             continue
         answered = _answered_subjects(token, ctx)
-        others = [d for d in resolved if not _within(d, answered)] if answered else resolved
-        antecedent = _antecedent(token.i, kind, others, sent_of)
+        others = _not_answering(resolved, answered) if answered else resolved
+        if kind == "person" and token_in_quotes(token):
+            others = [d for d in others if not _party_to_speech(doc, d)]
+        subject = _own_subject(token)
+        if subject is not None:
+            others = _not_the_subject(others, subject)
+        antecedent = _subject_antecedent(token, kind, others) or _antecedent(
+            token.i, kind, others, sent_of
+        )
         if antecedent is not None:
             draft = replace(antecedent, start=token.i, end=token.i + 1, form="pronoun", extra={})
             found.append(draft)
             resolved = _insert(resolved, draft)
     return found
+
+
+# verbs whose subject a pronoun subject of their that-clause most often is ("Russia said it
+# would ...", "China's embassy in Port Moresby said it opposed ...")
+TELLING_VERBS = frozenset({"say", "tell", "announce", "warn", "add", "claim", "insist",
+                           "state", "declare", "confirm", "vow", "pledge", "promise"})  # fmt: skip
+
+
+def _own_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb a pronoun is the object of: "Xi urged him" is not Xi (a
+    pronoun object never names its own verb's subject; "himself" would)."""
+    if pronoun.dep_ not in {"dobj", "dative", "iobj"}:
+        return None
+    return next((c for c in pronoun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _not_the_subject(drafts: list[Draft], subject: Token) -> list[Draft]:
+    """The drafts that are neither the subject nor another name of the same person."""
+    named = next((d for d in drafts if d.start <= subject.i < d.end), None)
+    if named is None:
+        return drafts
+    same = {x for x in (named.person, named.key) if x} if named.kind == "person" else set()
+    return [d for d in drafts if d is not named and not (same and {d.person, d.key} & same)]
+
+
+def _subject_antecedent(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft | None:
+    """A pronoun subject of a clause told by someone, or of a verb joined to another's, is
+    that subject: "the agency said ... detained in Islamabad, and it urged Pakistan" (the
+    agency, not Islamabad). None when no such subject names a compatible actor."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = pronoun.head
+    for _ in range(3):
+        teller = _teller(verb)
+        if teller is None:
+            return None
+        found = _subject_draft(teller, drafts, before=pronoun.i)
+        if found is not None and found.code is not None and _compatible(found, kind):
+            return found
+        verb = teller
+    return None
+
+
+def _teller(verb: Token) -> Token | None:
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in TELLING_VERBS:
+        return verb.head
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return verb.head
+    return None
+
+
+def _subject_draft(verb: Token, drafts: list[Draft], *, before: int) -> Draft | None:
+    """The draft naming the subject of ``verb``, or its possessor ("China's embassy")."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i >= before:
+        return None
+    owners = [subject, *(c for c in subject.children if c.dep_ in {"poss", "compound"})]
+    for owner in owners:
+        found = next((d for d in drafts if d.start <= owner.i < d.end), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _answered_subjects(pronoun: Token, ctx: Context) -> list[tuple[int, int]]:
@@ -104,6 +174,34 @@ def _answered_subjects(pronoun: Token, ctx: Context) -> list[tuple[int, int]]:
     ):
         return []
     return [(s.left_edge.i, s.right_edge.i + 1) for s in verb.children if s.dep_ == "nsubj"]
+
+
+# verbs of speech and what carries it: "wrote in a letter to Rubio", "told Lavrov"
+SPEECH_VERBS = frozenset({"say", "tell", "write", "add"})
+SPEECH_CARRIERS = frozenset({"letter", "message", "note", "statement", "call"})
+
+
+def _party_to_speech(doc: Doc, draft: Draft) -> bool:
+    """Whether ``draft`` is who speaks or who is spoken to in its sentence ("they wrote in a
+    letter to Rubio"): a "he" inside quoted words names neither ("I" and "you" do)."""
+    root = doc[draft.start : draft.end].root
+    if token_in_quotes(root):
+        return False  # a speech told inside the quote itself
+    if root.dep_ == "nsubj" or root.dep_ in {"dobj", "dative"}:
+        return root.head.lemma_.lower() in SPEECH_VERBS
+    if root.dep_ != "pobj" or root.head.lower_ != "to":
+        return False
+    owner = root.head.head
+    if owner.lemma_.lower() in SPEECH_CARRIERS and owner.dep_ == "pobj":
+        owner = owner.head.head  # "wrote in a letter to X"
+    return owner.lemma_.lower() in SPEECH_VERBS
+
+
+def _not_answering(drafts: list[Draft], answered: list[tuple[int, int]]) -> list[Draft]:
+    """The drafts that may own what the answering subject answers: not the subject, nor
+    another name of its party ("warned Iran ... as Tehran rejected its offer")."""
+    codes = {d.code for d in drafts if d.code and _within(d, answered)}
+    return [d for d in drafts if not _within(d, answered) and d.code not in codes]
 
 
 def _within(draft: Draft, ranges: list[tuple[int, int]]) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
-from allegiance.actors.lexicon import in_a_name
+from allegiance.actors.lexicon import in_a_name, names_a_currency, stance_named
 from allegiance.models import Mention
 
 # NER label -> mention kind
@@ -32,8 +32,11 @@ def fallback_mentions(
     """
     out = []
     for e in doc.ents:
-        if e.label_ not in NER_KINDS or (
-            e.label_ == "GPE" and in_a_name(doc, e.start, e.end, name_words)
+        if (
+            e.label_ not in NER_KINDS
+            or (e.label_ == "GPE" and in_a_name(doc, e.start, e.end, name_words))
+            or stance_named(doc, e.start, e.end)
+            or names_a_currency(doc, e.start, e.end)
         ):
             continue
         code, kind = (place_country(e.text), "city") if e.label_ == "GPE" else (None, None)

@@ -58,6 +58,41 @@ def in_a_name(doc: Doc, start: int, end: int, name_words: frozenset[str]) -> boo
     return after.lower_ in name_words and (after.text[:1].isupper() or after_the)
 
 
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def stance_named(doc: Doc, start: int, end: int) -> bool:
+    """ "anti-Pakistan militants", "pro-Russian separatists": a name after "anti-" or "pro-"
+    says whom a group is for or against, not whose it is (and "Pro-" alone names nobody)."""
+    if doc[start:end].text.lower().rstrip("-") in STANCE_PREFIXES:
+        return True
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in STANCE_PREFIXES
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+    )
+
+
+CURRENCIES = frozenset({
+    "dollar", "euro", "pound", "yuan", "renminbi", "yen", "rupee", "peso", "franc", "rouble",
+    "ruble", "real", "rand", "shilling", "dinar", "riyal", "rial", "lira", "won", "krona",
+    "krone", "naira", "cedi", "birr", "taka", "ringgit", "baht", "dong", "hryvnia", "zloty",
+    "forint", "leu", "lev", "kwacha", "kyat", "manat", "tenge", "som", "afghani",
+})  # fmt: skip
+
+
+def names_a_currency(doc: Doc, start: int, end: int) -> bool:
+    """ "30 billion Canadian dollars", "Hong Kong dollars": a name that says which currency
+    is meant names no party."""
+    last = doc[end - 1]
+    head = last.head if last.dep_ in {"amod", "compound", "nmod"} else None
+    if head is None and end < len(doc):
+        head = doc[end]  # no parse: the next word
+    return head is not None and head.lemma_.lower() in CURRENCIES and head.i >= end
+
+
 def _kinds(value: str | list[str]) -> frozenset[str]:
     return frozenset([value] if isinstance(value, str) else value)
 

@@ -12,7 +12,13 @@ from spacy.tokens import Doc, Span
 from allegiance.actors.coref import resolve_coreference
 from allegiance.actors.drafts import Context, Draft
 from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, role_on
-from allegiance.actors.lexicon import Lexicon, in_a_name, names_others
+from allegiance.actors.lexicon import (
+    Lexicon,
+    in_a_name,
+    names_a_currency,
+    names_others,
+    stance_named,
+)
 from allegiance.actors.patterns import PLACE, parse_pattern_id
 from allegiance.models import Actor, Mention
 
@@ -59,7 +65,11 @@ def entity_drafts(doc: Doc, ctx: Context) -> list[Draft]:
     drafts = []
     for ent in doc.ents:
         draft = draft_for_entity(ent, ctx)
-        if draft is not None and not (
+        if draft is None or stance_named(doc, draft.start, draft.end):
+            continue
+        if names_a_currency(doc, draft.start, draft.end):
+            continue
+        if not (
             draft.kind == "capital"
             and in_a_name(doc, draft.start, draft.end, ctx.lexicon.named_after_a_seat)
         ):

@@ -60,6 +60,7 @@ from allegiance.events.retype import STATE_KINDS, retyped
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
 from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
+from allegiance.events.venue import without_venue
 from allegiance.models import Event, Mention, Sentence
 from allegiance.models import Span as TextSpan
 from allegiance.version import __version__
@@ -132,7 +133,12 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         recipients = _distinct(noun_recipients(trig.token, index, place_preps=places), actors)
     if not recipients:
         recipients = verb_recipients(
-            verb, index, transfer=trig.transfer, place_preps=places, exclude=actors
+            verb,
+            index,
+            transfer=trig.transfer,
+            place_preps=places,
+            exclude=actors,
+            event_noun=_event_noun(trig, verb),
         )
     if not recipients:
         own_act = trig.sense.type == "THREATEN" and _tells_own_act(verb, index, actors)
@@ -208,6 +214,15 @@ def _deployed_forces(trig: Trigger, index: MentionIndex) -> list[Mention]:
         return []
     forces = child(verb, ("nsubjpass",))
     return np_mentions(forces, index) if forces is not None else []
+
+
+def _event_noun(trig: Trigger, verb: Token) -> Token | None:
+    """The noun that carries the event of a light or verb-object trigger ("made the appeal",
+    "imposed sanctions"): the verb's object, when the trigger consumed it."""
+    if trig.token != verb:
+        return trig.token
+    obj = child(verb, ("dobj",))
+    return obj if obj is not None and obj.i in trig.consumed else None
 
 
 def place_preps(trig: Trigger, lex: Lexicon) -> tuple[str, ...]:
@@ -627,6 +642,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     for miss in unparsed_verbs(ctx.doc, index, lex, matcher=unparsed):
         if miss.token.i not in consumed:
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
+    out = [without_venue(f, index) for f in out]
     out = [_own_state_kept_out(with_local_parties(f, index, lex, home=ctx.home)) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex)):

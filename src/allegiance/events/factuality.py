@@ -118,6 +118,8 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
         head, dep = tok.head, tok.dep_
         if head == tok or dep not in CLIMB_DEPS or (dep == "conj" and _own_clause(tok)):
             return None
+        if dep == "advcl" and _told_as_past(tok):
+            return None
         if head.lemma_ in lex.reporting_verbs and dep == "ccomp":
             return "negated" if head.lemma_ == "deny" else None
         kind = _embedding_kind(head, lex) if dep != "conj" else None
@@ -144,6 +146,24 @@ def _ceased(gerund: Token, head: Token) -> bool:
     happened, not negated; "stopped Serbia from joining" stays a negated joining."""
     return (
         head.lemma_.lower() in CESSATION_VERBS and gerund.dep_ == "xcomp" and gerund.tag_ == "VBG"
+    )
+
+
+# adverbial clauses that state a fact beside their host ("until", "before", "once" and "if"
+# clauses may be in the past tense and still not have happened: "until Beijing pulled out")
+FACT_MARKS = frozenset(
+    {"as", "while", "after", "because", "since", "though", "although", "whereas"}
+)
+
+
+def _told_as_past(clause: Token) -> bool:
+    """ "will continue to exert pressure, as Tehran rejected its offer": an adverbial clause
+    with its own subject in the past tense happened, whatever its host clause's modal."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return (
+        clause.tag_ == "VBD"
+        and bool(marks & FACT_MARKS)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
     )
 
 

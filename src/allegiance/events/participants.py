@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from allegiance.actors.lexicon import names_others
+from allegiance.doc import token_in_quotes
 from allegiance.events.lexicon import Lexicon
 from allegiance.models import Mention
 
@@ -35,7 +36,14 @@ RECIPIENT_PREPS = (
     "between",
 )
 NON_ACTOR_KINDS = frozenset({"place"})
+# prepositions whose object receives the act an event noun names ("sanctions on Russia")
+NOUN_RECIPIENT_PREPS = ("of", "to", "for", "against", "on", "with", "into", "toward")
 MEETING_NOUNS = frozenset({"meeting", "session"})
+# the occasion of an act, not a party to it: "at their summit in Vilnius, NATO leaders agreed"
+OCCASIONS = frozenset({
+    "summit", "meeting", "conference", "session", "forum", "ceremony", "sideline", "gathering",
+    "briefing", "event", "rally", "parade",
+})  # fmt: skip
 # Prepositions of where, searched after the rest of a noun phrase.
 PLACE_PREPS = frozenset({"from", "in", "near", "at", "inside", "outside", "around", "across",
                          "within"})  # fmt: skip
@@ -74,14 +82,17 @@ class MentionIndex:
         return mention
 
 
-def np_mention(head: Token, index: MentionIndex) -> Mention | None:
-    """The mention nearest to ``head`` inside its noun phrase (breadth first)."""
+def np_mention(head: Token, index: MentionIndex, *, places: bool = True) -> Mention | None:
+    """The mention nearest to ``head`` inside its noun phrase (breadth first); a place
+    phrase's ("... in X") only after the rest, and, without ``places``, none of where the
+    head itself is ("the appeal in Brussels"; "an accord with the government in Tripoli"
+    keeps Tripoli)."""
     queue: deque[Token] = deque([head])
-    places: deque[Token] = deque()  # "withdrawal of U.S. troops from X": the troops' side first
+    later: deque[Token] = deque()  # "withdrawal of U.S. troops from X": the troops' side first
     uncoded: Mention | None = None  # an unresolved mention only if no resolved one is near
     owner: Mention | None = None  # "his commitment to the Zambian people": Zambians first
-    while queue or places:
-        tok = queue.popleft() if queue else places.popleft()
+    while queue or later:
+        tok = queue.popleft() if queue else later.popleft()
         mention = index.at_token(tok)
         if mention is not None and mention.code is not None:
             if tok.dep_ != "poss" or tok.lower_ not in PRONOUNS or tok == head:
@@ -90,9 +101,30 @@ def np_mention(head: Token, index: MentionIndex) -> Mention | None:
         elif mention is not None and uncoded is None:
             uncoded = mention
         for c in tok.children:
-            if c.dep_ not in CLAUSAL and not names_others(c, tok):
-                (places if c.dep_ == "prep" and c.lower_ in PLACE_PREPS else queue).append(c)
+            if c.dep_ in CLAUSAL or names_others(c, tok) or _gerund_clause(c):
+                continue
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                if places or tok != head or not _names_a_place(c, index):
+                    later.append(c)
+            else:
+                queue.append(c)
     return owner or uncoded or _described_owner(head, index)
+
+
+def _names_a_place(prep: Token, index: MentionIndex) -> bool:
+    """ "in Brussels", "at Sanaa airport": a place phrase that says where, not whence."""
+    obj = child(prep, ("pobj",))
+    if prep.lower_ == "from" or obj is None:
+        return False
+    mention = index.at_token(obj)
+    place = mention is not None and mention.kind in {"capital", "city", "place"}
+    return place or obj.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _gerund_clause(token: Token) -> bool:
+    """ "accused Western governments of meddling in Bosnia's affairs": a gerund after a
+    preposition heads a clause of its own; its parties are not the phrase's."""
+    return token.dep_ in {"pobj", "pcomp"} and token.tag_ == "VBG"
 
 
 def _described_owner(head: Token, index: MentionIndex) -> Mention | None:
@@ -108,12 +140,12 @@ def _described_owner(head: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def np_mentions(head: Token, index: MentionIndex) -> list[Mention]:
+def np_mentions(head: Token, index: MentionIndex, *, places: bool = True) -> list[Mention]:
     """Mentions of a noun phrase and of the phrases coordinated with it, including
     coordinated modifiers ("Hungarian and Romanian officials")."""
     out: list[Mention] = []
     for tok in (head, *head.conjuncts, *_listed_in_apposition(head)):
-        mention = np_mention(tok, index)
+        mention = np_mention(tok, index, places=places)
         if mention is not None and mention not in out:
             out.append(mention)
             out.extend(m for m in _coordinated_with(mention, tok, index) if m not in out)
@@ -174,12 +206,15 @@ def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
     return None
 
 
-def prep_object(token: Token, preps: Sequence[str]) -> Token | None:
-    """The object of the first child preposition in ``preps`` ("sent ... to Ukraine")."""
+def prep_object(
+    token: Token, preps: Sequence[str], *, skip: frozenset[str] = frozenset()
+) -> Token | None:
+    """The object of the first child preposition in ``preps`` ("sent ... to Ukraine"), passing
+    over objects whose lemma is in ``skip``."""
     for c in _with_particles(token):
         if c.dep_ in {"prep", "dative", "agent"} and c.lower_ in preps:
             obj = child(c, ("pobj",))
-            if obj is not None:
+            if obj is not None and obj.lemma_.lower() not in skip:
                 return obj
     return None
 
@@ -204,26 +239,15 @@ FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
 def _same_person(pronoun: Token, above: Token, *, quoted_first: bool = True) -> bool:
     """ "they" may be the country that speaks ("Syria says it ..."), and so may "we" inside
     the speaker's own quoted words (“We reject ...,” the spokesman said); "you" never is."""
     if above.pos_ != "PRON":
-        first = quoted_first and pronoun.lower_ in FIRST_PERSON and _inside_quotes(pronoun)
+        first = quoted_first and pronoun.lower_ in FIRST_PERSON and token_in_quotes(pronoun)
         return first or pronoun.lower_ not in FIRST_SECOND
     return (pronoun.lower_ in FIRST_SECOND) == (above.lower_ in FIRST_SECOND)
-
-
-def inside_quotes(text: str, offset: int) -> bool:
-    """An odd number of quotation marks in ``text`` before ``offset`` (a sentence's text)."""
-    return sum(ch in QUOTE_MARKS for ch in text[:offset]) % 2 == 1
-
-
-def _inside_quotes(token: Token) -> bool:
-    sent = sentence_span(token)
-    return inside_quotes(sent.text, token.idx - sent.start_char)
 
 
 def _unresolved_pronoun(subj: Token, index: MentionIndex | None) -> bool:
@@ -415,25 +439,27 @@ def verb_recipients(
     transfer: bool,
     place_preps: Sequence[str] = (),
     exclude: Sequence[Mention] = (),
+    event_noun: Token | None = None,
 ) -> list[Mention]:
     """Recipient mentions of a verbal trigger, most direct grammatical role first; the place
-    prepositions ("attacked positions in X", "withdrew its troops from X") come last."""
+    prepositions ("attacked positions in X", "withdrew its troops from X") come last. An
+    ``event_noun`` object of a light verb ("made the appeal in Brussels") is no recipient."""
     candidates: list[Token | None] = []
     if is_passive(verb):
         candidates.append(child(verb, PASSIVE_SUBJECTS))
     if passive_participle(verb):
         candidates.append(verb.head)
     candidates.append(child(verb, DATIVES))
+    obj = child(verb, OBJECTS)
     if not transfer:
-        candidates.append(child(verb, OBJECTS))
+        candidates.append(obj)
         candidates.append(object_author(verb))
-    candidates.append(prep_object(verb, RECIPIENT_PREPS))
+    candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
     candidates.append(_body_convened(verb))
     for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         candidates.append(child(comp, SUBJECTS | PASSIVE_SUBJECTS))
     if place_preps:
         candidates.append(prep_object(verb, place_preps))
-        obj = child(verb, OBJECTS)
         if obj is not None:  # "strengthened its forces in Lebanon"
             candidates.append(prep_object(obj, place_preps))
     candidates.append(condition_subject(verb))
@@ -441,7 +467,9 @@ def verb_recipients(
         candidates += transfer_recipients(verb, index)
     for tok in candidates:
         if tok is not None:
-            found = distinct(np_mentions(tok, index), exclude)
+            # where the act named by the object happened is no party ("made the appeal in
+            # Brussels")
+            found = distinct(np_mentions(tok, index, places=tok != event_noun), exclude)
             if found:
                 return found
     return []
@@ -520,8 +548,7 @@ def noun_recipients(
     poss = child(noun, ("poss",)) if patient_poss else None
     if poss is not None and np_mentions(poss, index):
         return np_mentions(poss, index)
-    preps = ("of", "to", "for", "against", "on", "with", "into", "toward")
-    obj = prep_object(noun, preps + tuple(place_preps))
+    obj = prep_object(noun, NOUN_RECIPIENT_PREPS + tuple(place_preps))
     return np_mentions(obj, index) if obj is not None else []
 
 

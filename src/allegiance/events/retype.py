@@ -42,7 +42,7 @@ COOPERATIVE_TYPES = frozenset(
 
 def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
-    return _leaving_a_body(_military_backing(_willingness(found, lex)))
+    return _aid_stopped(_leaving_a_body(_military_backing(_willingness(found, lex))), lex)
 
 
 def _with_type(found: Found, kind: str, mode: str | None) -> Found:
@@ -157,6 +157,29 @@ def _leaving_a_body(found: Found) -> Found:
         return found
     coded = [m for m in found.recipients if m.code]
     if not coded or any(m.kind != "igo" for m in coded):
+        return found
+    return _with_type(found, "SANCTION", "withdraw")
+
+
+# verbs that stop what their object or gerund names ("stopped supplying", "cease aid")
+STOPPING_VERBS = frozenset(
+    {"stop", "cease", "halt", "suspend", "end", "freeze", "quit", "discontinue", "pause"}
+)
+
+
+def _aid_stopped(found: Found, lex: Lexicon) -> Found:
+    """ "Gazprom stopped supplying Moldova", "would cease military aid ... to Ukraine": aid
+    or cooperation stopped is a SANCTION 'withdraw' (PLOVER: "withdraw ... one's
+    non-military resources (e.g., aid ...)"; "withdrawal of military aid ... is SANCTION")."""
+    trig = found.trigger
+    token = trig.token
+    head = token.head
+    if (
+        trig.sense.type not in {"AID", "COOPERATE"}
+        or token.dep_ not in {"xcomp", "dobj", "pcomp"}
+        or head.lemma_.lower() not in STOPPING_VERBS
+        or local_factuality(head, lex) == "negated"
+    ):
         return found
     return _with_type(found, "SANCTION", "withdraw")
 

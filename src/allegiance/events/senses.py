@@ -210,6 +210,8 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
         return obj is not None or all(child(c, ("nsubj",)) is not None for c in comps)
     if sense.needs == "noun_object":
         return obj is not None and obj.pos_ in {"NOUN", "PROPN"}
+    if sense.needs == "no_object":  # "conferred with", not "conferred an honour on"
+        return obj is None
     if sense.needs == "no_instrument":  # "retaliated with tariffs": the tariffs are the event
         return prep_object(verb, ("with",)) is None
     if sense.needs == "addressee":  # "warned Kyiv that ...", not "warned of a resurgence"

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from allegiance.events.participants import inside_quotes, tree_distance
+from allegiance.doc import inside_quotes
+from allegiance.events.participants import tree_distance
 from allegiance.judge.logistic import LogisticModel
 from allegiance.models import Event, Mention
 
