@@ -201,3 +201,37 @@ def test_supplies_not_stopped_are_still_aid(extractor):
     evs = events(extractor, "Washington did not stop supplying Kyiv with air defence missiles.")
     (supplying,) = by_trigger(evs, "supplying")
     assert supplying.event == "AID"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Croatia beat Slovenia 31-28 in Zagreb on Sunday to win the regional cup.",
+        "Wales beat Samoa 19-17 at the weekend.",
+    ],
+)
+def test_a_result_with_a_score_is_a_game_not_an_assault(extractor, text):
+    assert "ASSAULT" not in {e.event for e in events(extractor, text)}
+
+
+def test_a_range_of_targets_is_no_score(extractor):
+    evs = events(extractor, "Israeli jets struck 15-20 targets in Gaza overnight.")
+    assert "ASSAULT" in {e.event for e in evs}
+
+
+def test_a_seat_named_with_another_country_is_that_countrys_office(extractor):
+    evs = events(
+        extractor,
+        "Pakistan's Foreign Office summoned the Afghan envoy and accused Kabul of sheltering "
+        "militants.",
+    )
+    (accused,) = by_trigger(evs, "accused")
+    assert codes(accused.actor) == {"PAK"}
+
+
+def test_a_flag_names_no_party(extractor):
+    evs = events(
+        extractor,
+        "In Bamako, thousands of junta supporters rallied on Sunday, some waving Russian flags.",
+    )
+    assert "RUS" not in {m.code for e in evs for m in (*e.actor, *e.recipient)}

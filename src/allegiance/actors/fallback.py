@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
-from allegiance.actors.lexicon import in_a_name, names_a_currency, stance_named
+from allegiance.actors.lexicon import in_a_name, names_a_thing, stance_named
 from allegiance.models import Mention
 
 # NER label -> mention kind
@@ -36,7 +36,7 @@ def fallback_mentions(
             e.label_ not in NER_KINDS
             or (e.label_ == "GPE" and in_a_name(doc, e.start, e.end, name_words))
             or stance_named(doc, e.start, e.end)
-            or names_a_currency(doc, e.start, e.end)
+            or names_a_thing(doc, e.start, e.end)
         ):
             continue
         code, kind = (place_country(e.text), "city") if e.label_ == "GPE" else (None, None)

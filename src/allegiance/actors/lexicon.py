@@ -83,14 +83,19 @@ CURRENCIES = frozenset({
 })  # fmt: skip
 
 
-def names_a_currency(doc: Doc, start: int, end: int) -> bool:
-    """ "30 billion Canadian dollars", "Hong Kong dollars": a name that says which currency
-    is meant names no party."""
+# things a country's name says the kind of, not whose they are
+EMBLEMS = frozenset({"flag", "banner", "anthem"})
+
+
+def names_a_thing(doc: Doc, start: int, end: int) -> bool:
+    """ "30 billion Canadian dollars", "Hong Kong dollars", "waving Russian flags": a name that
+    says which currency or emblem is meant names no party."""
     last = doc[end - 1]
     head = last.head if last.dep_ in {"amod", "compound", "nmod"} else None
     if head is None and end < len(doc):
         head = doc[end]  # no parse: the next word
-    return head is not None and head.lemma_.lower() in CURRENCIES and head.i >= end
+    thing = head is not None and head.lemma_.lower() in CURRENCIES | EMBLEMS
+    return thing and head is not None and head.i >= end
 
 
 def _kinds(value: str | list[str]) -> frozenset[str]:

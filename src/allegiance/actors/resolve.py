@@ -15,7 +15,7 @@ from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, rol
 from allegiance.actors.lexicon import (
     Lexicon,
     in_a_name,
-    names_a_currency,
+    names_a_thing,
     names_others,
     stance_named,
 )
@@ -37,6 +37,7 @@ def resolve(doc: Doc, ctx: Context) -> list[Mention]:
     """All actor mentions of ``doc``, sorted by start."""
     sent_of = sentence_map(doc)
     drafts = entity_drafts(doc, ctx)
+    owned_seats(doc, drafts)
     drafts = attach_titles(doc, drafts, ctx)
     attach_appositives(doc, drafts, ctx)
     occupied = {i for d in drafts for i in range(d.start, d.end)}
@@ -61,13 +62,31 @@ def sentence_map(doc: Doc) -> list[int]:
     return index
 
 
+def owned_seats(doc: Doc, drafts: list[Draft]) -> None:
+    """ "Pakistan's Foreign Office", "the Pakistani Foreign Office": a seat of government
+    named with another country's name is that country's own office (the knowledge base files
+    "Foreign Office" under Britain)."""
+    by_end = {d.end: d for d in drafts}
+    for draft in drafts:
+        if draft.kind != "capital" or draft.form != "seat":
+            continue
+        owner = by_end.get(draft.start)  # "the Pakistani Foreign Office"
+        if owner is None and draft.start >= 2 and doc[draft.start - 1].lower_ in POSSESSIVES:
+            owner = by_end.get(draft.start - 1)  # "Pakistan's Foreign Office"
+        if owner is not None and owner.kind == "country" and owner.code not in (None, draft.code):
+            draft.code = owner.code
+
+
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
 def entity_drafts(doc: Doc, ctx: Context) -> list[Draft]:
     drafts = []
     for ent in doc.ents:
         draft = draft_for_entity(ent, ctx)
         if draft is None or stance_named(doc, draft.start, draft.end):
             continue
-        if names_a_currency(doc, draft.start, draft.end):
+        if names_a_thing(doc, draft.start, draft.end):
             continue
         if not (
             draft.kind == "capital"

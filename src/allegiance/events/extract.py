@@ -30,6 +30,7 @@ from allegiance.events.mutual import (
     with_partners_as_parties,
 )
 from allegiance.events.nonevents import (
+    a_match_score,
     asked,
     asking_for_comment,
     commentators_view,
@@ -501,6 +502,8 @@ def _usable(found: Found, lex: Lexicon) -> bool:
     trig = found.trigger
     clause = trig.verb if trig.verb is not None else trig.token
     if asked(trig.token) or asking_for_comment(trig.token):
+        return False
+    if trig.sense.type == "ASSAULT" and trig.verb is not None and a_match_score(trig.verb):
         return False
     if said_by_habit(clause, lex) or commentators_view(clause, lex):
         return False

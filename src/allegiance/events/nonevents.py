@@ -4,6 +4,7 @@ or denied as a habit."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -19,6 +20,21 @@ def asked(token: Token) -> bool:
     words = (t for t in reversed(sentence_span(token)) if not (t.is_quote or t.is_space))
     last = next(words, None)
     return last is not None and last.text == "?"
+
+
+# a score stands alone ("29-27 in Novi Sad", "2-1."); a range counts something ("15-20 targets")
+SCORE = re.compile(
+    r"\b\d{1,3} ?[-–] ?\d{1,3}"
+    r"(?=\s*[,.;:)]|\s+(?:in|at|on|to|after|with|over|for|and|before|thanks)\b|\s*$)"
+)
+SCORE_REACH = 40  # characters after the verb: "beat Hungary 29-27", "beat the hosts 2-1"
+
+
+def a_match_score(verb: Token) -> bool:
+    """ "Serbia beat Hungary 29-27", "England beat Fiji 26-21": a result with a score is a
+    game, not an assault."""
+    after = verb.doc.text[verb.idx + len(verb) : verb.idx + len(verb) + SCORE_REACH]
+    return SCORE.search(after) is not None
 
 
 def commented_on(noun: Token) -> bool:
