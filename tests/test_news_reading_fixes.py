@@ -235,3 +235,28 @@ def test_a_flag_names_no_party(extractor):
         "In Bamako, thousands of junta supporters rallied on Sunday, some waving Russian flags.",
     )
     assert "RUS" not in {m.code for e in evs for m in (*e.actor, *e.recipient)}
+
+
+def test_a_cut_that_may_come_is_hypothetical(extractor):
+    evs = events(
+        extractor,
+        "Because of the chance that the U.S. will stop helping Ukraine, European leaders met.",
+    )
+    (cut,) = [e for e in evs if e.event == "SANCTION"]
+    assert (codes(cut.actor), codes(cut.recipient), cut.factuality) == (
+        {"USA"},
+        {"UKR"},
+        "hypothetical",
+    )
+
+
+def test_a_feared_future_act_is_hypothetical(extractor):
+    evs = events(extractor, "Officials in Taipei fear that China will invade Taiwan next year.")
+    (invade,) = by_trigger(evs, "invade")
+    assert invade.factuality == "hypothetical"
+
+
+def test_an_announced_future_act_stays_future(extractor):
+    evs = events(extractor, "Officials in Taipei said that China will invade Taiwan next year.")
+    (invade,) = by_trigger(evs, "invade")
+    assert invade.factuality == "future"

@@ -254,6 +254,8 @@ def factuality(
     if object_negated(verb, lex):
         return "negated"
     found = local_factuality(verb, lex) or embedded_factuality(verb, lex)
+    if found == "future" and embedded_factuality(verb, lex) == "hypothetical":
+        return "hypothetical"  # "fears that China will invade", "the chance that X will stop"
     if found is not None:
         return found
     if old or (not recent and historical(sent, verb, lex, published)):

@@ -181,7 +181,11 @@ def _aid_stopped(found: Found, lex: Lexicon) -> Found:
         or local_factuality(head, lex) == "negated"
     ):
         return found
-    return _with_type(found, "SANCTION", "withdraw")
+    stopped = _with_type(found, "SANCTION", "withdraw")
+    # the stopping is the event: its clause tells whether it happened ("the chance that the
+    # U.S. will stop helping Ukraine" is no cut yet)
+    trig = dataclasses.replace(stopped.trigger, verb=head)
+    return dataclasses.replace(stopped, trigger=trig)
 
 
 def _agrees_with_a_thing(verb: Token) -> bool:
