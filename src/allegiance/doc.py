@@ -51,11 +51,16 @@ def inside_quotes(text: str, offset: int) -> bool:
     return sum(ch in QUOTE_MARKS for ch in text[:offset]) % 2 == 1
 
 
-def token_in_quotes(token: Token) -> bool:
-    """Whether ``token`` stands inside quotation marks opened in its own sentence (the span
-    of its parse tree: cheaper than ``token.sent``, which walks the whole doc)."""
+def sentence_span(token: Token) -> Span:
+    """The sentence of a token as the span of its parse tree (cheaper than ``token.sent``,
+    which walks the whole doc)."""
     root = token
     while root.head != root:
         root = root.head
-    sent = root.doc[root.left_edge.i : root.right_edge.i + 1]
+    return root.doc[root.left_edge.i : root.right_edge.i + 1]
+
+
+def token_in_quotes(token: Token) -> bool:
+    """Whether ``token`` stands inside quotation marks opened in its own sentence."""
+    sent = sentence_span(token)
     return inside_quotes(sent.text, token.idx - sent.start_char)

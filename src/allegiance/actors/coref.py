@@ -111,12 +111,21 @@ def _own_subject(pronoun: Token) -> Token | None:
     pronoun object never names its own verb's subject; "himself" would)."""
     if pronoun.dep_ not in {"dobj", "dative", "iobj"}:
         return None
-    return next((c for c in pronoun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return _subject_of(pronoun.head)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _draft_at(drafts: list[Draft], i: int) -> Draft | None:
+    """The draft whose tokens include token ``i``."""
+    return next((d for d in drafts if d.start <= i < d.end), None)
 
 
 def _not_the_subject(drafts: list[Draft], subject: Token) -> list[Draft]:
     """The drafts that are neither the subject nor another name of the same person."""
-    named = next((d for d in drafts if d.start <= subject.i < d.end), None)
+    named = _draft_at(drafts, subject.i)
     if named is None:
         return drafts
     same = {x for x in (named.person, named.key) if x} if named.kind == "person" else set()
@@ -151,12 +160,12 @@ def _teller(verb: Token) -> Token | None:
 
 def _subject_draft(verb: Token, drafts: list[Draft], *, before: int) -> Draft | None:
     """The draft naming the subject of ``verb``, or its possessor ("China's embassy")."""
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = _subject_of(verb)
     if subject is None or subject.i >= before:
         return None
     owners = [subject, *(c for c in subject.children if c.dep_ in {"poss", "compound"})]
     for owner in owners:
-        found = next((d for d in drafts if d.start <= owner.i < d.end), None)
+        found = _draft_at(drafts, owner.i)
         if found is not None:
             return found
     return None
@@ -187,7 +196,7 @@ def _party_to_speech(doc: Doc, draft: Draft) -> bool:
     root = doc[draft.start : draft.end].root
     if token_in_quotes(root):
         return False  # a speech told inside the quote itself
-    if root.dep_ == "nsubj" or root.dep_ in {"dobj", "dative"}:
+    if root.dep_ in {"nsubj", "dobj", "dative"}:
         return root.head.lemma_.lower() in SPEECH_VERBS
     if root.dep_ != "pobj" or root.head.lower_ != "to":
         return False

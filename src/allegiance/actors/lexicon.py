@@ -85,6 +85,7 @@ CURRENCIES = frozenset({
 
 # things a country's name says the kind of, not whose they are
 EMBLEMS = frozenset({"flag", "banner", "anthem"})
+NAMED_THINGS = CURRENCIES | EMBLEMS
 
 
 def names_a_thing(doc: Doc, start: int, end: int) -> bool:
@@ -94,8 +95,9 @@ def names_a_thing(doc: Doc, start: int, end: int) -> bool:
     head = last.head if last.dep_ in {"amod", "compound", "nmod"} else None
     if head is None and end < len(doc):
         head = doc[end]  # no parse: the next word
-    thing = head is not None and head.lemma_.lower() in CURRENCIES | EMBLEMS
-    return thing and head is not None and head.i >= end
+    if head is None or head.i < end:
+        return False
+    return head.lemma_.lower() in NAMED_THINGS
 
 
 def _kinds(value: str | list[str]) -> frozenset[str]:

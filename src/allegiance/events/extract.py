@@ -14,7 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from allegiance.doc import sentence_record
+from allegiance.doc import sentence_record, sentence_span
 from allegiance.events import attach
 from allegiance.events.attribution import attribution
 from allegiance.events.factuality import clause_verb, factuality
@@ -52,7 +52,6 @@ from allegiance.events.participants import (
     noun_recipients,
     np_mentions,
     prep_object,
-    sentence_span,
     verb_actors,
     verb_recipients,
 )

@@ -253,9 +253,12 @@ def factuality(
     verb = clause_verb(trigger)
     if object_negated(verb, lex):
         return "negated"
-    found = local_factuality(verb, lex) or embedded_factuality(verb, lex)
-    if found == "future" and embedded_factuality(verb, lex) == "hypothetical":
-        return "hypothetical"  # "fears that China will invade", "the chance that X will stop"
+    found = local_factuality(verb, lex)
+    if found is None or found == "future":
+        around = embedded_factuality(verb, lex)
+        if found is None or around == "hypothetical":
+            # "fears that China will invade", "the chance that X will stop": not a plan
+            found = around or found
     if found is not None:
         return found
     if old or (not recent and historical(sent, verb, lex, published)):

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from allegiance.doc import sentence_span
 from allegiance.events.attach import find_location
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
@@ -27,7 +28,6 @@ from allegiance.events.participants import (
     is_passive,
     mention_root,
     prep_object,
-    sentence_span,
     subject_token,
 )
 from allegiance.models import Mention

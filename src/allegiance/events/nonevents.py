@@ -9,9 +9,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from allegiance.doc import sentence_span
 from allegiance.events.attribution import according_to_objects
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import MAX_CLIMB, SUBJECTS, child, prep_object, sentence_span
+from allegiance.events.participants import MAX_CLIMB, SUBJECTS, child, prep_object
 
 
 def asked(token: Token) -> bool:

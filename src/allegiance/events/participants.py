@@ -40,9 +40,9 @@ NON_ACTOR_KINDS = frozenset({"place"})
 NOUN_RECIPIENT_PREPS = ("of", "to", "for", "against", "on", "with", "into", "toward")
 MEETING_NOUNS = frozenset({"meeting", "session"})
 # the occasion of an act, not a party to it: "at their summit in Vilnius, NATO leaders agreed"
-OCCASIONS = frozenset({
-    "summit", "meeting", "conference", "session", "forum", "ceremony", "sideline", "gathering",
-    "briefing", "event", "rally", "parade",
+OCCASIONS = MEETING_NOUNS | frozenset({
+    "summit", "conference", "forum", "ceremony", "sideline", "gathering", "briefing", "event",
+    "rally", "parade",
 })  # fmt: skip
 # Prepositions of where, searched after the rest of a noun phrase.
 PLACE_PREPS = frozenset({"from", "in", "near", "at", "inside", "outside", "around", "across",
@@ -455,7 +455,7 @@ def verb_recipients(
         candidates.append(obj)
         candidates.append(object_author(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
-    candidates.append(_body_convened(verb))
+    candidates.append(_body_convened(verb, obj))
     for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         candidates.append(child(comp, SUBJECTS | PASSIVE_SUBJECTS))
     if place_preps:
@@ -475,10 +475,10 @@ def verb_recipients(
     return []
 
 
-def _body_convened(verb: Token) -> Token | None:
+def _body_convened(verb: Token, obj: Token | None) -> Token | None:
     """ "called a private meeting Wednesday of the U.N. Security Council": the small parser
-    hangs the meeting's "of" on the verb when a word comes between."""
-    obj = child(verb, OBJECTS)
+    hangs the meeting's "of" (on ``obj``, the verb's object) on the verb when a word comes
+    between."""
     if obj is None or obj.lemma_ not in MEETING_NOUNS:
         return None
     return prep_object(verb, ("of",))
@@ -557,15 +557,6 @@ def all_mentions_in(token: Token, index: MentionIndex) -> list[Mention]:
     sub = list(token.subtree)
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
     return [m for m in index.within(start, end) if m.kind not in NON_ACTOR_KINDS]
-
-
-def sentence_span(token: Token) -> Span:
-    """The sentence of a token as the span of its parse tree (cheaper than ``token.sent``,
-    which walks the whole doc)."""
-    root = token
-    while root.head != root:
-        root = root.head
-    return root.doc[root.left_edge.i : root.right_edge.i + 1]
 
 
 _ENTS_KEY = "allegiance.ents_by_start"

@@ -7,7 +7,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from allegiance.events.factuality import local_factuality
+from allegiance.events.factuality import CESSATION_VERBS, local_factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import MentionIndex, np_mentions, prep_object
@@ -162,9 +162,7 @@ def _leaving_a_body(found: Found) -> Found:
 
 
 # verbs that stop what their object or gerund names ("stopped supplying", "cease aid")
-STOPPING_VERBS = frozenset(
-    {"stop", "cease", "halt", "suspend", "end", "freeze", "quit", "discontinue", "pause"}
-)
+STOPPING_VERBS = CESSATION_VERBS | frozenset({"suspend", "end", "freeze", "discontinue", "pause"})
 
 
 def _aid_stopped(found: Found, lex: Lexicon) -> Found:

@@ -15,10 +15,11 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from allegiance.doc import sentence_span
 from allegiance.events.attribution import attribution
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.participants import MentionIndex, sentence_span, subject_token
+from allegiance.events.participants import MentionIndex, subject_token
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 

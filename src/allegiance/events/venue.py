@@ -86,19 +86,20 @@ CLAUSES = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "paratax
 
 def _in_clause(token: Token, verb: Token) -> bool:
     """Whether ``token`` belongs to the clause of ``verb`` (no clause boundary between)."""
-    while token != verb:
-        if token.dep_ in CLAUSES or token.head == token:
-            return False
-        token = token.head
-    return True
+    return _reaches(token, verb, crossing=CLAUSES)
 
 
 def _named_by(mention: Mention, prep: Token) -> bool:
     """Whether ``mention`` is the object of ``prep`` itself or its modifier ("over China's
     restrictions"), not of a phrase nested in it ("... on Canadian seed")."""
-    token = mention_root(prep.doc, mention)
-    while token is not None and token != prep:
-        if token.dep_ == "prep" or token.head == token:
+    root = mention_root(prep.doc, mention)
+    return root is not None and _reaches(root, prep, crossing=frozenset({"prep"}))
+
+
+def _reaches(token: Token, top: Token, *, crossing: frozenset[str]) -> bool:
+    """Whether climbing heads from ``token`` meets ``top`` before any arc in ``crossing``."""
+    while token != top:
+        if token.dep_ in crossing or token.head == token:
             return False
         token = token.head
-    return token is not None
+    return True
