@@ -1,8 +1,27 @@
-"""Helpers of the event tests: hand-made actor mentions for sentences written by us."""
+"""Helpers of the event tests: hand-made actor mentions for sentences written by us, and the
+events the whole pipeline reads from them."""
 
 from __future__ import annotations
 
-from allegiance.models import Mention
+import datetime as dt
+from collections.abc import Iterable
+
+from allegiance.models import Article, Event, Mention
+
+PUBLISHED = dt.date(2025, 3, 1)  # the date our test sentences are read as published on
+
+
+def events(extractor, text: str) -> tuple[Event, ...]:
+    """The events the real pipeline reads from ``text``, published on ``PUBLISHED``."""
+    return extractor.extract_one(Article(id="t", text=text, published=PUBLISHED)).events
+
+
+def by_trigger(evs: Iterable[Event], trigger: str) -> list[Event]:
+    return [e for e in evs if e.trigger.text == trigger]
+
+
+def codes(mentions: Iterable[Mention]) -> set[str | None]:
+    return {m.code for m in mentions}
 
 
 def mentions_for(text: str, codes: dict[str, str]) -> list[Mention]:

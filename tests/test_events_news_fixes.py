@@ -8,13 +8,9 @@ import datetime as dt
 import pytest
 
 from allegiance.models import Article
+from event_helpers import events
 
 pytestmark = pytest.mark.model
-
-
-def events(extractor, text: str):
-    article = Article(id="t", text=text, published=dt.date(2025, 3, 1))
-    return extractor.extract_one(article).events
 
 
 def dyads(evs, kind: str) -> set[tuple[tuple, tuple]]:

@@ -3,26 +3,11 @@ the whole pipeline on sentences written by us."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from allegiance.models import Article
+from event_helpers import by_trigger, codes, events
 
 pytestmark = pytest.mark.model
-
-
-def events(extractor, text: str):
-    article = Article(id="t", text=text, published=dt.date(2025, 3, 1))
-    return extractor.extract_one(article).events
-
-
-def by_trigger(evs, trigger: str):
-    return [e for e in evs if e.trigger.text == trigger]
-
-
-def codes(mentions) -> set[str | None]:
-    return {m.code for m in mentions}
 
 
 def test_an_answered_thing_belongs_to_the_other_party_not_another_name_of_the_answerer(
@@ -192,9 +177,22 @@ def test_the_city_of_a_summit_is_no_party_to_what_was_agreed_there(extractor):
 
 def test_supplies_stopped_are_a_sanction(extractor):
     evs = events(extractor, "Russia's gas company stopped supplying Moldova on Jan. 1.")
-    (stopped,) = by_trigger(evs, "supplying")
+    (stopped,) = by_trigger(evs, "stopped supplying")
     assert (stopped.event, stopped.mode) == ("SANCTION", "withdraw")
     assert codes(stopped.recipient) == {"MDA"}
+
+
+def test_military_aid_stopped_is_discontinued_by_who_stops_it(extractor):
+    evs = events(
+        extractor, "The United States said on Monday it would cease military aid to Ukraine."
+    )
+    (stopped,) = by_trigger(evs, "cease military aid")
+    assert (stopped.event, stopped.mode, stopped.factuality) == (
+        "SANCTION",
+        "discontinue",
+        "future",
+    )
+    assert (codes(stopped.actor), codes(stopped.recipient)) == ({"USA"}, {"UKR"})
 
 
 def test_supplies_not_stopped_are_still_aid(extractor):

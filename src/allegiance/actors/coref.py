@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from allegiance.actors.domestic import domestic_bodies
 from allegiance.actors.drafts import Context, Draft
 from allegiance.doc import token_in_quotes
 
@@ -32,6 +33,8 @@ def resolve_coreference(
     drafts = [d for d in drafts if d.form != "candidate"]  # unresolved: not a person after all
     taken = {i for d in drafts for i in range(d.start, d.end)}
     extra = descriptions(doc, drafts, ctx, sent_of, taken)
+    taken |= {i for d in extra for i in range(d.start, d.end)}
+    extra += domestic_bodies(doc, [*drafts, *extra], sent_of, taken)
     merged = sorted([*drafts, *extra], key=lambda d: d.start)
     return sorted([*merged, *pronouns(doc, merged, ctx, sent_of, taken)], key=lambda d: d.start)
 

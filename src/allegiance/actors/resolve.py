@@ -38,6 +38,7 @@ def resolve(doc: Doc, ctx: Context) -> list[Mention]:
     sent_of = sentence_map(doc)
     drafts = entity_drafts(doc, ctx)
     owned_seats(doc, drafts)
+    home_congress(doc, drafts)
     drafts = attach_titles(doc, drafts, ctx)
     attach_appositives(doc, drafts, ctx)
     occupied = {i for d in drafts for i in range(d.start, d.end)}
@@ -78,6 +79,42 @@ def owned_seats(doc: Doc, drafts: list[Draft]) -> None:
 
 
 POSSESSIVES = frozenset({"'s", "’s"})
+
+# countries whose national legislature news calls "Congress" (the knowledge base files the bare
+# word under the USA); India's "Congress" is its Congress party, a domestic party too
+CONGRESS_COUNTRIES = frozenset({
+    "USA", "ARG", "BRA", "CHL", "COL", "DOM", "ESP", "GTM", "HND", "IND", "MEX", "PER", "PHL",
+    "PRY",
+})  # fmt: skip
+
+
+def home_congress(doc: Doc, drafts: list[Draft]) -> None:
+    """ "Health Minister Hugo Monroy told Congress" in a story that opens on Guatemala: a bare
+    "Congress" is the legislature of the country its place names ("outside Congress in Buenos
+    Aires") or else of the first country the story's opening sentence names, when that
+    country's legislature is called so; otherwise it stays the US Congress."""
+    seats = [d for d in drafts if d.form == "seat" and doc[d.start : d.end].text == "Congress"]
+    if not seats:
+        return
+    by_start = {d.start: d for d in drafts if d.code}
+    home = _opening_country(doc, drafts)
+    for seat in seats:
+        place = (
+            by_start.get(seat.end + 1)
+            if seat.end < len(doc) and doc[seat.end].lower_ == "in"
+            else None
+        )
+        code = place.code if place is not None and place.kind in ("capital", "city") else home
+        if code in CONGRESS_COUNTRIES:
+            seat.code = code
+
+
+def _opening_country(doc: Doc, drafts: list[Draft]) -> str | None:
+    first_sentence_end = (
+        next((s.end for s in doc.sents), len(doc)) if doc.has_annotation("SENT_START") else len(doc)
+    )
+    coded = [d for d in drafts if d.code and d.start < first_sentence_end and d.kind != "igo"]
+    return min(coded, key=lambda d: d.start).code if coded else None
 
 
 def entity_drafts(doc: Doc, ctx: Context) -> list[Draft]:

@@ -31,10 +31,12 @@ from allegiance.events.mutual import (
 )
 from allegiance.events.nonevents import (
     a_match_score,
+    a_quarrel,
     asked,
     asking_for_comment,
     commentators_view,
     commented_on,
+    private_travel,
     said_by_habit,
 )
 from allegiance.events.participants import (
@@ -42,6 +44,7 @@ from allegiance.events.participants import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
     MentionIndex,
+    asked_party,
     child,
     content_subject,
     distinct,
@@ -131,6 +134,9 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     recipients: list[Mention] = []
     if trig.token != verb:  # "mounted an invasion of X": the noun's object first
         recipients = _distinct(noun_recipients(trig.token, index, place_preps=places), actors)
+    noun = _event_noun(trig, verb)
+    if not recipients and noun is not None and (asked := asked_party(noun)) is not None:
+        recipients = _distinct(np_mentions(asked, index), actors)  # "renewed its call for X to"
     if not recipients:
         recipients = verb_recipients(
             verb,
@@ -138,7 +144,7 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             transfer=trig.transfer,
             place_preps=places,
             exclude=actors,
-            event_noun=_event_noun(trig, verb),
+            event_noun=noun,
         )
     if not recipients:
         own_act = trig.sense.type == "THREATEN" and _tells_own_act(verb, index, actors)
@@ -505,6 +511,10 @@ def _usable(found: Found, lex: Lexicon) -> bool:
     if trig.sense.type == "ASSAULT" and trig.verb is not None and a_match_score(trig.verb):
         return False
     if said_by_habit(clause, lex) or commentators_view(clause, lex):
+        return False
+    if trig.sense.type == "ASSAULT" and a_quarrel(trig.token, [*found.actors, *found.recipients]):
+        return False
+    if trig.sense.type == "CONSULT" and trig.verb is not None and private_travel(trig.verb):
         return False
     if trig.verb is None and commented_on(trig.token):
         return False

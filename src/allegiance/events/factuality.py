@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from allegiance.events.attach import ongoing_since
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import MAX_CLIMB, sentence_ents
+from allegiance.events.participants import MAX_CLIMB, left_to, sentence_ents
 
 CLIMB_DEPS = frozenset(
     {
@@ -120,6 +120,8 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
             return None
         if dep == "advcl" and _told_as_past(tok):
             return None
+        if left_to(tok) is not None:
+            return "hypothetical"  # "it is for Russia to accept": left to it, not done
         if head.lemma_ in lex.reporting_verbs and dep == "ccomp":
             return "negated" if head.lemma_ == "deny" else None
         kind = _embedding_kind(head, lex) if dep != "conj" else None

@@ -11,11 +11,11 @@ country, where the event's other side is coded ("the C.A.R. accuses the rebel gr
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from allegiance.actors.domestic import dominant_state
 from allegiance.doc import sentence_span
 from allegiance.events.attach import find_location
 from allegiance.events.found import Found
@@ -35,9 +35,6 @@ from allegiance.models import Mention
 _LEADING = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
 # a story is about one country when it names that state (or its towns) at least this often,
 # and at least twice as often as any other
-HOME_MIN_MENTIONS = 5
-HOME_LEAD = 2.0
-_HOME_KINDS = frozenset({"country", "capital", "city"})
 
 
 def with_local_parties(
@@ -71,14 +68,8 @@ def with_local_parties(
 
 
 def story_home(mentions: Iterable[Mention]) -> str | None:
-    """The country a story is about, if one state dominates its mentions of states and their
-    towns (a story on Pakistan's train siege: PAK 31, CHN 4)."""
-    counts = Counter(m.code for m in mentions if m.code and m.kind in _HOME_KINDS)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < HOME_MIN_MENTIONS:
-        return None
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if ranked[0][1] >= HOME_LEAD * runner_up else None
+    """The country a story is about (``actors.domestic.dominant_state``), if one."""
+    return dominant_state((m.code, m.kind) for m in mentions)
 
 
 def _place_country(found: Found, verb: Token) -> str | None:

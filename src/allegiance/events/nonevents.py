@@ -5,7 +5,7 @@ or denied as a habit."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
@@ -13,6 +13,7 @@ from allegiance.doc import sentence_span
 from allegiance.events.attribution import according_to_objects
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import MAX_CLIMB, SUBJECTS, child, prep_object
+from allegiance.models import Mention
 
 
 def asked(token: Token) -> bool:
@@ -33,9 +34,67 @@ SCORE_REACH = 40  # characters after the verb: "beat Hungary 29-27", "beat the h
 
 def a_match_score(verb: Token) -> bool:
     """ "Serbia beat Hungary 29-27", "England beat Fiji 26-21": a result with a score is a
-    game, not an assault."""
+    game, not an assault; so is what the sentence of such a result tells ("fired back from
+    two goals down to beat Slavia Prague 3-2")."""
+    return _scored(verb) or any(
+        t.lemma_.lower() in RESULT_VERBS and _scored(t) for t in sentence_span(verb) if t != verb
+    )
+
+
+# verbs a game's result is told with
+RESULT_VERBS = frozenset({"beat", "defeat", "win", "lose", "draw", "edge", "thrash", "rout"})
+
+
+def _scored(verb: Token) -> bool:
     after = verb.doc.text[verb.idx + len(verb) : verb.idx + len(verb) + SCORE_REACH]
     return SCORE.search(after) is not None
+
+
+# fighting words that also name a quarrel, and what says a quarrel is meant
+QUARREL_WORDS = frozenset({"clash", "fight", "battle", "confrontation", "showdown"})
+QUARREL_MARKS = frozenset({
+    "verbal", "diplomatic", "public", "televised", "heated", "angry", "political", "legal",
+    "rhetorical", "office", "meeting", "trade", "tariff", "policy", "court", "courtroom",
+})  # fmt: skip
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY"})
+
+
+def a_quarrel(trigger: Token, parties: Sequence[Mention]) -> bool:
+    """ "the Oval Office clash between Trump and Zelenskyy", "Orban clashed with Brussels": a
+    clash of words, named as one or fought by a person with no armed party in it, is no
+    assault."""
+    if trigger.lemma_.lower() not in QUARREL_WORDS:
+        return False
+    marks = [c for c in trigger.children if c.dep_ in ("amod", "compound")]
+    if trigger.i > 0:
+        marks.append(trigger.doc[trigger.i - 1])  # the parser may take the noun for a verb
+    if any(c.lower_ in QUARREL_MARKS for c in marks):
+        return True
+    between = [o for p in trigger.children if p.lower_ == "between" for o in _with_conjuncts(p)]
+    if between and all(t.ent_type_ == "PERSON" for t in between):
+        return True
+    # "Orban has repeatedly clashed with Brussels": a politician's clash with no armed party
+    unarmed = all(m.sector not in ARMED_SECTORS and m.kind != "group" for m in parties)
+    return bool(parties) and unarmed and any(m.kind == "person" for m in parties)
+
+
+def _with_conjuncts(prep: Token) -> list[Token]:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return [*objects, *(c for o in objects for c in o.conjuncts)]
+
+
+# people who travel or arrive on their own account, and the crowds they come in
+PRIVATE_TRAVELLERS = frozenset({
+    "tourist", "traveler", "traveller", "visitor", "holidaymaker", "pilgrim", "fan",
+    "student", "passenger", "backpacker", "migrant", "refugee", "wave", "influx", "stream",
+})  # fmt: skip
+
+
+def private_travel(verb: Token) -> bool:
+    """ "2.8 million Chinese tourists visited Vietnam", "another wave of Somalis arrived in
+    Kenya": private people travelling make no visit of their state."""
+    subject = child(verb, SUBJECTS)
+    return subject is not None and subject.lemma_.lower() in PRIVATE_TRAVELLERS
 
 
 def commented_on(noun: Token) -> bool:

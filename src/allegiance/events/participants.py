@@ -329,10 +329,32 @@ def _beside_the_reporting_verb(verb: Token) -> Token | None:
     return head.head
 
 
+def left_to(verb: Token) -> Token | None:
+    """ "It is now for Russia to accept it", "it is up to Iran to resume talks": the "be" of a
+    duty left to a party, whose act is not told as done (None where ``verb`` is no such act)."""
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "advcl"} or head.lemma_ != "be":
+        return None
+    subject = child(head, SUBJECTS)
+    if subject is None or subject.lower_ != "it" or verb.i < head.i:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return head
+    return head if _party_left_to(head) is not None else None
+
+
+def _party_left_to(be: Token) -> Token | None:
+    up = next((c for c in be.children if c.lower_ == "up" and c.dep_ in {"prep", "advmod"}), None)
+    to = prep_object(up, ("to",)) if up is not None else None
+    return to
+
+
 def _controller(
     verb: Token, lex: Lexicon, depth: int, index: MentionIndex | None, *, quoted_first: bool
 ) -> Token | None:
     head = verb.head
+    if left_to(verb) is not None and _party_left_to(head) is not None:
+        return _party_left_to(head)  # "it is up to Iran to resume talks": Iran
     reporting = _beside_the_reporting_verb(verb)
     if reporting is not None:
         return subject_token(reporting, lex, depth + 1, index, quoted_first=quoted_first)
@@ -452,6 +474,8 @@ def verb_recipients(
     candidates.append(child(verb, DATIVES))
     obj = child(verb, OBJECTS)
     if not transfer:
+        candidates.append(_partner_of_ties(obj))
+        candidates.append(_holder_of_assets(obj))
         candidates.append(obj)
         candidates.append(object_author(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
@@ -473,6 +497,35 @@ def verb_recipients(
             if found:
                 return found
     return []
+
+
+# nouns of a relation between parties: their "with" object is the other party
+RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "cooperation", "partnership",
+                            "link", "contact", "dialogue", "alliance"})  # fmt: skip
+
+
+def _partner_of_ties(obj: Token | None) -> Token | None:
+    """ "upgrading India's defense ties with Sri Lanka": Sri Lanka, not India."""
+    if obj is None or obj.lemma_.lower() not in RELATION_NOUNS:
+        return None
+    return prep_object(obj, ("with",))
+
+
+# what a party holds that a sanction freezes or seizes: whose it is, not where it is from
+HOLDINGS = frozenset({"asset", "property", "account", "fund", "holding", "reserve", "deposit"})
+
+
+def _holder_of_assets(obj: Token | None) -> Token | None:
+    """ "froze any U.S. assets held by Nicaragua's Public Ministry", "the U.S. assets of X":
+    the holder, not the country the assets are in."""
+    if obj is None or obj.lemma_.lower() not in HOLDINGS:
+        return None
+    for clause in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+        holder = child(agent, ("pobj",)) if agent is not None else None
+        if holder is not None:
+            return holder
+    return prep_object(obj, ("of", "belonging"))
 
 
 def _body_convened(verb: Token, obj: Token | None) -> Token | None:
@@ -548,8 +601,23 @@ def noun_recipients(
     poss = child(noun, ("poss",)) if patient_poss else None
     if poss is not None and np_mentions(poss, index):
         return np_mentions(poss, index)
+    asked = asked_party(noun)
+    if asked is not None and np_mentions(asked, index):
+        return np_mentions(asked, index)
     obj = prep_object(noun, NOUN_RECIPIENT_PREPS + tuple(place_preps))
     return np_mentions(obj, index) if obj is not None else []
+
+
+def asked_party(noun: Token) -> Token | None:
+    """ "Moldova's call for Russia to withdraw": the subject of the noun's "for X to" clause
+    is whom it is addressed to (the possessor made the call)."""
+    for clause in noun.children:
+        if clause.dep_ not in {"advcl", "acl", "relcl"}:
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        if marked and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return child(clause, SUBJECTS)
+    return None
 
 
 def all_mentions_in(token: Token, index: MentionIndex) -> list[Mention]:

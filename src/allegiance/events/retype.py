@@ -10,7 +10,8 @@ from spacy.tokens import Token
 from allegiance.events.factuality import CESSATION_VERBS, local_factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import MentionIndex, np_mentions, prep_object
+from allegiance.events.nonevents import ARMED_SECTORS
+from allegiance.events.participants import MentionIndex, np_mentions, prep_object, verb_actors
 from allegiance.events.senses import direct_object
 from allegiance.models import Mention
 
@@ -42,7 +43,37 @@ COOPERATIVE_TYPES = frozenset(
 
 def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
-    return _aid_stopped(_leaving_a_body(_military_backing(_willingness(found, lex))), lex)
+    found = _leaving_a_body(_military_backing(_willingness(_attacked_for(found), lex)))
+    return _aid_stopped(found, index, lex)
+
+
+# what one is attacked *for* is a fault: "Trump attacked the newspaper for refusing to
+# support his plans" is a criticism (ACCUSE 'disapprove'), not an assault
+VERBAL_ATTACKS = frozenset({"attack", "assail", "blast", "slam", "lambast", "lash"})
+
+
+def _attacked_for(found: Found) -> Found:
+    verb = found.trigger.verb
+    if verb is None or found.trigger.sense.type != "ASSAULT":
+        return found
+    if verb.lemma_.lower() not in VERBAL_ATTACKS:
+        return found
+    if any(m.sector in ARMED_SECTORS for m in found.actors):
+        return found  # "Russian forces attacked Kharkiv for the third night"
+    fault = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if fault is None or not any(_a_fault(c) for c in fault.children):
+        return found
+    return _with_type(found, "ACCUSE", "disapprove")
+
+
+def _a_fault(token: Token) -> bool:
+    if token.dep_ == "pcomp":
+        return True  # "for refusing to support his plans"
+    return token.dep_ == "pobj" and not token.ent_type_ and token.lemma_.lower() not in SPELLS
+
+
+# nouns of how long or how often, not of a fault ("for the third night in a row")
+SPELLS = frozenset({"night", "day", "week", "month", "year", "time", "hour", "while", "weekend"})
 
 
 def _with_type(found: Found, kind: str, mode: str | None) -> Found:
@@ -165,7 +196,7 @@ def _leaving_a_body(found: Found) -> Found:
 STOPPING_VERBS = CESSATION_VERBS | frozenset({"suspend", "end", "freeze", "discontinue", "pause"})
 
 
-def _aid_stopped(found: Found, lex: Lexicon) -> Found:
+def _aid_stopped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     """ "Gazprom stopped supplying Moldova", "would cease military aid ... to Ukraine": aid
     or cooperation stopped is a SANCTION 'withdraw' (PLOVER: "withdraw ... one's
     non-military resources (e.g., aid ...)"; "withdrawal of military aid ... is SANCTION")."""
@@ -179,10 +210,16 @@ def _aid_stopped(found: Found, lex: Lexicon) -> Found:
         or local_factuality(head, lex) == "negated"
     ):
         return found
-    stopped = _with_type(found, "SANCTION", "withdraw")
+    # the manual's 'withdraw' is of non-military resources; cutting military aid is one of
+    # the exchanges 'discontinue' covers
+    sense = trig.sense
+    military = sense.mode == "military" or any(c.lower_ == "military" for c in token.children)
+    stopped = _with_type(found, "SANCTION", "discontinue" if military else "withdraw")
+    if not stopped.actors:  # "it would cease military aid": who stops it
+        stopped = dataclasses.replace(stopped, actors=verb_actors(head, index, lex))
     # the stopping is the event: its clause tells whether it happened ("the chance that the
-    # U.S. will stop helping Ukraine" is no cut yet)
-    trig = dataclasses.replace(stopped.trigger, verb=head)
+    # U.S. will stop helping Ukraine" is no cut yet), and it is shown with the stopped act
+    trig = dataclasses.replace(stopped.trigger, verb=head, light=True)
     return dataclasses.replace(stopped, trigger=trig)
 
 

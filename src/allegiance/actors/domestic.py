@@ -1,0 +1,125 @@
+"""Unnamed bodies of the story's own country: "Opposition parties rejected the budget" in a
+story about Pakistan are Pakistan's opposition, "police detained several activists" Pakistan's
+police and Pakistani civilians.
+
+Only where one country clearly dominates the story (named first, at least five times and twice
+as often as any other, by itself or its towns), and never in a sentence that names other
+countries but not it: an unnamed body in a story between two states is left without a code
+rather than given a wrong one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from allegiance.actors.drafts import Draft
+
+# head nouns of the bodies a story names without their country, with their sector
+BODY_NOUNS = {
+    "government": "GOV", "authorities": "GOV", "administration": "GOV", "cabinet": "GOV",
+    "junta": "GOV", "regime": "GOV", "presidency": "GOV",
+    "parliament": "LEG", "lawmakers": "LEG", "legislators": "LEG", "legislature": "LEG",
+    "senate": "LEG", "senators": "LEG", "mps": "LEG",
+    "army": "MIL", "military": "MIL", "soldiers": "MIL",
+    "police": "COP", "policemen": "COP",
+    "opposition": "OPP",
+    "court": "JUD", "courts": "JUD", "prosecutors": "JUD", "judiciary": "JUD",
+    "protesters": "CVL", "protestors": "CVL", "demonstrators": "CVL", "activists": "CVL",
+}  # fmt: skip
+# heads that are such a body only with one of these modifiers: "security forces"
+MODIFIED_BODIES = {
+    "forces": {"security": "MIL", "government": "MIL", "federal": "MIL", "armed": "MIL"},
+    "troops": {"government": "MIL", "federal": "MIL"},
+    "officers": {"police": "COP"},
+    "parties": {"opposition": "OPP"},
+    "leaders": {"opposition": "OPP"},
+    "politicians": {"opposition": "OPP"},
+    "supporters": {"opposition": "OPP"},
+}  # fmt: skip
+# modifiers that say the body is someone else's
+FOREIGN_MARKS = frozenset({
+    "foreign", "international", "western", "other", "neighbouring", "neighboring", "regional",
+    "global", "multinational", "world",
+})  # fmt: skip
+HOME_KINDS = frozenset({"country", "capital", "city"})
+HOME_MIN_MENTIONS = 5
+HOME_LEAD = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """The country a story is about, and the sentences that name countries but not it."""
+
+    code: str
+    elsewhere: frozenset[int]
+
+
+def domestic_bodies(
+    doc: Doc, drafts: list[Draft], sent_of: list[int], taken: set[int]
+) -> list[Draft]:
+    home = story_home(drafts, sent_of)
+    if home is None:
+        return []
+    found = []
+    for token in doc:
+        if token.i in taken or sent_of[token.i] in home.elsewhere:
+            continue
+        sector = body_sector(token, taken)
+        if sector is not None:
+            start = min(
+                (c.i for c in token.lefts if c.dep_ in {"amod", "compound"}), default=token.i
+            )
+            found.append(Draft(start, token.i + 1, code=home.code, sector=sector, kind="domestic",
+                               form="description", plural=token.tag_ == "NNS"))  # fmt: skip
+    return found
+
+
+def dominant_state(named: Iterable[tuple[str | None, str | None]]) -> str | None:
+    """The country a story is about, from the (code, kind) of its mentions: the state named (by
+    itself or its towns) at least ``HOME_MIN_MENTIONS`` times and ``HOME_LEAD`` times as often
+    as any other (a story on Pakistan's train siege: PAK 31, CHN 4)."""
+    counts = Counter(code for code, kind in named if code and kind in HOME_KINDS)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < HOME_MIN_MENTIONS:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] >= HOME_LEAD * runner_up else None
+
+
+def story_home(drafts: list[Draft], sent_of: list[int]) -> Home | None:
+    """The dominant state (``dominant_state``) when the story also names it first."""
+    states = [d for d in drafts if d.kind in HOME_KINDS and d.code]
+    code = dominant_state((d.code, d.kind) for d in states)
+    if code is None or min(states, key=lambda d: d.start).code != code:
+        return None  # a story that opens on another country may be about that one
+    named: dict[int, set[str]] = {}
+    for d in states:
+        named.setdefault(sent_of[d.start], set()).add(str(d.code))
+    return Home(code, frozenset(s for s, codes in named.items() if code not in codes))
+
+
+def body_sector(token: Token, taken: set[int]) -> str | None:
+    """The sector of an unnamed body whose head is ``token``, or None."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "amod", "poss"}:
+        return None
+    word = token.lower_
+    modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    if any(c.i in taken or c.lower_ in FOREIGN_MARKS or c.ent_type_ for c in modifiers):
+        return None  # "Pakistani police", "Kenya's police", "foreign governments"
+    if _owned_by_a_party(token, taken):
+        return None  # "the government of Sudan"
+    if word in BODY_NOUNS:
+        return BODY_NOUNS[word]
+    wanted = MODIFIED_BODIES.get(word, {})
+    return next((wanted[c.lower_] for c in modifiers if c.lower_ in wanted), None)
+
+
+def _owned_by_a_party(token: Token, taken: set[int]) -> bool:
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}):
+        if any(t.i in taken for t in prep.subtree):
+            return True
+    return False
