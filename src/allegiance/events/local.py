@@ -33,8 +33,6 @@ from allegiance.events.participants import (
 from allegiance.models import Mention
 
 _LEADING = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
-# a story is about one country when it names that state (or its towns) at least this often,
-# and at least twice as often as any other
 
 
 def with_local_parties(

@@ -345,16 +345,16 @@ def left_to(verb: Token) -> Token | None:
 
 def _party_left_to(be: Token) -> Token | None:
     up = next((c for c in be.children if c.lower_ == "up" and c.dep_ in {"prep", "advmod"}), None)
-    to = prep_object(up, ("to",)) if up is not None else None
-    return to
+    return prep_object(up, ("to",)) if up is not None else None
 
 
 def _controller(
     verb: Token, lex: Lexicon, depth: int, index: MentionIndex | None, *, quoted_first: bool
 ) -> Token | None:
     head = verb.head
-    if left_to(verb) is not None and _party_left_to(head) is not None:
-        return _party_left_to(head)  # "it is up to Iran to resume talks": Iran
+    party = _party_left_to(head) if left_to(verb) is not None else None
+    if party is not None:
+        return party  # "it is up to Iran to resume talks": Iran
     reporting = _beside_the_reporting_verb(verb)
     if reporting is not None:
         return subject_token(reporting, lex, depth + 1, index, quoted_first=quoted_first)
@@ -525,7 +525,7 @@ def _holder_of_assets(obj: Token | None) -> Token | None:
         holder = child(agent, ("pobj",)) if agent is not None else None
         if holder is not None:
             return holder
-    return prep_object(obj, ("of", "belonging"))
+    return prep_object(obj, ("of",))
 
 
 def _body_convened(verb: Token, obj: Token | None) -> Token | None:
