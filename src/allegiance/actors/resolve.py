@@ -23,7 +23,8 @@ from allegiance.actors.patterns import PLACE, parse_pattern_id
 from allegiance.models import Actor, Mention
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVES = frozenset({"'s", "’s"})
+_POSSESSIVE = POSSESSIVES | {"'", "’"}  # with the plural's bare apostrophe
 _DETERMINERS = frozenset({"the", "a", "an"})
 _PERSON_GOV_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
 _LINKS = frozenset({"of", "for", "at", "to"})
@@ -77,8 +78,6 @@ def owned_seats(doc: Doc, drafts: list[Draft]) -> None:
         if owner is not None and owner.kind == "country" and owner.code not in (None, draft.code):
             draft.code = owner.code
 
-
-POSSESSIVES = frozenset({"'s", "’s"})
 
 # countries whose national legislature news calls "Congress" (the knowledge base files the bare
 # word under the USA); India's "Congress" is its Congress party, a domestic party too

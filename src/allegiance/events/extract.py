@@ -44,7 +44,6 @@ from allegiance.events.participants import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
     MentionIndex,
-    asked_party,
     child,
     content_subject,
     distinct,
@@ -134,9 +133,6 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     recipients: list[Mention] = []
     if trig.token != verb:  # "mounted an invasion of X": the noun's object first
         recipients = _distinct(noun_recipients(trig.token, index, place_preps=places), actors)
-    noun = _event_noun(trig, verb)
-    if not recipients and noun is not None and (asked := asked_party(noun)) is not None:
-        recipients = _distinct(np_mentions(asked, index), actors)  # "renewed its call for X to"
     if not recipients:
         recipients = verb_recipients(
             verb,
@@ -144,7 +140,7 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             transfer=trig.transfer,
             place_preps=places,
             exclude=actors,
-            event_noun=noun,
+            event_noun=_event_noun(trig, verb),
         )
     if not recipients:
         own_act = trig.sense.type == "THREATEN" and _tells_own_act(verb, index, actors)

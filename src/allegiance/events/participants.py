@@ -465,8 +465,11 @@ def verb_recipients(
 ) -> list[Mention]:
     """Recipient mentions of a verbal trigger, most direct grammatical role first; the place
     prepositions ("attacked positions in X", "withdrew its troops from X") come last. An
-    ``event_noun`` object of a light verb ("made the appeal in Brussels") is no recipient."""
+    ``event_noun`` object of a light verb ("made the appeal in Brussels") is no recipient;
+    the party its "for X to" clause names comes first."""
     candidates: list[Token | None] = []
+    if event_noun is not None:  # "renewed Moldova's call for Russia to withdraw": Russia
+        candidates.append(asked_party(event_noun))
     if is_passive(verb):
         candidates.append(child(verb, PASSIVE_SUBJECTS))
     if passive_participle(verb):

@@ -198,8 +198,9 @@ STOPPING_VERBS = CESSATION_VERBS | frozenset({"suspend", "end", "freeze", "disco
 
 def _aid_stopped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     """ "Gazprom stopped supplying Moldova", "would cease military aid ... to Ukraine": aid
-    or cooperation stopped is a SANCTION 'withdraw' (PLOVER: "withdraw ... one's
-    non-military resources (e.g., aid ...)"; "withdrawal of military aid ... is SANCTION")."""
+    or cooperation stopped is a SANCTION, 'withdraw' for non-military resources (PLOVER:
+    "withdraw ... one's non-military resources (e.g., aid ...)") and 'discontinue' for
+    military aid ("withdrawal of military aid ... is SANCTION")."""
     trig = found.trigger
     token = trig.token
     head = token.head

@@ -73,7 +73,7 @@ def _accused(filing: Token, index: MentionIndex) -> list[Mention]:
             found = [m for m in all_mentions_in(prep, index) if _named_by(m, prep)]
             if found:
                 return found
-    for clause in filing.head.children:
+    for clause in verb.children:
         if clause.dep_ == "advcl" and clause.lemma_.lower() == "accuse":
             obj = child(clause, OBJECTS)
             if obj is not None:
