@@ -90,8 +90,12 @@ def test_troops_near_kursk_have_coordinates(events: list[Event]) -> None:
 def test_possibilities_are_not_facts(events: list[Event]) -> None:
     pull = [e for e in events if e.trigger.text == "pull"]
     assert pull and all(e.factuality == "hypothetical" for e in pull)
+
+
+def test_ending_a_war_one_does_not_fight_is_no_retreat(events: list[Event]) -> None:
+    """ "he could end the war quickly": the U.S. is no party to the war it would end."""
     end = [e for e in events if e.trigger.text == "end" and "quickly" in e.sentence.text]
-    assert end and all(e.factuality == "hypothetical" for e in end)
+    assert end == []
 
 
 def test_nothing_from_page_furniture(events: list[Event]) -> None:

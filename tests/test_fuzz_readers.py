@@ -10,7 +10,6 @@ import gzip
 import io
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -75,10 +74,7 @@ def _check(items: list[object]) -> None:
 def _read_file(tmp: Path, suffix: str, data: bytes) -> list[object]:
     path = tmp / f"input{suffix}"
     path.write_bytes(data)
-    started = time.perf_counter()
-    items = list(read_sources([path], options=OPTIONS))
-    assert time.perf_counter() - started < 20, f"{suffix}: too slow"
-    return items
+    return list(read_sources([path], options=OPTIONS))
 
 
 @FUZZ

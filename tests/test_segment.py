@@ -22,6 +22,7 @@ from allegiance.segment import break_offsets, subheading_ends
         # a subheading run into the text, ended by a clause opener
         ("It was denied.” Media outlets closed On another front, NISA said so.", ["On"]),
         ("Talks ended. Trump approval During a visit, he spoke.", ["During"]),
+        ("It ended. Position on China Beyond Ukraine, ministers met.", ["Beyond"]),
         ("Talks ended. In 2017, China did.", []),  # the opener starts the sentence already
         # ... or ended by "The" or "An" before a lower-case word, whatever the tagger says
         ("Visas were eased. Beijing demand The changes have come with costs.", ["The"]),
@@ -57,6 +58,9 @@ def tagged(pairs: str) -> Doc:
         # an abstract noun before a name
         ("He/PRP left/VBD ./. Indian/JJ reluctance/NN Richard/NNP Weitz/NNP told/VBD "
          "VOA/NNP ./.", "Richard"),
+        # an "of" in the run, ending in a plural abstract noun
+        ("It/PRP ended/VBD ./. Review/NN of/IN relations/NNS Mahathir/NNP 's/POS "
+         "government/NN froze/VBD it/PRP ./.", "Mahathir"),
     ],
 )  # fmt: skip
 def test_a_subheading_the_tagger_shows_ends_before_the_sentence(pairs, opener):
@@ -74,6 +78,8 @@ def test_a_subheading_the_tagger_shows_ends_before_the_sentence(pairs, opener):
         "It/PRP ended/VBD ./. Witnesses/NNS reported/VBD Israeli/JJ fire/NN ./.",
         # an adjective before a name
         "It/PRP ended/VBD ./. Resource/NN -/HYPH rich/JJ Balochistan/NNP is/VBZ poor/JJ ./.",
+        # a title with "of" before a name
+        "It/PRP ended/VBD ./. Minister/NN of/IN defence/NN Ben/NNP Wallace/NNP said/VBD so/RB ./.",
     ],
 )
 def test_a_role_before_a_name_or_a_clause_is_no_subheading(pairs):

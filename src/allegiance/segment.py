@@ -20,7 +20,9 @@ no such opener follows ("... to justice. International reaction A U.S. State Dep
 spokesperson urged ..."), the tagger decides: a run of two to five nouns and adjectives after
 a sentence end, ending in a lower-case common noun, before a capitalised determiner or
 pronoun, or ending in an abstract noun before any capitalised word ("Indian reluctance
-Richard Weitz ... told VOA"). A role before a name ("Team principal Luca Ferretti said",
+Richard Weitz ... told VOA"); an "of" may join the run ("Review of relations Mahathir's
+government froze"), then only a plural ends it before a name ("Minister of defence Ben
+Wallace said" is no subheading). A role before a name ("Team principal Luca Ferretti said",
 "Rebel movement M23 said") is no subheading.
 """
 
@@ -41,7 +43,7 @@ WRAP_WORDS = frozenset({
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 OPENERS = (
     "On|In|At|For|After|Before|During|With|While|When|Since|But|And|Meanwhile|However|Earlier|"
-    "Later|Last|Separately|Still|Yet|Despite|Although|Under|Over|According"
+    "Later|Last|Separately|Still|Yet|Despite|Although|Under|Over|According|Beyond"
 )
 RUN_IN_SUBHEAD = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Za-z][\w'’-]*(?:[ ]+[A-Za-z][\w'’-]*){0,5}[ ]+"
@@ -128,12 +130,17 @@ def _after_sentence_end(doc: Doc, i: int) -> bool:
 
 def _subheading_end(doc: Doc, start: int) -> int | None:
     for end in range(start + 2, min(start + 6, len(doc))):
-        if any(t.tag_ not in RUN_TAGS for t in doc[start + 1 : end]):
+        if any(t.tag_ not in RUN_TAGS and t.text.lower() != "of" for t in doc[start + 1 : end]):
             return None
         last, after = doc[end - 1], doc[end]
         if not after.text[:1].isupper() or not last.text[:1].islower():
             continue
-        if _common_noun(last) and (after.tag_ in STARTER_TAGS or ABSTRACT.search(last.text)):
+        if not _common_noun(last):
+            continue
+        # "Review of relations Mahathir's government ...", not "Minister of defence Ben Wallace"
+        of_run = any(t.text.lower() == "of" for t in doc[start + 1 : end])
+        abstract = ABSTRACT.search(last.text) and (not of_run or last.tag_ == "NNS")
+        if after.tag_ in STARTER_TAGS or abstract:
             return end
     return None
 

@@ -26,16 +26,20 @@ from allegiance.events.mutual import (
     hosted_meeting,
     hosting,
     others_of,
+    topics_kept_out,
     visitor_named,
     with_partners_as_parties,
 )
 from allegiance.events.nonevents import (
     a_match_score,
     a_quarrel,
+    a_standing_position,
+    a_war_named,
     asked,
     asking_for_comment,
     commentators_view,
     commented_on,
+    ends_others_war,
     private_travel,
     said_by_habit,
 )
@@ -159,7 +163,7 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             giver = prep_object(obj, ("from",))
         actors, recipients = (np_mentions(giver, index) if giver else []), actors
     found = Found(trig, actors, _distinct(recipients, actors))
-    return _own_side_kept_out(found)
+    return topics_kept_out(_own_side_kept_out(found), verb.doc)
 
 
 def _own_side_kept_out(found: Found) -> Found:
@@ -499,7 +503,7 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
 # --- the extractor -------------------------------------------------------------------------
 
 
-def _usable(found: Found, lex: Lexicon) -> bool:
+def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     trig = found.trigger
     clause = trig.verb if trig.verb is not None else trig.token
     if asked(trig.token) or asking_for_comment(trig.token):
@@ -511,6 +515,12 @@ def _usable(found: Found, lex: Lexicon) -> bool:
     if trig.sense.type == "ASSAULT" and a_quarrel(trig.token, [*found.actors, *found.recipients]):
         return False
     if trig.sense.type == "CONSULT" and trig.verb is not None and private_travel(trig.verb):
+        return False
+    if trig.token == trig.verb and a_standing_position(trig.verb, index, lex):
+        return False
+    if trig.sense.type == "ASSAULT" and a_war_named(trig.token):
+        return False
+    if trig.sense.type == "RETREAT" and ends_others_war(trig.token, found.actors, index):
         return False
     if trig.verb is None and commented_on(trig.token):
         return False
@@ -653,7 +663,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     out = [without_venue(f, index) for f in out]
     out = [_own_state_kept_out(with_local_parties(f, index, lex, home=ctx.home)) for f in out]
     kept: list[Found] = []
-    for group in _by_sentence(f for f in out if _usable(f, lex)):
+    for group in _by_sentence(f for f in out if _usable(f, lex, index)):
         share_recipients(group)
         group = [f for f in group if not _subsumed(f, group)]
         kept.extend(group)

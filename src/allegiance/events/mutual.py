@@ -121,3 +121,26 @@ def visitor_named(trig: Trigger, lex: Lexicon) -> bool:
         and child(verb, ("dobj",)) is not None
         and child(verb, ("aux",)) is None
     )
+
+
+# verbs whose object is what is talked about, not who is talked with
+TOPIC_VERBS = frozenset({"discuss", "debate"})
+
+
+def topics_kept_out(found: Found, doc: Doc) -> Found:
+    """ "G7 ministers discussed China's role in global security": whose role is talked about
+    is the topic's owner, not a party to the talks; the parties are the subject and whoever it
+    is "with"."""
+    verb = found.trigger.verb
+    if found.trigger.sense.type != "CONSULT" or verb is None or verb.lemma_ not in TOPIC_VERBS:
+        return found
+    topics = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+    def owns_topic(mention: Mention) -> bool:
+        root = mention_root(doc, mention)
+        return root is not None and root.dep_ == "poss" and root.head in topics
+
+    kept = [m for m in found.recipients if not owns_topic(m)]
+    if len(kept) == len(found.recipients):
+        return found
+    return dataclasses.replace(found, recipients=kept)

@@ -9,10 +9,16 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
-from allegiance.doc import sentence_span
-from allegiance.events.attribution import according_to_objects
+from allegiance.doc import inside_quotes, sentence_span
+from allegiance.events.attribution import according_to_objects, attribution
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import MAX_CLIMB, SUBJECTS, child, prep_object
+from allegiance.events.participants import (
+    MAX_CLIMB,
+    SUBJECTS,
+    MentionIndex,
+    child,
+    prep_object,
+)
 from allegiance.models import Mention
 
 
@@ -167,3 +173,70 @@ def said_by_habit(verb: Token, lex: Lexicon) -> bool:
         if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in tok.children):
             return True
     return False
+
+
+WAR_NOUNS = frozenset({"war", "warfare"})
+# what makes a war a happening: it is fought, waged, declared or gone to, or it breaks out
+WAR_VERBS = frozenset({
+    "fight", "wage", "declare", "launch", "start", "begin", "erupt", "break", "resume", "go",
+    "declaration", "outbreak",
+})  # fmt: skip
+
+
+def a_war_named(noun: Token) -> bool:
+    """ "the Washington-led war against Islamic State", "a ceasefire in the Russia-Ukraine
+    war", "Trump's tariff wars": a war named as a state of affairs is a generic mention, not a
+    happening (the guidelines' "the war against IS"); one fought, waged, declared, gone to or
+    breaking out ("the war, which erupted in April") is one."""
+    if noun.lemma_.lower() not in WAR_NOUNS or noun.pos_ == "VERB":
+        return False
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if governor.lemma_.lower() in WAR_VERBS:
+        return False
+    return not any(c.dep_ == "relcl" and c.lemma_.lower() in WAR_VERBS for c in noun.children)
+
+
+# a war or conflict has parties one can name; "stop the shelling" is the shelling side's act
+ENDED_FIGHTS = frozenset({"war", "conflict"})
+ENDING_VERBS = frozenset({"end", "stop"})
+OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my"})
+
+
+def ends_others_war(verb: Token, actors: Sequence[Mention], index: MentionIndex) -> bool:
+    """ "Trump said he could end the war quickly", "urge G7 ministers to focus on ending the
+    Russia-Ukraine war": ending a war one is not named a party to is mediating it, not a
+    retreat. "Israel would end its war in Gaza" and Russia ending "the Russia-Ukraine war"
+    are retreats."""
+    if verb.lemma_.lower() not in ENDING_VERBS:
+        return False
+    fight = child(verb, ("dobj",))
+    if fight is None or fight.lemma_.lower() not in ENDED_FIGHTS:
+        return False
+    words = list(fight.subtree)
+    if any(t.lower_ in OWN_POSSESSIVES for t in words):
+        return False
+    named = index.within(words[0].idx, words[-1].idx + len(words[-1]))
+    own = {m.code for m in actors if m.code}
+    return not own & {m.code for m in named if m.code}
+
+
+STANCE_VERBS = frozenset({"oppose", "support", "back", "favor", "favour"})
+
+
+def a_standing_position(verb: Token, index: MentionIndex, lex: Lexicon) -> bool:
+    """ "The group also opposes Chinese investment in the province", "The United States
+    particularly opposes China's maritime expansion": a position on a matter (a policy, an
+    activity), told by the reporter in the present, is background, not a happening. A position
+    stated ("Putin said Russia supports the proposal", Beijing "firmly opposes" the sales) is a
+    statement, and one taken on a party ("France supports Mali's government") is who backs
+    whom: both stay."""
+    if verb.lemma_.lower() not in STANCE_VERBS or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    matter = child(verb, ("dobj",))
+    if matter is None or index.at_token(matter) is not None:
+        return False
+    sentence = sentence_span(verb)
+    if inside_quotes(sentence.text, verb.idx - sentence.start_char):
+        return False
+    speaker, reporter = attribution(verb, sentence, index, lex)
+    return speaker is None and reporter is None

@@ -477,9 +477,11 @@ def verb_recipients(
     candidates.append(child(verb, DATIVES))
     obj = child(verb, OBJECTS)
     if not transfer:
-        candidates.append(_partner_of_ties(obj))
+        partner = _partner_of_ties(obj)
+        candidates.append(partner)
         candidates.append(_holder_of_assets(obj))
-        candidates.append(obj)
+        if partner is None:  # "ties with the island nation": whose ties they are is no party
+            candidates.append(obj)
         candidates.append(object_author(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
     candidates.append(_body_convened(verb, obj))
