@@ -20,7 +20,7 @@ from allegiance.events.attribution import attribution
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, default_lexicon
-from allegiance.events.local import story_home, with_local_parties
+from allegiance.events.local import story_home, with_home_government, with_local_parties
 from allegiance.events.mutual import (
     actor_groups,
     hosted_meeting,
@@ -661,7 +661,8 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
         if miss.token.i not in consumed:
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
     out = [without_venue(f, index) for f in out]
-    out = [_own_state_kept_out(with_local_parties(f, index, lex, home=ctx.home)) for f in out]
+    out = [with_local_parties(f, index, lex, home=ctx.home) for f in out]
+    out = [_own_state_kept_out(with_home_government(f, index, home=ctx.home)) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex, index)):
         share_recipients(group)

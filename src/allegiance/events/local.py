@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from allegiance.actors.domestic import dominant_state
+from allegiance.actors.domestic import HOME_KINDS, dominant_state
 from allegiance.doc import sentence_span
 from allegiance.events.attach import find_location
 from allegiance.events.found import Found
@@ -66,8 +66,11 @@ def with_local_parties(
 
 
 def story_home(mentions: Iterable[Mention]) -> str | None:
-    """The country a story is about (``actors.domestic.dominant_state``), if one."""
-    return dominant_state((m.code, m.kind) for m in mentions)
+    """The country a story is about (``actors.domestic.dominant_state``), if one, and if the
+    story names it first among states (as ``actors.domestic.story_home`` asks)."""
+    states = sorted((m for m in mentions if m.code and m.kind in HOME_KINDS), key=lambda m: m.start)
+    code = dominant_state((m.code, m.kind) for m in states)
+    return code if code is not None and states[0].code == code else None
 
 
 def _place_country(found: Found, verb: Token) -> str | None:
@@ -106,13 +109,36 @@ def _agent(verb: Token, lex: Lexicon, index: MentionIndex) -> Token | None:
 
 
 def _patient(verb: Token) -> Token | None:
-    return child(verb, PASSIVE_SUBJECTS) if is_passive(verb) else child(verb, OBJECTS)
+    """Who is acted on: the object, or the subject of the clause the verb governs ("warning
+    that terrorists will not be spared")."""
+    if is_passive(verb):
+        return child(verb, PASSIVE_SUBJECTS)
+    obj = child(verb, OBJECTS)
+    if obj is not None:
+        return obj
+    clause = child(verb, ("ccomp",))
+    return child(clause, ("nsubj", "nsubjpass")) if clause is not None else None
+
+
+# heads that name a local party by their modifier: "the rebel group", "an armed faction"
+GROUP_HEADS = frozenset({"group", "faction", "movement", "outfit", "fighter", "force", "cell"})
+GROUP_MODIFIERS = frozenset({"armed", "separatist"})
+
+
+def _local_noun(head: Token, lex: Lexicon) -> bool:
+    lemma = head.lemma_.lower()
+    if lemma in lex.local_parties:
+        return True
+    if lemma not in GROUP_HEADS:
+        return False
+    modifiers = (c.lemma_.lower() for c in head.children if c.dep_ in {"compound", "amod"})
+    return any(m in lex.local_parties or m in GROUP_MODIFIERS for m in modifiers)
 
 
 def _local(head: Token | None, country: str, index: MentionIndex, lex: Lexicon) -> list[Mention]:
     """The noun phrase of ``head`` as a party of ``country``, if it is a local party that the
     resolver left without a code."""
-    if head is None or head.lemma_.lower() not in lex.local_parties:
+    if head is None or not _local_noun(head, lex):
         return []
     if any(m.code for m in index.within(head.left_edge.idx, head.idx + len(head))):
         return []
@@ -128,3 +154,50 @@ def _local(head: Token | None, country: str, index: MentionIndex, lex: Lexicon) 
             kind="group",  # a group coded under a country, as the Taliban under AFG
         )
     ]
+
+
+# what a government does that its own opposition, lawmakers and people reject or denounce
+STATE_ACTS = frozenset({
+    "budget", "extension", "law", "bill", "decree", "decision", "policy", "reform", "tax",
+    "amendment", "crackdown", "ban", "curfew", "measure", "appointment", "nomination",
+})  # fmt: skip
+REACTIONS = frozenset({"REJECT", "ACCUSE", "PROTEST"})
+GOVERNED = frozenset({"OPP", "CVL", "LEG"})
+
+
+def with_home_government(found: Found, index: MentionIndex, *, home: str | None) -> Found:
+    """ "Opposition parties rejected the budget", "opposition lawmakers have denounced the
+    extension": in a story about one country, what its opposition, lawmakers or people react
+    to is their government's act, and the government the recipient (CAMEO codes such
+    domestic disputes within the country). Whose act it is must not be named ("the U.S.
+    resolution", "the court's ruling")."""
+    verb = found.trigger.verb
+    if (
+        home is None
+        or verb is None
+        or found.recipients
+        or found.trigger.sense.type not in REACTIONS
+    ):
+        return found
+    if not found.actors or any(m.code != home or m.sector not in GOVERNED for m in found.actors):
+        return found
+    act = child(verb, OBJECTS) or prep_object(verb, ("against",))
+    if act is None or act.lemma_.lower() not in STATE_ACTS:
+        return found
+    if index.within(act.left_edge.idx, act.right_edge.idx + len(act.right_edge)):
+        return found
+    first = next((t for t in act.subtree if t.dep_ not in _LEADING), act)
+    owner = Mention(
+        text=act.doc[first.i : act.i + 1].text,
+        start=first.idx,
+        end=act.idx + len(act),
+        code=home,
+        sector="GOV",
+        kind="domestic",
+    )
+    return dataclasses.replace(found, recipients=[owner])
+
+
+def _reacting(actors: list[Mention], home: str) -> bool:
+    """The home country's opposition, lawmakers or people (not its government)."""
+    return bool(actors) and all(m.code == home and m.sector in GOVERNED for m in actors)
