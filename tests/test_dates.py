@@ -71,6 +71,10 @@ CASES: list[tuple[str, dt.date | None, tuple[str, str] | None]] = [
     ("recent years", WEDNESDAY, None),
     ("may", WEDNESDAY, None),
     ("", WEDNESDAY, None),
+    # a bare number is no date: a jet's model, an age, a count
+    ("SU 35", WEDNESDAY, None),
+    ("45", WEDNESDAY, None),
+    ("in 12", WEDNESDAY, None),
 ]
 
 

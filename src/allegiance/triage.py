@@ -116,6 +116,8 @@ def trigger_words(lex: Lexicon, inflections: Inflections) -> TriggerWords:
         pairs.append((inflections.forms(entry.verbs, "verb"), companions))
     movers = lex.transfer_verbs | lex.receive_verbs | lex.pledge_verbs
     pairs.append((inflections.forms(movers, "verb"), inflections.forms(lex.aid_objects, "noun")))
+    deadlines = inflections.forms(lex.deadline_spans, "noun")
+    pairs.append((inflections.forms(lex.transfer_verbs, "verb"), deadlines))
     cues = inflections.forms(lex.evaluative, "noun") | {
         m for m in lex.deontic_modals if " " not in m
     }

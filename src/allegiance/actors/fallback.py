@@ -39,17 +39,33 @@ def fallback_mentions(
             or names_a_thing(doc, e.start, e.end)
         ):
             continue
-        code, kind = (place_country(e.text), "city") if e.label_ == "GPE" else (None, None)
+        start = _name_start(doc, e.start) if e.label_ == "GPE" else e.start
+        text = doc[start : e.end].text
+        code, kind = (place_country(text), "city") if e.label_ == "GPE" else (None, None)
         out.append(
             Mention(
-                text=e.text,
-                start=e.start_char,
+                text=text,
+                start=doc[start].idx,
                 end=e.end_char,
                 code=code,
                 kind=kind or NER_KINDS[e.label_],
             )
         )
     return out
+
+
+# particles inside Portuguese, Spanish, French and Italian place names
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "la"})
+
+
+def _name_start(doc: Doc, start: int) -> int:
+    """Where a place name the NER cut short begins: "Mocimboa da Praia" (tagged "Praia", which
+    alone is Cape Verde's capital)."""
+    if start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES:
+        first = doc[start - 2]
+        if first.text[:1].isupper() and first.pos_ == "PROPN" and not first.ent_type_:
+            return start - 2
+    return start
 
 
 def with_unresolved(resolved: Sequence[Mention], ner: Sequence[Mention]) -> list[Mention]:

@@ -274,8 +274,23 @@ def _dateparser(base: dt.date | None, prefer: Prefer) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+# words that make a number part of a date ("3 days ago", "the 3rd of last month")
+_DATE_WORDS = re.compile(
+    r"\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|days?|weeks?|months?|years?|"
+    r"morning|afternoon|evening|night)\b"
+)
+
+
+def _bare_number(text: str) -> bool:
+    """ "SU 35", "in 35", "12": a number with no year, month, weekday or date word is no date
+    the text states (dateparser reads "35" as 1935)."""
+    if not re.search(r"\d", text) or re.search(r"\d{4}", text) or _DATE_WORDS.search(text):
+        return False
+    return not any(w in _MONTHS or w in _WEEKDAYS for w in re.findall(r"[a-z]+", text))
+
+
 def _with_dateparser(text: str, published: dt.date | None, prefer: Prefer) -> Result | None:
-    if _NOT_A_DATE.search(text) or not re.search(r"\d|[a-z]{3}", text):
+    if _NOT_A_DATE.search(text) or not re.search(r"\d|[a-z]{3}", text) or _bare_number(text):
         return None
     if published is None and not re.search(r"\d{4}", text):
         return None  # relative to nothing: dateparser would anchor on today's date

@@ -86,6 +86,7 @@ class Lexicon:
     content_nouns: frozenset[str] = frozenset()
     gerund_control: frozenset[str] = frozenset()
     not_transferred: frozenset[str] = frozenset()
+    deadline_spans: frozenset[str] = frozenset()  # "given X 14 days to act": an ultimatum
     collective_nouns: frozenset[str] = frozenset()
     local_parties: frozenset[str] = frozenset()
     stance_adjectives: dict[str, Sense] = field(default_factory=dict)
@@ -216,6 +217,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             content_nouns=frozenset(data.get("content_nouns") or ()),
             gerund_control=frozenset(data.get("gerund_control") or ()),
             not_transferred=frozenset(data.get("not_transferred") or ()),
+            deadline_spans=frozenset(data.get("deadline_spans") or ()),
             collective_nouns=frozenset(data.get("collective_nouns") or ()),
             local_parties=frozenset(data.get("local_parties") or ()),
             stance_adjectives={

@@ -39,9 +39,10 @@ SCORE_REACH = 40  # characters after the verb: "beat Hungary 29-27", "beat the h
 
 
 def a_match_score(verb: Token) -> bool:
-    """ "Serbia beat Hungary 29-27", "England beat Fiji 26-21": a result with a score is a
-    game, not an assault; so is what the sentence of such a result tells ("fired back from
-    two goals down to beat Slavia Prague 3-2")."""
+    """ "Serbia beat Hungary 29-27", "England beat Fiji 26-21", "beat Bangladesh by three
+    wickets": a result with a score or a winning margin is a game, not an assault; so is what
+    the sentence of such a result tells ("fired back from two goals down to beat Slavia Prague
+    3-2")."""
     return _scored(verb) or any(
         t.lemma_.lower() in RESULT_VERBS and _scored(t) for t in sentence_span(verb) if t != verb
     )
@@ -51,9 +52,16 @@ def a_match_score(verb: Token) -> bool:
 RESULT_VERBS = frozenset({"beat", "defeat", "win", "lose", "draw", "edge", "thrash", "rout"})
 
 
+# a game's winning margin: "beat Bangladesh by three wickets", "won by 12 points"
+MARGIN = re.compile(
+    r"\bby\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+"
+    r"(?:wickets?|runs?|goals?|points?|strokes?|shots?|lengths?|sets?|frames?|innings)\b"
+)
+
+
 def _scored(verb: Token) -> bool:
     after = verb.doc.text[verb.idx + len(verb) : verb.idx + len(verb) + SCORE_REACH]
-    return SCORE.search(after) is not None
+    return SCORE.search(after) is not None or MARGIN.search(after) is not None
 
 
 # fighting words that also name a quarrel, and what says a quarrel is meant

@@ -308,7 +308,15 @@ def _participle_of_actor_noun(verb: Token, index: MentionIndex | None) -> bool:
 
 
 def _gerund_controller(verb: Token, lex: Lexicon) -> Token | None:
-    """The object of "accused X of attacking", "prevented X from joining": X does it."""
+    """The object of "accused X of attacking", "prevented X from joining": X does it; also
+    the gerunds coordinated with the first ("accused India of funding and arming the BLA")."""
+    above = verb.head  # the parser may hang the second gerund on the verb itself
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and above.lemma_.lower() in lex.gerund_control:
+        preps = (c for c in above.children if c.dep_ == "prep" and c.i < verb.i)
+        if any(p.lower_ in {"of", "for", "from"} for p in preps):
+            return child(above, OBJECTS)
+    while verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head != verb:
+        verb = verb.head
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "from"}:
         return None

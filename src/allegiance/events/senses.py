@@ -115,6 +115,9 @@ def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | 
     pobj = prep_object(verb, ("to", "on", "of", "under"))
     if pobj is not None:
         objects.add(_lemma(pobj))
+    small = child(verb, ("ccomp",))  # "declared the ambassador persona non grata"
+    if small is not None and small.pos_ == "NOUN":
+        objects.add(_lemma(small))
     if obj is not None and _lemma(obj) in lex.collective_nouns:
         counted = prep_object(obj, ("of",))  # "a new package of sanctions"
         if counted is not None:
@@ -227,6 +230,9 @@ def _transfer(verb: Token, obj: Token | None, lex: Lexicon, *, reverse: bool) ->
     to = prep_object(verb, ("to",))
     if to is not None and _lemma(to) in BYLINE_NOUNS:
         return None  # "X contributed to this report"
+    if obj is not None and _lemma(obj) in lex.deadline_spans and _to_do(verb, obj):
+        # "had given the U.N. Refugee Agency 14 days to present a plan": an ultimatum
+        return Trigger(verb, Sense(type="REQUEST", confidence=0.6), verb=verb, consumed=(obj.i,))
     if obj is not None and _lemma(obj) in lex.not_transferred:
         return None  # "sent a letter to"
     supplied = prep_object(verb, ("with",))
@@ -240,6 +246,13 @@ def _transfer(verb: Token, obj: Token | None, lex: Lexicon, *, reverse: bool) ->
     if kind is None and (reverse or not has_recipient):
         return None
     return _aid_trigger(verb, obj, kind, transfer=True, reverse=reverse)
+
+
+def _to_do(verb: Token, span: Token) -> bool:
+    """A time given "to" do something: "48 hours to comply", "14 days to present a plan"."""
+    clauses = [c for c in span.children if c.dep_ in {"relcl", "acl"}]
+    clauses += [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.i > span.i]
+    return any(any(a.lower_ == "to" for a in c.children) for c in clauses)
 
 
 def _aid_trigger(
