@@ -11,7 +11,7 @@ country, where the event's other side is coded ("the C.A.R. accuses the rebel gr
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -179,7 +179,7 @@ def with_home_government(found: Found, index: MentionIndex, *, home: str | None)
         or found.trigger.sense.type not in REACTIONS
     ):
         return found
-    if not found.actors or any(m.code != home or m.sector not in GOVERNED for m in found.actors):
+    if not _reacting(found.actors, home):
         return found
     act = child(verb, OBJECTS) or prep_object(verb, ("against",))
     if act is None or act.lemma_.lower() not in STATE_ACTS:
@@ -198,6 +198,6 @@ def with_home_government(found: Found, index: MentionIndex, *, home: str | None)
     return dataclasses.replace(found, recipients=[owner])
 
 
-def _reacting(actors: list[Mention], home: str) -> bool:
+def _reacting(actors: Sequence[Mention], home: str) -> bool:
     """The home country's opposition, lawmakers or people (not its government)."""
     return bool(actors) and all(m.code == home and m.sector in GOVERNED for m in actors)
