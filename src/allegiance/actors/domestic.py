@@ -78,24 +78,28 @@ def domestic_bodies(
     return found
 
 
-def dominant_state(named: Iterable[tuple[str | None, str | None]]) -> str | None:
-    """The country a story is about, from the (code, kind) of its mentions: the state named (by
-    itself or its towns) at least ``HOME_MIN_MENTIONS`` times and ``HOME_LEAD`` times as often
-    as any other (a story on Pakistan's train siege: PAK 31, CHN 4)."""
-    counts = Counter(code for code, kind in named if code and kind in HOME_KINDS)
-    ranked = counts.most_common(2)
+def dominant_state(named: Iterable[tuple[str | None, str | None, int]]) -> str | None:
+    """The country a story is about, from the (code, kind, start) of its mentions: the state
+    named first (by itself or its towns), at least ``HOME_MIN_MENTIONS`` times and
+    ``HOME_LEAD`` times as often as any other (a story on Pakistan's train siege: PAK 31, CHN
+    4). A story that opens on another country may be about that one: then there is none."""
+    states = [(start, code) for code, kind, start in named if code and kind in HOME_KINDS]
+    ranked = Counter(code for _, code in states).most_common(2)
     if not ranked or ranked[0][1] < HOME_MIN_MENTIONS:
         return None
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if ranked[0][1] >= HOME_LEAD * runner_up else None
+    if ranked[0][1] < HOME_LEAD * runner_up:
+        return None
+    first_named = min(states, key=lambda s: s[0])[1]
+    return ranked[0][0] if first_named == ranked[0][0] else None
 
 
 def story_home(drafts: list[Draft], sent_of: list[int]) -> Home | None:
-    """The dominant state (``dominant_state``) when the story also names it first."""
+    """The dominant state (``dominant_state``), and the sentences that name others but not it."""
     states = [d for d in drafts if d.kind in HOME_KINDS and d.code]
-    code = dominant_state((d.code, d.kind) for d in states)
-    if code is None or min(states, key=lambda d: d.start).code != code:
-        return None  # a story that opens on another country may be about that one
+    code = dominant_state((d.code, d.kind, d.start) for d in states)
+    if code is None:
+        return None
     named: dict[int, set[str]] = {}
     for d in states:
         named.setdefault(sent_of[d.start], set()).add(str(d.code))

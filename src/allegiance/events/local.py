@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from allegiance.actors.domestic import HOME_KINDS, dominant_state
+from allegiance.actors.domestic import dominant_state
 from allegiance.doc import sentence_span
 from allegiance.events.attach import find_location
 from allegiance.events.found import Found
@@ -66,11 +66,8 @@ def with_local_parties(
 
 
 def story_home(mentions: Iterable[Mention]) -> str | None:
-    """The country a story is about (``actors.domestic.dominant_state``), if one, and if the
-    story names it first among states (as ``actors.domestic.story_home`` asks)."""
-    states = sorted((m for m in mentions if m.code and m.kind in HOME_KINDS), key=lambda m: m.start)
-    code = dominant_state((m.code, m.kind) for m in states)
-    return code if code is not None and states[0].code == code else None
+    """The country a story is about (``actors.domestic.dominant_state``), if one."""
+    return dominant_state((m.code, m.kind, m.start) for m in mentions)
 
 
 def _place_country(found: Found, verb: Token) -> str | None:
@@ -142,18 +139,22 @@ def _local(head: Token | None, country: str, index: MentionIndex, lex: Lexicon) 
         return []
     if any(m.code for m in index.within(head.left_edge.idx, head.idx + len(head))):
         return []
+    # a group coded under a country, as the Taliban under AFG
+    return [_phrase_mention(head, code=country, kind="group")]
+
+
+def _phrase_mention(head: Token, *, code: str, kind: str, sector: str | None = None) -> Mention:
+    """A mention of ``head``'s noun phrase up to the head, without its leading determiners."""
     first = next((t for t in head.subtree if t.dep_ not in _LEADING), head)
     first = min(first, head, key=lambda t: t.i)
-    doc = head.doc
-    return [
-        Mention(
-            text=doc[first.i : head.i + 1].text,
-            start=first.idx,
-            end=head.idx + len(head),
-            code=country,
-            kind="group",  # a group coded under a country, as the Taliban under AFG
-        )
-    ]
+    return Mention(
+        text=head.doc[first.i : head.i + 1].text,
+        start=first.idx,
+        end=head.idx + len(head),
+        code=code,
+        sector=sector,
+        kind=kind,
+    )
 
 
 # what a government does that its own opposition, lawmakers and people reject or denounce
@@ -186,15 +187,7 @@ def with_home_government(found: Found, index: MentionIndex, *, home: str | None)
         return found
     if index.within(act.left_edge.idx, act.right_edge.idx + len(act.right_edge)):
         return found
-    first = next((t for t in act.subtree if t.dep_ not in _LEADING), act)
-    owner = Mention(
-        text=act.doc[first.i : act.i + 1].text,
-        start=first.idx,
-        end=act.idx + len(act),
-        code=home,
-        sector="GOV",
-        kind="domestic",
-    )
+    owner = _phrase_mention(act, code=home, sector="GOV", kind="domestic")
     return dataclasses.replace(found, recipients=[owner])
 
 
