@@ -180,6 +180,35 @@ def find_location(found: Found, sent: Span) -> Location | None:
     return geocode_text(text)
 
 
+# going somewhere: "Burhan travelled to Cairo for talks with al-Sisi"
+TRAVEL_VERBS = frozenset({"travel", "fly", "go", "head", "come", "journey", "arrive"})
+ARRIVAL_PREPS = frozenset({"to", "in"})
+
+
+def _travel_verb(token: Token) -> Token | None:
+    """The verb of going that a meeting belongs to: the meeting itself ("travelled ... and
+    met": conjoined), or what one went for ("travelled to Cairo for talks")."""
+    verb = token.head if token.dep_ == "pobj" and token.head.lower_ == "for" else token
+    if verb is not token:
+        verb = verb.head
+    elif token.dep_ == "conj":
+        verb = token.head
+    return verb if verb.lemma_.lower() in TRAVEL_VERBS and verb.pos_ == "VERB" else None
+
+
+def travel_destination(found: Found) -> Location | None:
+    """Where the parties of a meeting went for it: the host's country makes it a visit."""
+    verb = _travel_verb(found.trigger.token)
+    if verb is None:
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ARRIVAL_PREPS):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is not None and place.ent_type_ in PLACE_ENTS:
+            ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
+            return geocode_text(ent.text if ent is not None else place.text)
+    return None
+
+
 def _looks_like_place(ent: Span) -> bool:
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return nxt is not None and nxt.lower_ in {"area", "region", "oblast", "province"}

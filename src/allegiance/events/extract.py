@@ -31,9 +31,12 @@ from allegiance.events.mutual import (
     with_partners_as_parties,
 )
 from allegiance.events.nonevents import (
+    a_conjecture,
     a_match_score,
     a_quarrel,
+    a_standard_met,
     a_standing_position,
+    a_topic_named,
     a_war_named,
     asked,
     asking_for_comment,
@@ -198,6 +201,42 @@ def _own_state_kept_out(found: Found) -> Found:
     if len(kept) == len(found.recipients):
         return found
     return dataclasses.replace(found, recipients=kept)
+
+
+GIVING_TYPES = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE"})
+# what a state does to others, never to its own bare name ("warned that China would take all
+# necessary measures", "reimposed US sanctions", "made a Chinese veto all but certain")
+OUTWARD_TYPES = frozenset({"THREATEN", "SANCTION", "REJECT"})
+
+
+def _own_country_kept_out(found: Found) -> Found:
+    """A state, or its leader, does not cooperate with itself: "Putin promised to double
+    Russia's trade with Africa", "Trump has promised to pull the United States out of the
+    Paris Agreement", "upgrading India's defense ties". The bare name of the actor's own
+    country is what the act is about, not its recipient; its people and bodies ("Ugandan
+    farmers", "Kenya's parliament") stay. A state's threats, sanctions and refusals are
+    likewise aimed at others; a group's or an army's at their own state stay ("the
+    separatists accused Pakistan")."""
+    kind = found.trigger.sense.type
+    if kind not in GIVING_TYPES | OUTWARD_TYPES or not found.actors:
+        return found
+    if kind in OUTWARD_TYPES and not all(_the_state(m) for m in found.actors):
+        return found
+    own = {m.code for m in found.actors if m.code}
+    doc = found.trigger.token.doc
+    kept = [m for m in found.recipients if not (m.code in own and _bare_country(doc, m))]
+    if len(kept) == len(found.recipients):
+        return found
+    return dataclasses.replace(found, recipients=kept)
+
+
+def _bare_country(doc: Doc, mention: Mention) -> bool:
+    """The country's own name as a noun ("Russia's trade", "pull the United States out"),
+    not a nationality word that describes others ("Ugandan opposition candidates")."""
+    if mention.kind != "country" or mention.sector is not None:
+        return False
+    root = mention_root(doc, mention)
+    return root is not None and root.dep_ not in {"amod", "compound", "nmod"}
 
 
 def _the_state(mention: Mention) -> bool:
@@ -445,7 +484,9 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
     sent = sentence_span(tok)
     verb = trig.verb if trig.verb is not None else clause_verb(tok)
     details = attach.details(trig, found, sent, ctx.published, ctx.lex)
-    visit = hosted_meeting(found, details.location)
+    visit = hosted_meeting(found, details.location) or hosted_meeting(
+        found, attach.travel_destination(found)
+    )
     if visit is not None:
         found, details = visit, dataclasses.replace(details, mode="visit")
     fact = found.factuality or factuality(
@@ -516,13 +557,17 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
         return False
     if trig.sense.type == "CONSULT" and trig.verb is not None and private_travel(trig.verb):
         return False
+    if trig.sense.type == "CONSULT" and trig.verb is not None and a_standard_met(trig.verb):
+        return False
     if trig.token == trig.verb and a_standing_position(trig.verb, index, lex):
         return False
     if trig.sense.type == "ASSAULT" and a_war_named(trig.token):
         return False
     if trig.sense.type == "RETREAT" and ends_others_war(trig.token, found.actors, index):
         return False
-    if trig.verb is None and commented_on(trig.token):
+    if trig.verb is None and (commented_on(trig.token) or a_topic_named(trig.token)):
+        return False
+    if trig.sense.type == "REQUEST" and trig.verb is not None and a_conjecture(trig.verb):
         return False
     if trig.verb is None and not found.actors:
         # a bare noun ("the war") is not an event; "Navalny's arrest" is one
@@ -663,6 +708,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     out = [without_venue(f, index) for f in out]
     out = [with_local_parties(f, index, lex, home=ctx.home) for f in out]
     out = [_own_state_kept_out(with_home_government(f, index, home=ctx.home)) for f in out]
+    out = [_own_country_kept_out(f) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex, index)):
         share_recipients(group)

@@ -248,3 +248,58 @@ def a_standing_position(verb: Token, index: MentionIndex, lex: Lexicon) -> bool:
         return False
     speaker, reporter = attribution(verb, sentence, index, lex)
     return speaker is None and reporter is None
+
+
+# what people talk or disagree about: a matter named, not a happening ("a row over the
+# minister's criticism" is a quarrel over something done, and "speaking on a visit" is when)
+TOPIC_HEADS = frozenset({
+    "speak", "talk", "discuss", "chat", "converse", "disagree", "argue", "debate",
+    "conversation", "interview",
+})  # fmt: skip
+TOPIC_PREPOSITIONS = frozenset({"about", "over", "regarding", "concerning"})
+
+
+def a_topic_named(noun: Token) -> bool:
+    """ "the two leaders publicly disagreed over U.S. aid to Ukraine", "VOA spoke with Armitage
+    about ... China's aggression in the region": an eventive noun that is what people talk or
+    disagree about names a matter, not a happening."""
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in TOPIC_PREPOSITIONS:
+        return False
+    return prep.head.lemma_.lower() in TOPIC_HEADS
+
+
+# "suggested that officials must have given the orders": a guess about what was done
+CONJECTURE_VERBS = frozenset({"suggest", "speculate", "surmise"})
+
+
+def a_conjecture(verb: Token) -> bool:
+    """ "suggested high-level members of Gbagbo's government must have given the orders": a
+    suggestion whose clause is a perfect ("must have given", "may have known") is a guess
+    about the past, not a request (PLOVER REQUEST asks someone to act)."""
+    if verb.lemma_.lower() not in CONJECTURE_VERBS:
+        return False
+    clause = child(verb, ("ccomp",))
+    if clause is None:
+        return False
+    auxes = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+    return "have" in auxes and clause.tag_ == "VBN"
+
+
+# what one meets that is no one: "only 11 of its 31 members meet NATO's target"
+STANDARDS = frozenset({
+    "target", "goal", "requirement", "criterion", "criteria", "deadline", "standard",
+    "expectation", "need", "obligation", "threshold", "quota", "benchmark", "commitment",
+    "guideline", "norm", "cost", "challenge",
+})  # fmt: skip
+
+
+def a_standard_met(verb: Token) -> bool:
+    """ "meet NATO's target of spending 2 percent": meeting a target, a deadline or a
+    standard is reaching it, not a meeting (PLOVER CONSULT)."""
+    if verb.lemma_.lower() != "meet":
+        return False
+    thing = child(verb, ("dobj",))
+    return thing is not None and thing.lemma_.lower() in STANDARDS

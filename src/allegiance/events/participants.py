@@ -103,12 +103,44 @@ def np_mention(head: Token, index: MentionIndex, *, places: bool = True) -> Ment
         for c in tok.children:
             if c.dep_ in CLAUSAL or names_others(c, tok) or _gerund_clause(c):
                 continue
+            if (tok != head and _names_a_war(c, tok)) or _maker_of_a_thing(c):
+                continue
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                 if places or tok != head or not _names_a_place(c, index):
                     later.append(c)
             else:
                 queue.append(c)
     return owner or uncoded or _described_owner(head, index)
+
+
+NAMED_FIGHTS = frozenset({"war", "conflict"})
+
+
+def _names_a_war(modifier: Token, noun: Token) -> bool:
+    """ "accept a ceasefire in the Russia-Ukraine war", "the Syrian civil war": the names in a
+    war's name say which war, not who takes part in what is done about it. Who leads it ("the
+    US-led war against Iraq") is a side and stays."""
+    if noun.lemma_.lower() not in NAMED_FIGHTS:
+        return False
+    if modifier.dep_ == "amod":
+        return modifier.tag_ != "VBN" and "-" not in modifier.text
+    return modifier.dep_ in {"compound", "nmod"}
+
+
+# "a U.S.-proposed ceasefire", "an EU-brokered agreement", "a Chinese-funded pipeline": who
+# made a thing; "the Saudi-led coalition" and "U.S.-backed forces" name a side and stay
+MAKER_PARTICIPLES = frozenset({
+    "propose", "broker", "draft", "fund", "finance", "make", "build", "own", "sponsor",
+    "mediate", "author", "design", "produce", "manufacture", "operate", "write", "flag",
+})  # fmt: skip
+
+
+def _maker_of_a_thing(modifier: Token) -> bool:
+    """A hyphenated participle naming who proposed, brokered, funded or made the thing the
+    phrase is about: the maker is not a party to what is done with the thing."""
+    if modifier.dep_ != "amod" or modifier.lemma_.lower() not in MAKER_PARTICIPLES:
+        return False
+    return modifier.tag_ == "VBN" or "-" in modifier.text
 
 
 def _names_a_place(prep: Token, index: MentionIndex) -> bool:

@@ -11,7 +11,13 @@ from allegiance.events.factuality import CESSATION_VERBS, local_factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.nonevents import ARMED_SECTORS
-from allegiance.events.participants import MentionIndex, np_mentions, prep_object, verb_actors
+from allegiance.events.participants import (
+    MentionIndex,
+    child,
+    np_mentions,
+    prep_object,
+    verb_actors,
+)
 from allegiance.events.senses import direct_object
 from allegiance.models import Mention
 
@@ -44,7 +50,37 @@ COOPERATIVE_TYPES = frozenset(
 def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
     found = _leaving_a_body(_military_backing(_willingness(_attacked_for(found), lex)))
-    return _aid_stopped(found, index, lex)
+    return _unrecognised(_aid_stopped(found, index, lex))
+
+
+RECOGNISING = frozenset({"recognize", "recognise"})
+# what one submits to, not a state or government one may recognise diplomatically
+AUTHORITIES = frozenset({
+    "court", "tribunal", "prosecutor", "verdict", "ruling", "judgment", "judgement",
+    "jurisdiction", "result", "results", "election", "vote", "decision", "authority", "law",
+    "warrant", "sentence", "referendum", "mandate",
+})  # fmt: skip
+MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall"})
+
+
+def _unrecognised(found: Found) -> Found:
+    """ "Dodik does not recognize either the Bosnian court": refusing to recognize a court, a
+    ruling or a vote is a rejection done now (PLOVER REJECT), not a support that did not
+    happen. Not recognising a state or a government ("Tehran has not recognised the Taliban
+    administration") stays diplomatic support withheld, and a refusal to come ("would not
+    recognize") keeps its own reading."""
+    verb = found.trigger.verb
+    if found.trigger.sense.type != "SUPPORT" or verb is None:
+        return found
+    if verb.lemma_.lower() not in RECOGNISING or found.trigger.token != verb:
+        return found
+    authority = child(verb, ("dobj",))
+    if authority is None or not any(t.lemma_.lower() in AUTHORITIES for t in authority.subtree):
+        return found
+    children = [c for c in verb.children if c.dep_ in {"neg", "aux"}]
+    if not any(c.dep_ == "neg" for c in children) or any(c.lower_ in MODALS for c in children):
+        return found
+    return dataclasses.replace(_with_type(found, "REJECT", None), factuality="asserted")
 
 
 # what one is attacked *for* is a fault: "Trump attacked the newspaper for refusing to

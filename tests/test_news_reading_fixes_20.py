@@ -1,0 +1,93 @@
+"""Reading fixes of the twentieth change (issue 13): topics of talk, guesses, courts not
+recognised, war names, travel for talks, a state's own name, targets met and who made a
+thing. Whole pipeline, sentences written by us."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import by_trigger, codes, events
+
+pytestmark = pytest.mark.model
+
+
+def test_what_leaders_disagree_about_is_a_topic(extractor):
+    evs = events(
+        extractor,
+        "The deal was shelved after the two presidents openly disagreed over Japanese aid to "
+        "the Philippines.",
+    )
+    assert by_trigger(evs, "aid") == []
+
+
+def test_a_guess_about_who_gave_orders_is_no_request(extractor):
+    evs = events(
+        extractor,
+        "The former envoy told reporters he doubted the president knew of the raid, but "
+        "suggested senior members of Kenya's government must have approved it.",
+    )
+    assert [e for e in evs if e.event == "REQUEST"] == []
+
+
+def test_a_court_not_recognised_is_rejected_now(extractor):
+    evs = events(extractor, "Kabila does not recognize the Congolese court that charged him.")
+    (refusal,) = by_trigger(evs, "recognize")
+    assert (refusal.event, refusal.factuality) == ("REJECT", "asserted")
+
+
+def test_a_government_not_recognised_stays_support_withheld(extractor):
+    evs = events(extractor, "Russia has not formally recognised the Taliban government.")
+    (withheld,) = by_trigger(evs, "recognised")
+    assert (withheld.event, withheld.factuality) == ("SUPPORT", "negated")
+
+
+def test_the_names_in_a_war_s_name_are_not_parties_to_a_ceasefire(extractor):
+    evs = events(
+        extractor,
+        "EU ministers urged Armenia to accept a truce in the Armenia-Azerbaijan war.",
+    )
+    (accept,) = by_trigger(evs, "accept")
+    assert "AZE" not in codes(accept.recipient)
+
+
+def test_travelling_to_the_hosts_capital_for_talks_is_a_visit(extractor):
+    evs = events(
+        extractor,
+        "Ruto travelled to Addis Ababa on Monday for talks with Ethiopian Prime Minister "
+        "Abiy Ahmed.",
+    )
+    (talks,) = by_trigger(evs, "talks")
+    assert talks.mode == "visit"
+    assert (codes(talks.actor), codes(talks.recipient)) == ({"KEN"}, {"ETH"})
+
+
+def test_a_leader_does_not_cooperate_with_his_own_country(extractor):
+    evs = events(extractor, "Ruto has promised to pull Kenya out of the regional trade bloc.")
+    (promised,) = by_trigger(evs, "promised")
+    assert codes(promised.actor) == {"KEN"}
+    assert "KEN" not in codes(promised.recipient)
+
+
+def test_a_state_s_warning_is_not_aimed_at_itself(extractor):
+    evs = events(
+        extractor,
+        "India's foreign ministry spokesman warned that India would take all necessary measures.",
+    )
+    for warned in by_trigger(evs, "warned"):
+        assert "IND" not in codes(warned.recipient)
+
+
+def test_a_target_met_is_no_meeting(extractor):
+    evs = events(
+        extractor, "Only nine of the alliance's members meet NATO's target for defence spending."
+    )
+    assert [e for e in evs if e.event == "CONSULT"] == []
+
+
+def test_who_proposed_or_brokered_a_thing_is_no_party_to_it(extractor):
+    evs = events(extractor, "Serbia and Kosovo signed an EU-brokered deal on Tuesday.")
+    for signed in by_trigger(evs, "signed"):
+        assert "EU" not in codes(signed.actor) | codes(signed.recipient)
+    evs = events(extractor, "Malaysia froze a Chinese-funded railway project last year.")
+    for froze in by_trigger(evs, "froze"):
+        assert "CHN" not in codes(froze.recipient)
