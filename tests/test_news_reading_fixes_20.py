@@ -1,6 +1,7 @@
-"""Reading fixes of the twentieth change (issue 13): topics of talk, guesses, courts not
-recognised, war names, travel for talks, a state's own name, targets met and who made a
-thing. Whole pipeline, sentences written by us."""
+"""Reading fixes of the twentieth and twenty-first changes (issue 13): topics of talk,
+guesses, courts not recognised, war names, travel for talks, a state's own name, targets met,
+who made a thing, places visited, news conferences, programs released and trips at home.
+Whole pipeline, sentences written by us."""
 
 from __future__ import annotations
 
@@ -91,3 +92,43 @@ def test_who_proposed_or_brokered_a_thing_is_no_party_to_it(extractor):
     evs = events(extractor, "Malaysia froze a Chinese-funded railway project last year.")
     for froze in by_trigger(evs, "froze"):
         assert "CHN" not in codes(froze.recipient)
+
+
+# --- twenty-first change -------------------------------------------------------------------
+
+
+def test_every_country_of_a_planned_visit_is_visited(extractor):
+    # the parser hangs "Belize" on "visit" as a second verb (one of our written stories)
+    evs = events(
+        extractor,
+        "President Tsai Ing-wen is due to visit Guatemala and Belize this week with stopovers "
+        "in New York and Los Angeles.",
+    )
+    (visit,) = by_trigger(evs, "visit")
+    assert {"GTM", "BLZ"} <= codes(visit.recipient)
+
+
+def test_a_news_conference_is_no_meeting(extractor):
+    evs = events(
+        extractor,
+        "Austin told reporters during a news conference at the Pentagon with the Polish defence "
+        "minister that the aid would arrive soon.",
+    )
+    assert by_trigger(evs, "conference") == []
+
+
+def test_a_program_released_is_no_release_of_captives(extractor):
+    evs = events(extractor, "In 2019, India released a national space program.")
+    assert [e for e in evs if e.event == "RETREAT"] == []
+    evs = events(extractor, "Belarus released three Lithuanian citizens on Friday.")
+    (released,) = by_trigger(evs, "released")
+    assert (released.event, codes(released.actor)) == ("RETREAT", {"BLR"})
+
+
+def test_a_leader_s_trip_at_home_is_no_visit(extractor):
+    evs = events(
+        extractor,
+        "During a visit to Lahore on Friday, Pakistan's Prime Minister Shehbaz Sharif said the "
+        "attackers would be found.",
+    )
+    assert [e for e in evs if e.event == "CONSULT"] == []

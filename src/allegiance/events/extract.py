@@ -33,6 +33,8 @@ from allegiance.events.mutual import (
 from allegiance.events.nonevents import (
     a_conjecture,
     a_match_score,
+    a_press_conference,
+    a_publication_released,
     a_quarrel,
     a_standard_met,
     a_standing_position,
@@ -559,6 +561,10 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
         return False
     if trig.sense.type == "CONSULT" and trig.verb is not None and a_standard_met(trig.verb):
         return False
+    if trig.sense.type == "CONSULT" and (a_press_conference(trig.token) or _trip_at_home(found)):
+        return False
+    if trig.sense.type == "RETREAT" and trig.verb is not None and a_publication_released(trig.verb):
+        return False
     if trig.token == trig.verb and a_standing_position(trig.verb, index, lex):
         return False
     if trig.sense.type == "ASSAULT" and a_war_named(trig.token):
@@ -573,6 +579,19 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
         # a bare noun ("the war") is not an event; "Navalny's arrest" is one
         return trig.sense.possessor_patient and bool(found.recipients)
     return bool(found.actors or found.recipients)
+
+
+HOME_PLACES = frozenset({"city", "capital", "place"})
+
+
+def _trip_at_home(found: Found) -> bool:
+    """ "During a visit to Quetta, Pakistan's Prime Minister said": a leader's trip to a
+    place of his own country meets no other party (PLOVER CONSULT is between parties)."""
+    own = {m.code for m in found.actors if m.code}
+    places = found.recipients
+    if len(own) != 1 or not places:
+        return False  # "Egypt and Qatar will host talks in Cairo" has a guest
+    return all(m.kind in HOME_PLACES and m.code in own for m in places)
 
 
 def _heads(found: Found) -> set[Token]:

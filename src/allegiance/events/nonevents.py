@@ -303,3 +303,34 @@ def a_standard_met(verb: Token) -> bool:
         return False
     thing = child(verb, ("dobj",))
     return thing is not None and thing.lemma_.lower() in STANDARDS
+
+
+# what is released that is no one: "China released an AI development program"
+PUBLISHED_THINGS = frozenset({
+    "program", "programme", "report", "statement", "data", "video", "film", "album", "plan",
+    "document", "figure", "detail", "image", "footage", "list", "guideline", "budget", "book",
+    "song", "product", "version", "model", "update", "finding", "result", "transcript",
+    "recording", "photo", "picture", "information", "tape", "strategy", "roadmap", "paper",
+    "study", "survey", "poll", "forecast", "estimate", "chip", "game", "app", "software",
+})  # fmt: skip
+
+
+def a_publication_released(verb: Token) -> bool:
+    """ "In 2017, China released an AI development program", "details of the chip were
+    released": a thing published or launched is no release of captives (PLOVER RETREAT
+    'release' frees people or returns property taken)."""
+    if verb.lemma_.lower() != "release":
+        return False
+    thing = child(verb, ("dobj", "nsubjpass"))
+    return thing is not None and thing.lemma_.lower() in PUBLISHED_THINGS
+
+
+PRESS_WORDS = frozenset({"news", "press", "media"})
+
+
+def a_press_conference(noun: Token) -> bool:
+    """ "he told reporters during a news conference at the Pentagon with the French minister":
+    a press conference is how news is given, not a meeting between the parties (issue 13)."""
+    if noun.lemma_.lower() not in {"conference", "briefing"}:
+        return False
+    return any(c.dep_ in {"compound", "amod"} and c.lower_ in PRESS_WORDS for c in noun.children)

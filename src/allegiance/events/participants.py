@@ -539,9 +539,31 @@ def verb_recipients(
             # where the act named by the object happened is no party ("made the appeal in
             # Brussels")
             found = distinct(np_mentions(tok, index, places=tok != event_noun), exclude)
+            if found and obj is not None and tok == obj:
+                found += distinct(_names_hung_on_the_verb(verb, obj, index), [*exclude, *found])
             if found:
                 return found
     return []
+
+
+def _names_hung_on_the_verb(verb: Token, obj: Token, index: MentionIndex) -> list[Mention]:
+    """ "is due to visit Guatemala and Belize": the parser may hang the second name on the
+    verb as if it were a second verb; a bare name after the object is the object's
+    conjunct."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i < obj.i or not _a_bare_name(c):
+            continue
+        mention = index.at_token(c)
+        if mention is not None and mention.code is not None:
+            out.append(mention)
+    return out
+
+
+def _a_bare_name(token: Token) -> bool:
+    """A name with no clause of its own (no subject, object or auxiliary under it)."""
+    named = token.pos_ == "PROPN" or token.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}
+    return named and not any(g.dep_ in SUBJECTS | {"dobj", "aux"} for g in token.children)
 
 
 # nouns of a relation between parties: their "with" object is the other party
