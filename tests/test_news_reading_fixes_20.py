@@ -132,3 +132,36 @@ def test_a_leader_s_trip_at_home_is_no_visit(extractor):
         "attackers would be found.",
     )
     assert [e for e in evs if e.event == "CONSULT"] == []
+
+
+def test_a_reaction_answers_the_act_told_just_before(extractor):
+    evs = events(
+        extractor,
+        "India accused Pakistan on Monday of sheltering the attackers. Pakistan's foreign "
+        "ministry rejected the accusation.",
+    )
+    (rejected,) = by_trigger(evs, "rejected")
+    assert (codes(rejected.actor), codes(rejected.recipient)) == ({"PAK"}, {"IND"})
+
+
+def test_a_reaction_with_nothing_told_before_has_no_recipient(extractor):
+    evs = events(extractor, "Nairobi welcomed the decision on Friday.")
+    (welcomed,) = by_trigger(evs, "welcomed")
+    assert codes(welcomed.recipient) == set()
+
+
+def test_goods_arriving_are_no_visit(extractor):
+    evs = events(
+        extractor, "The first batch of China's vaccines arrived in Manila on Sunday night."
+    )
+    assert [e for e in evs if e.event == "CONSULT"] == []
+
+
+def test_a_reaction_to_an_act_of_a_kind_answers_the_act_of_that_kind(extractor):
+    evs = events(
+        extractor,
+        "Britain imposed new sanctions on Belarus on Monday. Poland had asked for a delay but "
+        "dropped its objections after talks. Minsk rejected the sanctions as illegal.",
+    )
+    (rejected,) = by_trigger(evs, "rejected")
+    assert codes(rejected.recipient) == {"GBR"}

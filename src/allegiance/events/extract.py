@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 from allegiance.doc import sentence_record, sentence_span
 from allegiance.events import attach
 from allegiance.events.attribution import attribution
+from allegiance.events.discourse import with_answered_parties
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, default_lexicon
@@ -45,8 +46,15 @@ from allegiance.events.nonevents import (
     commentators_view,
     commented_on,
     ends_others_war,
+    goods_arrived,
     private_travel,
     said_by_habit,
+)
+from allegiance.events.own_side import (
+    own_country_kept_out,
+    own_side_kept_out,
+    own_state_kept_out,
+    trip_at_home,
 )
 from allegiance.events.participants import (
     DATIVES,
@@ -58,7 +66,6 @@ from allegiance.events.participants import (
     distinct,
     forget_sentence_ents,
     is_passive,
-    mention_root,
     noun_actors,
     noun_recipients,
     np_mentions,
@@ -67,7 +74,7 @@ from allegiance.events.participants import (
     verb_recipients,
 )
 from allegiance.events.reported import reported_events
-from allegiance.events.retype import STATE_KINDS, retyped
+from allegiance.events.retype import retyped
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
 from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
@@ -168,87 +175,7 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             giver = prep_object(obj, ("from",))
         actors, recipients = (np_mentions(giver, index) if giver else []), actors
     found = Found(trig, actors, _distinct(recipients, actors))
-    return topics_kept_out(_own_side_kept_out(found), verb.doc)
-
-
-def _own_side_kept_out(found: Found) -> Found:
-    """What is withdrawn is the actor's own ("pull the U.S. out of the fight"): a retreat's
-    recipient is the other side, never the actor's own country."""
-    if found.trigger.sense.type != "RETREAT":
-        return found
-    own = {m.code for m in found.actors if m.code}
-    kept = [m for m in found.recipients if m.code not in own]
-    return (
-        found if len(kept) == len(found.recipients) else dataclasses.replace(found, recipients=kept)
-    )
-
-
-TRADE_PREPS = frozenset({"to", "into", "from"})
-
-
-def _own_state_kept_out(found: Found) -> Found:
-    """A state, or a person acting for it, does not act on itself named as where goods go
-    ("Trump levied tariffs on exports to the U.S."): that mention is a destination, not whom.
-    Its own people and places acted on stay ("Museveni threatened to ban Ugandan opposition
-    candidates", "a curfew in Algiers"), as CAMEO codes domestic acts."""
-    if not found.actors or any(not _the_state(m) for m in found.actors):
-        return found
-    own = {m.code for m in found.actors if m.code}
-    doc = found.trigger.token.doc
-    kept = [
-        m
-        for m in found.recipients
-        if not (m.code in own and _the_state(m) and _destination(doc, m))
-    ]
-    if len(kept) == len(found.recipients):
-        return found
-    return dataclasses.replace(found, recipients=kept)
-
-
-GIVING_TYPES = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE"})
-# what a state does to others, never to its own bare name ("warned that China would take all
-# necessary measures", "reimposed US sanctions", "made a Chinese veto all but certain")
-OUTWARD_TYPES = frozenset({"THREATEN", "SANCTION", "REJECT"})
-
-
-def _own_country_kept_out(found: Found) -> Found:
-    """A state, or its leader, does not cooperate with itself: "Putin promised to double
-    Russia's trade with Africa", "Trump has promised to pull the United States out of the
-    Paris Agreement", "upgrading India's defense ties". The bare name of the actor's own
-    country is what the act is about, not its recipient; its people and bodies ("Ugandan
-    farmers", "Kenya's parliament") stay. A state's threats, sanctions and refusals are
-    likewise aimed at others; a group's or an army's at their own state stay ("the
-    separatists accused Pakistan")."""
-    kind = found.trigger.sense.type
-    if kind not in GIVING_TYPES | OUTWARD_TYPES or not found.actors:
-        return found
-    if kind in OUTWARD_TYPES and not all(_the_state(m) for m in found.actors):
-        return found
-    own = {m.code for m in found.actors if m.code}
-    doc = found.trigger.token.doc
-    kept = [m for m in found.recipients if not (m.code in own and _bare_country(doc, m))]
-    if len(kept) == len(found.recipients):
-        return found
-    return dataclasses.replace(found, recipients=kept)
-
-
-def _bare_country(doc: Doc, mention: Mention) -> bool:
-    """The country's own name as a noun ("Russia's trade", "pull the United States out"),
-    not a nationality word that describes others ("Ugandan opposition candidates")."""
-    if mention.kind != "country" or mention.sector is not None:
-        return False
-    root = mention_root(doc, mention)
-    return root is not None and root.dep_ not in {"amod", "compound", "nmod"}
-
-
-def _the_state(mention: Mention) -> bool:
-    state = mention.kind in STATE_KINDS | {"person"}
-    return state and mention.sector in (None, "GOV")
-
-
-def _destination(doc: Doc, mention: Mention) -> bool:
-    root = mention_root(doc, mention)
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in TRADE_PREPS
+    return topics_kept_out(own_side_kept_out(found), verb.doc)
 
 
 def _deployed_forces(trig: Trigger, index: MentionIndex) -> list[Mention]:
@@ -557,11 +484,7 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
         return False
     if trig.sense.type == "ASSAULT" and a_quarrel(trig.token, [*found.actors, *found.recipients]):
         return False
-    if trig.sense.type == "CONSULT" and trig.verb is not None and private_travel(trig.verb):
-        return False
-    if trig.sense.type == "CONSULT" and trig.verb is not None and a_standard_met(trig.verb):
-        return False
-    if trig.sense.type == "CONSULT" and (a_press_conference(trig.token) or _trip_at_home(found)):
+    if trig.sense.type == "CONSULT" and _no_meeting(found):
         return False
     if trig.sense.type == "RETREAT" and trig.verb is not None and a_publication_released(trig.verb):
         return False
@@ -581,17 +504,12 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     return bool(found.actors or found.recipients)
 
 
-HOME_PLACES = frozenset({"city", "capital", "place"})
-
-
-def _trip_at_home(found: Found) -> bool:
-    """ "During a visit to Quetta, Pakistan's Prime Minister said": a leader's trip to a
-    place of his own country meets no other party (PLOVER CONSULT is between parties)."""
-    own = {m.code for m in found.actors if m.code}
-    places = found.recipients
-    if len(own) != 1 or not places:
-        return False  # "Egypt and Qatar will host talks in Cairo" has a guest
-    return all(m.kind in HOME_PLACES and m.code in own for m in places)
+def _no_meeting(found: Found) -> bool:
+    """Travel, goods, targets met, press conferences and trips at home meet no party."""
+    verb = found.trigger.verb
+    if verb is not None and (private_travel(verb) or goods_arrived(verb) or a_standard_met(verb)):
+        return True
+    return a_press_conference(found.trigger.token) or trip_at_home(found)
 
 
 def _heads(found: Found) -> set[Token]:
@@ -726,15 +644,15 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
     out = [without_venue(f, index) for f in out]
     out = [with_local_parties(f, index, lex, home=ctx.home) for f in out]
-    out = [_own_state_kept_out(with_home_government(f, index, home=ctx.home)) for f in out]
-    out = [_own_country_kept_out(f) for f in out]
+    out = [own_state_kept_out(with_home_government(f, index, home=ctx.home)) for f in out]
+    out = [own_country_kept_out(f) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex, index)):
         share_recipients(group)
         group = [f for f in group if not _subsumed(f, group)]
         kept.extend(group)
         kept.extend(_stances(group, ctx))
-    return kept
+    return with_answered_parties(kept)
 
 
 def _stances(group: Sequence[Found], ctx: DocContext) -> list[Found]:

@@ -111,6 +111,21 @@ def private_travel(verb: Token) -> bool:
     return subject is not None and subject.lemma_.lower() in PRIVATE_TRAVELLERS
 
 
+# things that arrive or come without anyone visiting: "the first batch of vaccines arrived"
+GOODS = frozenset({
+    "batch", "shipment", "consignment", "delivery", "cargo", "vaccine", "dose", "supply",
+    "aid", "weapon", "equipment", "goods", "container", "package", "parcel", "load", "grain",
+    "fuel", "oil", "gas", "food", "medicine", "ammunition", "shell", "missile", "tank",
+})  # fmt: skip
+
+
+def goods_arrived(verb: Token) -> bool:
+    """ "the first batch of China's Sinovac vaccines arrived in Manila": goods arriving are a
+    delivery at most, no visit of their maker's state (PLOVER CONSULT 'visit')."""
+    subject = child(verb, SUBJECTS)
+    return subject is not None and subject.lemma_.lower() in GOODS
+
+
 def commented_on(noun: Token) -> bool:
     """ "China's support for Russia balances out U.S. power": an eventive noun that is the
     subject of a present-tense remark about it is commentary, not a happening."""

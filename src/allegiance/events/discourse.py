@@ -1,0 +1,111 @@
+"""What a reaction answers: "Nairobi welcomed the decision" welcomes the decision the story has
+just told of, so its recipient is whoever made that decision.
+
+A pure function of the candidates of one document, in text order: a reaction (support,
+rejection, criticism) whose object is a definite act or document ("the decision", "the
+accusations", "the sanctions") and that names no recipient takes the actors, if they are
+others than its own, of the nearest earlier candidate of the act's kind (an accusation, a
+sanction, an attack; within six sentences), or, for a thing of no kind (a decision, a report),
+of the nearest earlier candidate within two sentences.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from allegiance.events.found import Found
+from allegiance.events.participants import child
+from allegiance.models import Mention
+
+REACTION_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+# verbs that answer what someone else did (not "finalize the agreement", "violated the deal")
+REACTION_VERBS = frozenset({
+    "welcome", "hail", "praise", "applaud", "commend", "endorse", "back", "support", "reject",
+    "dismiss", "deny", "refuse", "rebuff", "condemn", "criticize", "criticise", "denounce",
+    "deplore", "decry", "slam", "blast", "oppose", "protest", "regret", "question",
+})  # fmt: skip
+# what a party decides, finds, drafts or does that others then answer; a named act is answered
+# where the story told an act of its kind ("The EU imposed sanctions on Russia ... The Kremlin
+# rejected the sanctions"), anything else where the story was just before. Not a ruling or a
+# verdict: a court is seldom the party of the event told just before.
+ANSWERED_ACTS = {
+    "accusation": "ACCUSE", "allegation": "ACCUSE", "claim": "ACCUSE", "criticism": "ACCUSE",
+    "sanction": "SANCTION", "tariff": "SANCTION", "ban": "SANCTION", "expulsion": "SANCTION",
+    "suspension": "SANCTION", "closure": "SANCTION",
+    "strike": "ASSAULT", "attack": "ASSAULT", "killing": "ASSAULT", "shelling": "ASSAULT",
+    "bombing": "ASSAULT", "raid": "ASSAULT", "airstrike": "ASSAULT",
+    "arrest": "COERCE", "detention": "COERCE", "crackdown": "COERCE", "seizure": "COERCE",
+    "demand": "REQUEST", "request": "REQUEST", "call": "REQUEST",
+    "offer": "AGREE", "threat": "THREATEN", "visit": "CONSULT", "deployment": "MOBILIZE",
+}  # fmt: skip
+ANSWERED_THINGS = frozenset({
+    "decision", "finding", "report", "draft", "resolution", "proposal", "plan", "announcement",
+    "move", "statement", "step", "measure", "warrant", "initiative", "invitation", "order",
+    "deal", "agreement", "test", "launch", *ANSWERED_ACTS,
+})  # fmt: skip
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+REACH = 2  # sentences back for a thing of no kind
+REACH_OF_A_KIND = 6  # sentences back for an act of a kind
+
+
+def answered_thing(found: Found) -> Token | None:
+    """The definite act or document a reaction with no recipient answers, if any."""
+    trig = found.trigger
+    verb = trig.verb
+    if trig.sense.type not in REACTION_TYPES or found.recipients or not found.actors:
+        return None
+    if verb is None or trig.token != verb or verb.lemma_.lower() not in REACTION_VERBS:
+        return None
+    thing = child(verb, ("dobj",))
+    if thing is None or thing.lemma_.lower() not in ANSWERED_THINGS:
+        return None
+    if any(c.dep_ == "poss" for c in thing.children):
+        return None  # "rejected its findings": the owner is named, if unresolved
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in thing.children)
+    return thing if definite else None
+
+
+def with_answered_parties(founds: Sequence[Found]) -> list[Found]:
+    """Each reaction to a definite act told earlier gets that act's actors as recipients."""
+    ordered = sorted(founds, key=lambda f: f.trigger.token.i)
+    answered: dict[int, list[Mention]] = {}
+    for i, found in enumerate(ordered):
+        thing = answered_thing(found)
+        if thing is not None:
+            kind = ANSWERED_ACTS.get(thing.lemma_.lower())
+            author = _author_before(ordered[:i], found, kind=kind)
+            if author:
+                answered[id(found)] = author
+    return [
+        dataclasses.replace(f, recipients=answered[id(f)]) if id(f) in answered else f
+        for f in founds
+    ]
+
+
+def _sentence(found: Found) -> int | None:
+    indexes = [m.sentence_index for m in found.actors if m.sentence_index is not None]
+    return max(indexes) if indexes else None
+
+
+def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
+    """The actors of the nearest earlier candidate by others: of the act's kind, if it has one."""
+    here = _sentence(found)
+    own = {m.code for m in found.actors if m.code}
+    if here is None:
+        return []
+    reach = REACH if kind is None else REACH_OF_A_KIND
+    for prev in reversed(earlier):
+        there = _sentence(prev)
+        if there is None or there > here:
+            continue
+        if here - there > reach:
+            return []
+        if kind is not None and prev.trigger.sense.type != kind:
+            continue
+        others = [m for m in prev.actors if m.code and m.code not in own]
+        if others:
+            return others
+    return []

@@ -1,0 +1,106 @@
+"""What a party does is not done to itself: a state's own name, its own side, its own
+destinations and its own towns are not the recipients of its acts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc
+
+from allegiance.events.found import Found
+from allegiance.events.participants import mention_root
+from allegiance.events.retype import STATE_KINDS
+from allegiance.models import Mention
+
+
+def own_side_kept_out(found: Found) -> Found:
+    """What is withdrawn is the actor's own ("pull the U.S. out of the fight"): a retreat's
+    recipient is the other side, never the actor's own country."""
+    if found.trigger.sense.type != "RETREAT":
+        return found
+    own = {m.code for m in found.actors if m.code}
+    kept = [m for m in found.recipients if m.code not in own]
+    return (
+        found if len(kept) == len(found.recipients) else dataclasses.replace(found, recipients=kept)
+    )
+
+
+TRADE_PREPS = frozenset({"to", "into", "from"})
+
+
+def own_state_kept_out(found: Found) -> Found:
+    """A state, or a person acting for it, does not act on itself named as where goods go
+    ("Trump levied tariffs on exports to the U.S."): that mention is a destination, not whom.
+    Its own people and places acted on stay ("Museveni threatened to ban Ugandan opposition
+    candidates", "a curfew in Algiers"), as CAMEO codes domestic acts."""
+    if not found.actors or any(not _the_state(m) for m in found.actors):
+        return found
+    own = {m.code for m in found.actors if m.code}
+    doc = found.trigger.token.doc
+    kept = [
+        m
+        for m in found.recipients
+        if not (m.code in own and _the_state(m) and _destination(doc, m))
+    ]
+    if len(kept) == len(found.recipients):
+        return found
+    return dataclasses.replace(found, recipients=kept)
+
+
+GIVING_TYPES = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE"})
+# what a state does to others, never to its own bare name ("warned that China would take all
+# necessary measures", "reimposed US sanctions", "made a Chinese veto all but certain")
+OUTWARD_TYPES = frozenset({"THREATEN", "SANCTION", "REJECT"})
+
+
+def own_country_kept_out(found: Found) -> Found:
+    """A state, or its leader, does not cooperate with itself: "Putin promised to double
+    Russia's trade with Africa", "Trump has promised to pull the United States out of the
+    Paris Agreement", "upgrading India's defense ties". The bare name of the actor's own
+    country is what the act is about, not its recipient; its people and bodies ("Ugandan
+    farmers", "Kenya's parliament") stay. A state's threats, sanctions and refusals are
+    likewise aimed at others; a group's or an army's at their own state stay ("the
+    separatists accused Pakistan")."""
+    kind = found.trigger.sense.type
+    if kind not in GIVING_TYPES | OUTWARD_TYPES or not found.actors:
+        return found
+    if kind in OUTWARD_TYPES and not all(_the_state(m) for m in found.actors):
+        return found
+    own = {m.code for m in found.actors if m.code}
+    doc = found.trigger.token.doc
+    kept = [m for m in found.recipients if not (m.code in own and _bare_country(doc, m))]
+    if len(kept) == len(found.recipients):
+        return found
+    return dataclasses.replace(found, recipients=kept)
+
+
+def _bare_country(doc: Doc, mention: Mention) -> bool:
+    """The country's own name as a noun ("Russia's trade", "pull the United States out"),
+    not a nationality word that describes others ("Ugandan opposition candidates")."""
+    if mention.kind != "country" or mention.sector is not None:
+        return False
+    root = mention_root(doc, mention)
+    return root is not None and root.dep_ not in {"amod", "compound", "nmod"}
+
+
+def _the_state(mention: Mention) -> bool:
+    state = mention.kind in STATE_KINDS | {"person"}
+    return state and mention.sector in (None, "GOV")
+
+
+def _destination(doc: Doc, mention: Mention) -> bool:
+    root = mention_root(doc, mention)
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in TRADE_PREPS
+
+
+HOME_PLACES = frozenset({"city", "capital", "place"})
+
+
+def trip_at_home(found: Found) -> bool:
+    """ "During a visit to Quetta, Pakistan's Prime Minister said": a leader's trip to a
+    place of his own country meets no other party (PLOVER CONSULT is between parties)."""
+    own = {m.code for m in found.actors if m.code}
+    places = found.recipients
+    if len(own) != 1 or not places:
+        return False  # "Egypt and Qatar will host talks in Cairo" has a guest
+    return all(m.kind in HOME_PLACES and m.code in own for m in places)
