@@ -71,6 +71,15 @@ CASES: list[tuple[str, dt.date | None, tuple[str, str] | None]] = [
     ("recent years", WEDNESDAY, None),
     ("may", WEDNESDAY, None),
     ("", WEDNESDAY, None),
+    # a month named by its place before or after publication
+    ("Last December", WEDNESDAY, ("2023-12", "month")),
+    ("last November", WEDNESDAY, ("2023-11", "month")),
+    ("this past July", WEDNESDAY, ("2024-07", "month")),
+    ("in April last year", WEDNESDAY, ("2023-04", "month")),
+    ("late May of last year", WEDNESDAY, ("2023-05", "month")),
+    ("March this year", WEDNESDAY, ("2024-03", "month")),
+    ("next February", WEDNESDAY, ("2025-02", "month")),
+    ("January next year", WEDNESDAY, ("2025-01", "month")),
     # a bare number is no date: a jet's model, an age, a count
     ("SU 35", WEDNESDAY, None),
     ("45", WEDNESDAY, None),

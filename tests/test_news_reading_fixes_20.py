@@ -165,3 +165,28 @@ def test_a_reaction_to_an_act_of_a_kind_answers_the_act_of_that_kind(extractor):
     )
     (rejected,) = by_trigger(evs, "rejected")
     assert codes(rejected.recipient) == {"GBR"}
+
+
+def test_an_act_of_last_december_is_background(extractor):
+    # the helper publishes on 2025-03-01
+    evs = events(extractor, "Last December, Kenya accused Sudan of arming the rebels.")
+    (accused,) = by_trigger(evs, "accused")
+    assert (accused.event_date, accused.factuality) == ("2024-12", "historical")
+
+
+def test_what_a_present_perfect_has_lasted_since_is_background(extractor):
+    evs = events(extractor, "Tensions in the region have risen since Ethiopia seized the port.")
+    (seized,) = by_trigger(evs, "seized")
+    assert seized.factuality == "historical"
+
+
+def test_an_undated_act_after_dated_background_goes_on_telling_it(extractor):
+    evs = events(
+        extractor,
+        "In June 2017, Egypt and its allies cut ties with Qatar. The four countries closed "
+        "their airspace to Qatari aircraft. Qatar condemned the blockade on Monday.",
+    )
+    (closed,) = by_trigger(evs, "closed")
+    assert closed.factuality == "historical"
+    (condemned,) = by_trigger(evs, "condemned")
+    assert condemned.factuality == "asserted"

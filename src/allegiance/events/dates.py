@@ -218,6 +218,30 @@ def _month_only(text: str, published: dt.date | None, prefer: Prefer) -> Result 
     return _month(year, month)
 
 
+def _relative_month(text: str, published: dt.date | None, prefer: Prefer) -> Result | None:
+    """ "last December", "this past July", "April last year", "next March", "May this year":
+    a month named by its place before or after publication."""
+    before = re.fullmatch(
+        rf"(?P<which>last|this\s+past|past|next|this\s+coming|coming)\s+{_MONTH_MODIFIER}"
+        rf"(?P<month>{_MONTH_RE})\.?",
+        text,
+    )
+    after = re.fullmatch(
+        rf"{_MONTH_MODIFIER}(?P<month>{_MONTH_RE})\.?\s+(?:of\s+)?"
+        r"(?P<which>last|this|next)\s+year",
+        text,
+    )
+    m = before or after
+    if m is None or published is None:
+        return None
+    month, which = _MONTHS[m.group("month")], m.group("which").split()[-1]
+    if after is not None:
+        return _month(published.year + {"last": -1, "this": 0, "next": 1}[which], month)
+    if which in ("last", "past"):
+        return _month(published.year - (month >= published.month), month)
+    return _month(published.year + (month <= published.month), month)
+
+
 def _absolute_day(text: str, published: dt.date | None, prefer: Prefer) -> Result | None:
     month_day = rf"(?P<month>{_MONTH_RE})\.?\s+{_DAY_RE}(?:,?\s+{_YEAR_RE})?"
     day_month = rf"{_DAY_RE}(?:\s+of)?\s+(?P<month>{_MONTH_RE})\.?,?(?:\s+{_YEAR_RE})?"
@@ -255,6 +279,7 @@ _RESOLVERS: tuple[Callable[[str, dt.date | None, Prefer], Result | None], ...] =
     _relative_day,
     _weekday,
     _relative_period,
+    _relative_month,
     _ago,
     _year_only,
     _month_year,

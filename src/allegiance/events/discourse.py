@@ -14,11 +14,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from allegiance.events.found import Found
 from allegiance.events.participants import child
-from allegiance.models import Mention
+from allegiance.models import Event, Mention
 
 REACTION_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
 # verbs that answer what someone else did (not "finalize the agreement", "violated the deal")
@@ -109,3 +109,40 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
         if others:
             return others
     return []
+
+
+def background_carried(events: Sequence[Event], doc: Doc) -> list[Event]:
+    """ "In June 2017, Saudi Arabia and its allies cut ties with Qatar. The four countries
+    closed their airspace to Qatari aircraft": a simple past with no date of its own, right
+    after a sentence told as dated background, goes on telling that background."""
+    background: set[int] = set()
+    out = []
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        index = event.sentence.index
+        if event.factuality == "historical" and event.event_date is not None:
+            background.add(index)
+        elif _continues(event, doc) and index - 1 in background:
+            event = dataclasses.replace(event, factuality="historical")
+            background.add(index)
+        out.append(event)
+    return out
+
+
+# acts done, not words: a statement right after background is mostly a reaction to the news
+CARRIED_TYPES = frozenset({
+    "ASSAULT", "SANCTION", "AID", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE", "COOPERATE",
+    "PROTEST",
+})  # fmt: skip
+
+
+def _continues(event: Event, doc: Doc) -> bool:
+    if event.factuality != "asserted" or event.event_date is not None:
+        return False
+    if event.event not in CARRIED_TYPES:
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span.root.head
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBD" and not auxes

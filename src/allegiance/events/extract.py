@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 from allegiance.doc import sentence_record, sentence_span
 from allegiance.events import attach
 from allegiance.events.attribution import attribution
-from allegiance.events.discourse import with_answered_parties
+from allegiance.events.discourse import background_carried, with_answered_parties
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, default_lexicon
@@ -733,6 +733,7 @@ def extract_events(
     events: list[Event] = []
     for found in find_triggers(ctx, candidate_tokens(doc, matchers.candidates), matchers.unparsed):
         events.extend(build_events(found, ctx))
+    events = background_carried(events, doc)
     events.sort(key=lambda e: (e.trigger.start, e.id))
     return first_of_each_id(events)
 

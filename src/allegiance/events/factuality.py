@@ -196,12 +196,22 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     """Explicit dates well before publication, or cue phrases ("decades ago", "during the
     Cold War"). A past perfect alone is not enough: news uses it for last week's background
     ("Hungary had threatened to block the package")."""
-    if _years_before(sent, verb, published):
+    if _years_before(sent, verb, published) or _since_clause(verb):
         return True
     clause = " ".join(t.lower_ for t in verb.subtree)
     if THEN_OFFICE.search(clause):
         return True
     return _cue_pattern(lex.historical_cues).search(clause) is not None
+
+
+def _since_clause(verb: Token) -> bool:
+    """ "Concern has grown since Solomon Islands signed a security pact with China": what a
+    present perfect has lasted since is where it began, told as background."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBD":
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.head.children)
 
 
 # "then-president Laurent Gbagbo": an office held then, not now (tokens "then", "-", "president")
