@@ -204,7 +204,7 @@ def travel_destination(found: Found) -> Location | None:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ARRIVAL_PREPS):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if place is not None and place.ent_type_ in PLACE_ENTS:
-            ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
+            ent = _entity_at(place)
             return geocode_text(ent.text if ent is not None else place.text)
     return None
 
@@ -252,7 +252,12 @@ def _date_the_clause_describes(found: Found) -> Span | None:
     head = clause.head
     if clause.dep_ not in {"relcl", "advcl", "acl"} or head.ent_type_ != "DATE":
         return None
-    return next((e for e in clause.doc.ents if e.start <= head.i < e.end), None)
+    return _entity_at(head)
+
+
+def _entity_at(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, if any."""
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def details(

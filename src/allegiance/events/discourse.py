@@ -114,10 +114,11 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
 def background_carried(events: Sequence[Event], doc: Doc) -> list[Event]:
     """ "In June 2017, Saudi Arabia and its allies cut ties with Qatar. The four countries
     closed their airspace to Qatari aircraft": a simple past with no date of its own, right
-    after a sentence told as dated background, goes on telling that background."""
+    after a sentence told as dated background, goes on telling that background. ``events``
+    come in text order."""
     background: set[int] = set()
     out = []
-    for event in sorted(events, key=lambda e: e.trigger.start):
+    for event in events:
         index = event.sentence.index
         if event.factuality == "historical" and event.event_date is not None:
             background.add(index)

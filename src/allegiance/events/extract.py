@@ -733,9 +733,8 @@ def extract_events(
     events: list[Event] = []
     for found in find_triggers(ctx, candidate_tokens(doc, matchers.candidates), matchers.unparsed):
         events.extend(build_events(found, ctx))
-    events = background_carried(events, doc)
     events.sort(key=lambda e: (e.trigger.start, e.id))
-    return first_of_each_id(events)
+    return first_of_each_id(background_carried(events, doc))
 
 
 def first_of_each_id(events: Iterable[Event]) -> list[Event]:

@@ -4,6 +4,7 @@ destinations and its own towns are not the recipients of its acts."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -19,10 +20,7 @@ def own_side_kept_out(found: Found) -> Found:
     if found.trigger.sense.type != "RETREAT":
         return found
     own = {m.code for m in found.actors if m.code}
-    kept = [m for m in found.recipients if m.code not in own]
-    return (
-        found if len(kept) == len(found.recipients) else dataclasses.replace(found, recipients=kept)
-    )
+    return _without(found, lambda m: m.code in own)
 
 
 TRADE_PREPS = frozenset({"to", "into", "from"})
@@ -37,14 +35,7 @@ def own_state_kept_out(found: Found) -> Found:
         return found
     own = {m.code for m in found.actors if m.code}
     doc = found.trigger.token.doc
-    kept = [
-        m
-        for m in found.recipients
-        if not (m.code in own and _the_state(m) and _destination(doc, m))
-    ]
-    if len(kept) == len(found.recipients):
-        return found
-    return dataclasses.replace(found, recipients=kept)
+    return _without(found, lambda m: m.code in own and _the_state(m) and _destination(doc, m))
 
 
 GIVING_TYPES = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE"})
@@ -68,7 +59,12 @@ def own_country_kept_out(found: Found) -> Found:
         return found
     own = {m.code for m in found.actors if m.code}
     doc = found.trigger.token.doc
-    kept = [m for m in found.recipients if not (m.code in own and _bare_country(doc, m))]
+    return _without(found, lambda m: m.code in own and _bare_country(doc, m))
+
+
+def _without(found: Found, dropped: Callable[[Mention], bool]) -> Found:
+    """``found`` without the recipients ``dropped`` picks out (itself when there are none)."""
+    kept = [m for m in found.recipients if not dropped(m)]
     if len(kept) == len(found.recipients):
         return found
     return dataclasses.replace(found, recipients=kept)

@@ -50,7 +50,7 @@ COOPERATIVE_TYPES = frozenset(
 def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
     found = _leaving_a_body(_military_backing(_willingness(_attacked_for(found), lex)))
-    return _unrecognised(_aid_stopped(found, index, lex))
+    return _unrecognised(_aid_stopped(found, index, lex), lex)
 
 
 RECOGNISING = frozenset({"recognize", "recognise"})
@@ -60,10 +60,9 @@ AUTHORITIES = frozenset({
     "jurisdiction", "result", "results", "election", "vote", "decision", "authority", "law",
     "warrant", "sentence", "referendum", "mandate",
 })  # fmt: skip
-MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall"})
 
 
-def _unrecognised(found: Found) -> Found:
+def _unrecognised(found: Found, lex: Lexicon) -> Found:
     """ "Dodik does not recognize either the Bosnian court": refusing to recognize a court, a
     ruling or a vote is a rejection done now (PLOVER REJECT), not a support that did not
     happen. Not recognising a state or a government ("Tehran has not recognised the Taliban
@@ -78,7 +77,7 @@ def _unrecognised(found: Found) -> Found:
     if authority is None or not any(t.lemma_.lower() in AUTHORITIES for t in authority.subtree):
         return found
     children = [c for c in verb.children if c.dep_ in {"neg", "aux"}]
-    if not any(c.dep_ == "neg" for c in children) or any(c.lower_ in MODALS for c in children):
+    if not any(c.dep_ == "neg" for c in children) or any(c.lower_ in lex.modals for c in children):
         return found
     return dataclasses.replace(_with_type(found, "REJECT", None), factuality="asserted")
 
