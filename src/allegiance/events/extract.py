@@ -55,6 +55,7 @@ from allegiance.events.own_side import (
     own_side_kept_out,
     own_state_kept_out,
     trip_at_home,
+    trip_of_no_party,
 )
 from allegiance.events.participants import (
     DATIVES,
@@ -509,7 +510,7 @@ def _no_meeting(found: Found) -> bool:
     verb = found.trigger.verb
     if verb is not None and (private_travel(verb) or goods_arrived(verb) or a_standard_met(verb)):
         return True
-    return a_press_conference(found.trigger.token) or trip_at_home(found)
+    return a_press_conference(found.trigger.token) or trip_at_home(found) or trip_of_no_party(found)
 
 
 def _heads(found: Found) -> set[Token]:
@@ -586,6 +587,15 @@ def _subsumed(found: Found, others: Sequence[Found]) -> bool:
 
 
 STANCE_PREPS = ("about", "over", "by", "at", "with")
+REPORT_NOUNS = frozenset({"report", "finding", "assessment", "study", "survey", "review"})
+
+
+def _reported_subject(noun: Token) -> Token | None:
+    """ "concerned about the latest IAEA report about Iran's production": the concern is
+    about what the report tells (Iran), not about who wrote it."""
+    if noun.lemma_.lower() not in REPORT_NOUNS:
+        return None
+    return prep_object(noun, ("about", "on", "into", "over"))
 
 
 def stance_taken(adjective: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
@@ -607,6 +617,7 @@ def stance_taken(adjective: Token, index: MentionIndex, lex: Lexicon) -> Found |
     about = prep_object(adjective, STANCE_PREPS)
     if not actors or about is None:
         return None
+    about = _reported_subject(about) or about
     recipients = np_mentions(about, index) or noun_actors(about, index)
     recipients = _distinct(recipients or noun_recipients(about, index), actors)
     trig = Trigger(adjective, sense, verb=verb, consumed=(adjective.i,))

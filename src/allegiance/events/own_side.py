@@ -100,3 +100,14 @@ def trip_at_home(found: Found) -> bool:
     if len(own) != 1 or not places:
         return False  # "Egypt and Qatar will host talks in Cairo" has a guest
     return all(m.kind in HOME_PLACES and m.code in own for m in places)
+
+
+TRAVEL_VISITS = frozenset({"travel", "fly"})
+
+
+def trip_of_no_party(found: Found) -> bool:
+    """ "Yoon then traveled to Tokyo", Yoon unknown: going somewhere is a visit only of a
+    party the story names."""
+    verb = found.trigger.verb
+    travelled = verb is not None and verb.lemma_.lower() in TRAVEL_VISITS
+    return travelled and not any(m.code for m in found.actors)

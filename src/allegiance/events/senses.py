@@ -187,10 +187,54 @@ def embedded_type(verb: Token, lex: Lexicon) -> str | None:
     return None
 
 
+# what one dismisses as false or unfounded is rejected; anything else dismissed "as a sham" is
+# judged (PLOVER ACCUSE, disapprove)
+ANSWERED_CLAIMS = frozenset({
+    "accusation", "allegation", "claim", "charge", "criticism", "report", "finding", "verdict",
+    "ruling", "warrant", "statement", "proposal", "plan", "offer", "idea", "call", "demand",
+    "request", "concern", "suggestion", "speculation", "rumor", "rumour", "threat",
+})  # fmt: skip
+
+
+def _dismissed_as(verb: Token) -> bool:
+    """ "dismissed the November vote as a sham", "dismissed Putin's response as ...": a
+    judgement of the thing, not the rejection of a claim ("dismissed the claims as baseless")."""
+    if _lemma(verb) != "dismiss":
+        return False
+    obj = child(verb, OBJECTS)
+    # "a threat that Iranian officials dismiss as bluster": what a relative clause dismisses
+    # is named outside it, and is mostly a claim
+    if obj is None or obj.lower_ in {"that", "which"} or _lemma(obj) in ANSWERED_CLAIMS:
+        return False
+    near = (*verb.children, *obj.subtree)
+    return any(t.lower_ == "as" and t.dep_ == "prep" and t.i > obj.i for t in near)
+
+
+MEETING_WORDS = frozenset({"talk", "meeting", "summit", "meet", "discuss", "negotiate",
+                           "consultation", "discussion", "negotiation", "hold"})  # fmt: skip
+
+
+def _meetings_for(verb: Token) -> list[Token]:
+    """What one travels for: "travelled to Washington for talks" -> talks."""
+    preps = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for")
+    return [o for p in preps for o in p.children if o.dep_ == "pobj" and _lemma(o) in MEETING_WORDS]
+
+
+def _met_there(verb: Token) -> bool:
+    """ "travelled to Cairo for talks with al-Sisi", "flew to Jeddah and met the crown
+    prince": the meeting names whom, and is the event; the journey is only its place."""
+    met = [c for c in verb.children if c.dep_ in {"conj", "xcomp", "advcl"}]
+    met = [c for c in met if _lemma(c) in MEETING_WORDS and child(c, OBJECTS) is not None]
+    talks = [t for t in _meetings_for(verb) if prep_object(t, ("with",)) is not None]
+    return bool(met or talks)
+
+
 def _refine(verb: Token, sense: Sense, lex: Lexicon) -> Sense:
     """Mode of REQUEST/REJECT from what is asked; AGREE to use force is a THREATEN; a protest
     voiced in words ("X protested that ...") is ACCUSE, not a street protest."""
     if sense.type == "PROTEST" and any(c.dep_ == "ccomp" for c in verb.children):
+        return replace(sense, type="ACCUSE", mode="disapprove")
+    if _dismissed_as(verb):
         return replace(sense, type="ACCUSE", mode="disapprove")
     if sense.type not in {"REQUEST", "REJECT", "AGREE"}:
         return sense
@@ -217,6 +261,10 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
         return obj is None
     if sense.needs == "no_instrument":  # "retaliated with tariffs": the tariffs are the event
         return prep_object(verb, ("with",)) is None
+    if sense.needs == "destination":  # "flew to Athens", not "flew jets to" or "was flown to"
+        to = prep_object(verb, ("to",))
+        moved = obj is not None or is_passive(verb)
+        return to is not None and to.ent_type_ == "GPE" and not moved and not _met_there(verb)
     if sense.needs == "addressee":  # "warned Kyiv that ...", not "warned of a resurgence"
         said = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
         return obj is not None or child(verb, DATIVES) is not None or said
@@ -290,6 +338,8 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if sense is None or not _needs_met(verb, sense, obj):
         return None
     consumed = (obj.i,) if obj is not None and _lemma(obj) in lex.nouns and not _owned(obj) else ()
+    if sense.needs == "destination":  # "travelled to Washington for talks": one visit
+        consumed = (*consumed, *(t.i for t in _meetings_for(verb)))
     return Trigger(verb, _refine(verb, sense, lex), verb=verb, consumed=consumed)
 
 
