@@ -82,9 +82,15 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
             {"Armenia": "ARM", "Azerbaijan": "AZE"},
             ("RETREAT", "ARM", ("AZE",)),
         ),
-        # announcing aid is a promise of aid (PLOVER: AGREE)
+        # aid announced for someone is aid given, as the gold codes it; aid announced for a
+        # time to come and aid approved are promises (PLOVER: AGREE)
         (
             "Australia announced $25 million in humanitarian aid for Myanmar.",
+            {"Australia": "AUS", "Myanmar": "MMR"},
+            ("AID", "AUS", ("MMR",)),
+        ),
+        (
+            "Australia announced $25 million in aid for Myanmar for next year.",
             {"Australia": "AUS", "Myanmar": "MMR"},
             ("AGREE", "AUS", ("MMR",)),
         ),

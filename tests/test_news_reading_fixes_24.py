@@ -1,5 +1,6 @@
-"""Reading fixes of the twenty-fourth change (issue 13): things dismissed as a sham, what a
-report is about, and journeys to a named place. Whole pipeline, sentences written by us."""
+"""Reading fixes of the twenty-fourth and twenty-fifth changes (issue 13): things dismissed as
+a sham, what a report is about, journeys to a named place, aid announced. Whole pipeline,
+sentences written by us."""
 
 from __future__ import annotations
 
@@ -73,3 +74,18 @@ def test_what_is_flown_somewhere_makes_no_visit(extractor):
 def test_a_journey_of_no_known_party_is_no_visit(extractor):
     evs = events(extractor, "Mr. Kiprop then travelled to London with his daughter.")
     assert [e for e in evs if e.event in {"CONSULT", "AGREE"}] == []
+
+
+def test_aid_announced_for_a_country_is_aid_given(extractor):
+    evs = events(
+        extractor, "Japan on Monday announced $30 million in emergency food aid for Malawi."
+    )
+    (aid,) = by_trigger(evs, "announced")
+    assert (aid.event, aid.mode) == ("AID", "humanitarian")
+    assert (codes(aid.actor), codes(aid.recipient)) == ({"JPN"}, {"MWI"})
+
+
+def test_aid_approved_stays_a_promise(extractor):
+    evs = events(extractor, "Sweden's parliament approved new military aid for Moldova.")
+    (promise,) = by_trigger(evs, "approved")
+    assert promise.event == "AGREE"

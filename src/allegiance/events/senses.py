@@ -326,7 +326,7 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
         consumed = (obj.i,) if obj is not None else ()
         return Trigger(verb, _refine(verb, sense, lex), verb=verb, consumed=consumed)
     if lemma in lex.pledge_verbs and obj is not None and aid_kind(obj, lex) is not None:
-        return _promised_aid(verb, obj)
+        return _promised_aid(verb, obj, lex)
     noun = eventive_noun(obj, lex) if lemma in lex.light_verbs else None
     if noun is not None and noun_needs_met(noun, lex.nouns[_lemma(noun)]):
         noun_sense = material(noun, lex.nouns[_lemma(noun)], lex)
@@ -343,11 +343,27 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     return Trigger(verb, _refine(verb, sense, lex), verb=verb, consumed=consumed)
 
 
-def _promised_aid(verb: Token, obj: Token) -> Trigger:
-    """ "announced $300 million in aid for Sudan", "approved new aid": a promise of aid, which
-    the PLOVER manual codes AGREE."""
+# "announced $47 million in humanitarian aid for Sudan": the aid is given, as the gold codes it
+GIVING_ANNOUNCEMENTS = frozenset({"announce", "unveil"})
+
+
+LATER_WORDS = frozenset({"next", "coming", "future", "following", "upcoming"})
+
+
+def _for_later(verb: Token) -> bool:
+    """ "announced 3.5 billion euros in military support for Ukraine for next year": aid
+    for a time to come is still a promise."""
+    return any(t.lower_ in LATER_WORDS for t in verb.subtree)
+
+
+def _promised_aid(verb: Token, obj: Token, lex: Lexicon) -> Trigger:
+    """ "approved new aid": a promise of aid, which the PLOVER manual codes AGREE; aid
+    announced for someone ("announced $300 million in aid for Sudan") is AID given."""
     consumed = tuple(t.i for t in noun_phrase_tokens(obj))
-    return Trigger(verb, Sense(type="AGREE", confidence=0.6), verb=verb, consumed=consumed)
+    sense = Sense(type="AGREE", confidence=0.6)
+    if _lemma(verb) in GIVING_ANNOUNCEMENTS and not _for_later(verb):
+        sense = Sense(type="AID", mode=aid_kind(obj, lex), confidence=0.6)
+    return Trigger(verb, sense, verb=verb, consumed=consumed)
 
 
 def _owned(noun: Token) -> bool:
