@@ -102,12 +102,8 @@ def trip_at_home(found: Found) -> bool:
     return all(m.kind in HOME_PLACES and m.code in own for m in places)
 
 
-TRAVEL_VISITS = frozenset({"travel", "fly"})
-
-
 def trip_of_no_party(found: Found) -> bool:
-    """ "Yoon then traveled to Tokyo", Yoon unknown: going somewhere is a visit only of a
-    party the story names."""
-    verb = found.trigger.verb
-    travelled = verb is not None and verb.lemma_.lower() in TRAVEL_VISITS
+    """ "Yoon then traveled to Tokyo", Yoon unknown: going somewhere (a visit whose verb needs
+    a destination, see the lexicon) is a visit only of a party the story names."""
+    travelled = found.trigger.sense.needs == "destination"
     return travelled and not any(m.code for m in found.actors)
