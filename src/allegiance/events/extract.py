@@ -54,6 +54,7 @@ from allegiance.events.own_side import (
     own_country_kept_out,
     own_side_kept_out,
     own_state_kept_out,
+    own_threat_kept_out,
     trip_at_home,
     trip_of_no_party,
 )
@@ -76,6 +77,7 @@ from allegiance.events.participants import (
 )
 from allegiance.events.reported import reported_events
 from allegiance.events.retype import retyped
+from allegiance.events.scene import counterparts_kept_out, scene_kept_out
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
 from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
@@ -657,6 +659,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     out = [with_local_parties(f, index, lex, home=ctx.home) for f in out]
     out = [own_state_kept_out(with_home_government(f, index, home=ctx.home)) for f in out]
     out = [own_country_kept_out(f) for f in out]
+    out = [own_threat_kept_out(counterparts_kept_out(scene_kept_out(f))) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex, index)):
         share_recipients(group)

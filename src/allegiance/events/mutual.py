@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
@@ -36,9 +36,25 @@ def with_partners_as_parties(found: Found, doc: Doc) -> Found:
         return found
     for mention in found.recipients:
         root = mention_root(doc, mention)
-        if root is None or root.head.lower_ != "with" or not mention.code:
+        if root is None or not mention.code or not _done_with(root):
             return found
     return dataclasses.replace(found, actors=[*found.actors, *found.recipients], recipients=[])
+
+
+# arcs that stay inside one noun phrase: "with Russia's state corporation, Rosatom", "with the
+# government in Tripoli"
+_PHRASE_ARCS = frozenset({"poss", "compound", "amod", "nmod", "appos", "pobj", "prep"})
+
+
+def _done_with(token: Token) -> bool:
+    """Whether ``token`` is in the phrase governed by "with" ("with Mauritius", "with the
+    government in Tripoli"), not in a clause or another phrase's object ("with a visiting
+    delegation under which Beijing ...")."""
+    while token.dep_ in _PHRASE_ARCS and token.head != token:
+        if token.dep_ == "pobj" and token.head.lower_ == "with":
+            return True
+        token = token.head
+    return False
 
 
 def others_of(found: Found, doc: Doc) -> list[Mention]:

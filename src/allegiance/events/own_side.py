@@ -62,6 +62,24 @@ def own_country_kept_out(found: Found) -> Found:
     return _without(found, lambda m: m.code in own and _bare_country(doc, m))
 
 
+def own_threat_kept_out(found: Found) -> Found:
+    """ "Lukashenko warned that Minsk could shut off transit", "warned that Moscow would use all
+    available means": the subject of the act a party warns of is itself, not whom it
+    threatens; who is acted on ("warning that terrorists will not be spared") stays."""
+    verb = found.trigger.verb
+    if found.trigger.sense.type != "THREATEN" or verb is None:
+        return found
+    own = {m.code for m in found.actors if m.code}
+    doc = verb.doc
+
+    def acts_itself(mention: Mention) -> bool:
+        root = mention_root(doc, mention)
+        told = root is not None and root.dep_ == "nsubj" and root.head.dep_ == "ccomp"
+        return told and mention.code in own and root is not None and root.head.head == verb
+
+    return _without(found, acts_itself)
+
+
 def _without(found: Found, dropped: Callable[[Mention], bool]) -> Found:
     """``found`` without the recipients ``dropped`` picks out (itself when there are none)."""
     kept = [m for m in found.recipients if not dropped(m)]
