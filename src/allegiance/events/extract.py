@@ -46,6 +46,7 @@ from allegiance.events.nonevents import (
     commentators_view,
     commented_on,
     ends_others_war,
+    feelings_dismissed,
     goods_arrived,
     private_travel,
     said_by_habit,
@@ -500,6 +501,8 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     if trig.verb is None and (commented_on(trig.token) or a_topic_named(trig.token)):
         return False
     if trig.sense.type == "REQUEST" and trig.verb is not None and a_conjecture(trig.verb):
+        return False
+    if trig.sense.type == "REJECT" and trig.verb is not None and feelings_dismissed(trig.verb):
         return False
     if trig.verb is None and not found.actors:
         # a bare noun ("the war") is not an event; "Navalny's arrest" is one

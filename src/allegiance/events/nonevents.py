@@ -280,10 +280,37 @@ def a_topic_named(noun: Token) -> bool:
     disagree about names a matter, not a happening."""
     while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head
+    if _listed_after_a_topic(noun):
+        return True
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in TOPIC_PREPOSITIONS:
         return False
     return prep.head.lemma_.lower() in TOPIC_HEADS
+
+
+def _listed_after_a_topic(noun: Token) -> bool:
+    """ "spoke with Armitage about his trip to Taiwan, U.S. support for the island, ...": the
+    parser hangs a later item of the list of topics on the verb itself."""
+    verb = noun.head
+    if noun.dep_ not in {"npadvmod", "dep"} or verb.lemma_.lower() not in TOPIC_HEADS:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and c.i < noun.i for c in verb.children
+    )
+
+
+# feelings others have, not a claim a party made: "dismissed concerns about Trump's threat"
+FEELINGS = frozenset({"concern", "worry", "fear", "speculation", "anxiety", "doubt"})
+
+
+def feelings_dismissed(verb: Token) -> bool:
+    """ "He dismissed concerns about Trump's threat to impose tariffs": brushing aside what
+    nobody named worries about answers no party (PLOVER REJECT refuses someone's proposal,
+    demand or accusation); "dismissed Poland's concerns" names whose they are and stays."""
+    thing = child(verb, ("dobj",))
+    if thing is None or thing.lemma_.lower() not in FEELINGS:
+        return False
+    return not any(c.dep_ == "poss" for c in thing.children)
 
 
 # "suggested that officials must have given the orders": a guess about what was done
