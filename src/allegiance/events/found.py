@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from allegiance.events.senses import Trigger
@@ -20,3 +22,13 @@ class Found:
     factuality: str | None = None  # set by a special rule; else computed
     extra_confidence: float = 0.0
     presupposed: bool = False  # a noun event with its own actor
+
+
+def without(found: Found, dropped: Callable[[Mention], bool], *, actors: bool = False) -> Found:
+    """``found`` without the recipients (and, with ``actors``, the actors) ``dropped`` picks
+    out; itself when there are none."""
+    recipients = [m for m in found.recipients if not dropped(m)]
+    kept_actors = [m for m in found.actors if not dropped(m)] if actors else found.actors
+    if len(recipients) == len(found.recipients) and len(kept_actors) == len(found.actors):
+        return found
+    return dataclasses.replace(found, actors=kept_actors, recipients=recipients)

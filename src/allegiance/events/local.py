@@ -27,6 +27,7 @@ from allegiance.events.participants import (
     child,
     is_passive,
     mention_root,
+    modified_noun,
     prep_object,
     subject_token,
 )
@@ -85,8 +86,7 @@ def _place_country(found: Found, verb: Token) -> str | None:
 def _inside(token: Token) -> bool:
     """ "in Pakistan", "in the Somali city of Beledweyne": a name or the modifier of a place
     noun governed by "in"."""
-    while token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head != token:
-        token = token.head
+    token = modified_noun(token)
     return token.head.lower_ == "in" and token.dep_ == "pobj"
 
 

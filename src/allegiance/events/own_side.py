@@ -3,12 +3,9 @@ destinations and its own towns are not the recipients of its acts."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
-
 from spacy.tokens import Doc
 
-from allegiance.events.found import Found
+from allegiance.events.found import Found, without
 from allegiance.events.participants import mention_root
 from allegiance.events.retype import STATE_KINDS
 from allegiance.models import Mention
@@ -20,7 +17,7 @@ def own_side_kept_out(found: Found) -> Found:
     if found.trigger.sense.type != "RETREAT":
         return found
     own = {m.code for m in found.actors if m.code}
-    return _without(found, lambda m: m.code in own)
+    return without(found, lambda m: m.code in own)
 
 
 TRADE_PREPS = frozenset({"to", "into", "from"})
@@ -35,7 +32,7 @@ def own_state_kept_out(found: Found) -> Found:
         return found
     own = {m.code for m in found.actors if m.code}
     doc = found.trigger.token.doc
-    return _without(found, lambda m: m.code in own and _the_state(m) and _destination(doc, m))
+    return without(found, lambda m: m.code in own and _the_state(m) and _destination(doc, m))
 
 
 GIVING_TYPES = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE"})
@@ -59,7 +56,7 @@ def own_country_kept_out(found: Found) -> Found:
         return found
     own = {m.code for m in found.actors if m.code}
     doc = found.trigger.token.doc
-    return _without(found, lambda m: m.code in own and _bare_country(doc, m))
+    return without(found, lambda m: m.code in own and _bare_country(doc, m))
 
 
 def own_threat_kept_out(found: Found) -> Found:
@@ -74,18 +71,11 @@ def own_threat_kept_out(found: Found) -> Found:
 
     def acts_itself(mention: Mention) -> bool:
         root = mention_root(doc, mention)
-        told = root is not None and root.dep_ == "nsubj" and root.head.dep_ == "ccomp"
-        return told and mention.code in own and root is not None and root.head.head == verb
+        if root is None or mention.code not in own:
+            return False
+        return root.dep_ == "nsubj" and root.head.dep_ == "ccomp" and root.head.head == verb
 
-    return _without(found, acts_itself)
-
-
-def _without(found: Found, dropped: Callable[[Mention], bool]) -> Found:
-    """``found`` without the recipients ``dropped`` picks out (itself when there are none)."""
-    kept = [m for m in found.recipients if not dropped(m)]
-    if len(kept) == len(found.recipients):
-        return found
-    return dataclasses.replace(found, recipients=kept)
+    return without(found, acts_itself)
 
 
 def _bare_country(doc: Doc, mention: Mention) -> bool:

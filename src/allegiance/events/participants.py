@@ -231,6 +231,13 @@ def mention_root(doc: Doc, mention: Mention) -> Token | None:
     return span.root if span is not None else None
 
 
+def modified_noun(token: Token) -> Token:
+    """The noun a modifier belongs to: "Qatar" in "in Qatar's capital" -> capital."""
+    while token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head != token:
+        token = token.head
+    return token
+
+
 def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
     for c in token.children:
         if c.dep_ in deps:
