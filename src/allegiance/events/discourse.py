@@ -6,7 +6,9 @@ rejection, criticism) whose object is a definite act or document ("the decision"
 accusations", "the sanctions") and that names no recipient takes the actors, if they are
 others than its own, of the nearest earlier candidate of the act's kind (an accusation, a
 sanction, an attack; within six sentences), or, for a thing of no kind (a decision, a report),
-of the nearest earlier candidate within two sentences.
+of the nearest earlier candidate within two sentences. A rejection told as a relative clause
+on a named act set beside its telling ("accused Iran of ..., a charge that Iran rejected")
+answers the act of that kind told earlier in its own sentence, definite or not.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ REACTION_VERBS = frozenset({
 # verdict: a court is seldom the party of the event told just before.
 ANSWERED_ACTS = {
     "accusation": "ACCUSE", "allegation": "ACCUSE", "claim": "ACCUSE", "criticism": "ACCUSE",
+    "charge": "ACCUSE",
     "sanction": "SANCTION", "tariff": "SANCTION", "ban": "SANCTION", "expulsion": "SANCTION",
     "suspension": "SANCTION", "closure": "SANCTION",
     "strike": "ASSAULT", "attack": "ASSAULT", "killing": "ASSAULT", "shelling": "ASSAULT",
@@ -47,6 +50,7 @@ ANSWERED_THINGS = frozenset({
     "deal", "agreement", "test", "launch", *ANSWERED_ACTS,
 })  # fmt: skip
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+HABITUAL = frozenset({"repeatedly", "consistently", "always", "long", "often"})
 REACH = 2  # sentences back for a thing of no kind
 REACH_OF_A_KIND = 6  # sentences back for an act of a kind
 
@@ -59,6 +63,9 @@ def answered_thing(found: Found) -> Token | None:
         return None
     if verb is None or trig.token != verb or verb.lemma_.lower() not in REACTION_VERBS:
         return None
+    told = told_act_rejected(verb)
+    if told is not None:
+        return told
     thing = child(verb, ("dobj",))
     if thing is None or thing.lemma_.lower() not in ANSWERED_THINGS:
         return None
@@ -76,7 +83,10 @@ def with_answered_parties(founds: Sequence[Found]) -> list[Found]:
         thing = answered_thing(found)
         if thing is not None:
             kind = ANSWERED_ACTS.get(thing.lemma_.lower())
-            author = _author_before(ordered[:i], found, kind=kind)
+            if found.trigger.verb is not None and thing == found.trigger.verb.head:
+                author = _author_beside(ordered[:i], found, kind=kind)
+            else:
+                author = _author_before(ordered[:i], found, kind=kind)
             if author:
                 answered[id(found)] = author
     return [
@@ -85,9 +95,35 @@ def with_answered_parties(founds: Sequence[Found]) -> list[Found]:
     ]
 
 
+def told_act_rejected(verb: Token) -> Token | None:
+    """ "accused Iran of ..., a charge that Iran rejected": the reaction is a relative clause on
+    a named act set beside the telling of that act, so it answers it though the act is
+    indefinite."""
+    thing = verb.head
+    if verb.dep_ != "relcl" or thing.lemma_.lower() not in ANSWERED_ACTS:
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
+        return None  # "an offer China has repeatedly rejected": a standing position
+    obj = child(verb, ("dobj",))
+    return thing if obj is None or obj.lower_ in {"that", "which"} else None
+
+
 def _sentence(found: Found) -> int | None:
     indexes = [m.sentence_index for m in found.actors if m.sentence_index is not None]
     return max(indexes) if indexes else None
+
+
+def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
+    """The actors of the act of ``kind`` told earlier in the reaction's own sentence."""
+    sentence = found.trigger.token.sent.start
+    own = {m.code for m in found.actors if m.code}
+    for prev in reversed(earlier):
+        if prev.trigger.token.sent.start != sentence or prev.trigger.sense.type != kind:
+            continue
+        others = [m for m in prev.actors if m.code and m.code not in own]
+        if others:
+            return others
+    return []
 
 
 def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:

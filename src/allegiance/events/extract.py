@@ -16,6 +16,7 @@ from spacy.vocab import Vocab
 
 from allegiance.doc import sentence_record, sentence_span
 from allegiance.events import attach
+from allegiance.events.addressed import warnings_addressed
 from allegiance.events.attribution import attribution
 from allegiance.events.discourse import background_carried, with_answered_parties
 from allegiance.events.factuality import clause_verb, factuality
@@ -666,6 +667,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex, index)):
         share_recipients(group)
+        group = warnings_addressed(group)
         group = [f for f in group if not _subsumed(f, group)]
         kept.extend(group)
         kept.extend(_stances(group, ctx))

@@ -530,6 +530,7 @@ def verb_recipients(
         if partner is None:  # "ties with the island nation": whose ties they are is no party
             candidates.append(obj)
         candidates.append(object_author(verb))
+        candidates.append(what_it_called(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
     candidates.append(_body_convened(verb, obj))
     for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
@@ -620,6 +621,18 @@ def object_author(verb: Token) -> Token | None:
         return None
     agent = child(made, ("agent",))
     return child(agent, ("pobj",)) if agent is not None else None
+
+
+def what_it_called(verb: Token) -> Token | None:
+    """The thing a verb takes as "what X called Y": "rejected what he called Washington's
+    interference" rejects the interference (and so Washington)."""
+    if child(verb, OBJECTS) is not None:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "call"):
+        what = child(clause, ("dobj", "nsubj"))
+        if what is not None and what.lower_ == "what":
+            return child(clause, ("oprd",))
+    return None
 
 
 def content_subject(verb: Token) -> Token | None:
