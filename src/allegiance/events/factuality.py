@@ -16,7 +16,12 @@ from spacy.tokens import Span, Token
 
 from allegiance.events.attach import ongoing_since
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import MAX_CLIMB, left_to, sentence_ents
+from allegiance.events.participants import (
+    MAX_CLIMB,
+    left_to,
+    said_in_the_same_breath,
+    sentence_ents,
+)
 
 CLIMB_DEPS = frozenset(
     {
@@ -171,10 +176,12 @@ def _told_as_past(clause: Token) -> bool:
 
 def _own_clause(conjunct: Token) -> bool:
     """ "Russia did not respond, but it has denied the allegations", "did not attend but sent
-    a letter": a conjunct with its own subject, or joined by "but", is a clause of its own and
-    keeps its own factuality."""
+    a letter": a conjunct with its own subject, joined by "but", or told by the speaker
+    beside "said" is a clause of its own and keeps its own factuality."""
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conjunct.children):
         return True
+    if said_in_the_same_breath(conjunct) is not None:
+        return True  # "said the draft would have ... and accused London": the speaker's act
     joins = [c for c in conjunct.head.children if c.dep_ == "cc" and c.i < conjunct.i]
     return bool(joins) and joins[-1].lower_ in {"but", "yet"}
 

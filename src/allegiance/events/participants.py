@@ -369,11 +369,41 @@ def _beside_the_reporting_verb(verb: Token) -> Token | None:
     """ "X said Y have supplied Z, and urged W": a simple past cannot share the perfect's
     "have", so it is coordinated with "said" (the parser often hangs it on "supplied")."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp":
+    if verb.dep_ != "conj" or verb.tag_ != "VBD":
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in head.children):
+    if head.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in head.children
+    ):
+        return head.head
+    return said_in_the_same_breath(verb)
+
+
+SAYING = frozenset({"say", "tell", "add", "state"})
+SPEECH_ACTS = frozenset({
+    "accuse", "urge", "call", "ask", "warn", "demand", "criticize", "criticise", "condemn",
+    "reject", "deny", "welcome", "praise", "vow", "pledge", "appeal", "blame", "press",
+})  # fmt: skip
+_CLAUSE_INSIDE = frozenset({"xcomp", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "acomp"})
+
+
+def said_in_the_same_breath(verb: Token) -> Token | None:
+    """ "Zhang said the draft would have complicated efforts to resolve the crisis and accused
+    London of ...": a speech act in the simple past, hung by the parser on a verb deep in what
+    was said, is the speaker's second act, coordinated with "said"."""
+    if verb.lemma_.lower() not in SPEECH_ACTS:
         return None
-    return head.head
+    tok = verb.head
+    for _ in range(6):
+        if tok.tag_ == "VBD":
+            return None  # "said Russia violated the deal and rejected talks": one subject
+        if tok.dep_ == "ccomp":
+            said = tok.head
+            speaks = said.lemma_ in SAYING and said.tag_ == "VBD" and said.i < verb.i
+            return said if speaks else None
+        if tok.dep_ not in _CLAUSE_INSIDE and tok.dep_ != "conj":
+            return None
+        tok = tok.head
+    return None
 
 
 def left_to(verb: Token) -> Token | None:
