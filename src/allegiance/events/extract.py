@@ -18,6 +18,7 @@ from allegiance.doc import sentence_record, sentence_span
 from allegiance.events import attach
 from allegiance.events.addressed import warnings_addressed
 from allegiance.events.attribution import attribution
+from allegiance.events.counted import with_counted_parties
 from allegiance.events.discourse import background_carried, with_answered_parties
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
@@ -671,7 +672,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
         group = [f for f in group if not _subsumed(f, group)]
         kept.extend(group)
         kept.extend(_stances(group, ctx))
-    return with_answered_parties(kept)
+    return with_counted_parties(with_answered_parties(kept), index)
 
 
 def _stances(group: Sequence[Found], ctx: DocContext) -> list[Found]:
