@@ -38,3 +38,10 @@ def test_a_second_act_of_the_reported_party_stays_its_own(extractor):
     text = "The minister said Russia violated the truce and rejected talks with Georgia."
     (rejected,) = by_trigger(events(extractor, text), "rejected")
     assert codes(rejected.actor) == {"RUS"}
+
+
+def test_a_bare_verb_after_a_modal_is_not_told_as_done(extractor):
+    text = ("President Lee said South Korea may have to consider building its own missiles or "
+            "ask Washington to send more troops.")  # fmt: skip
+    (ask,) = by_trigger(events(extractor, text), "ask")
+    assert ask.event == "REQUEST" and ask.factuality != "asserted"

@@ -367,7 +367,8 @@ def _gerund_controller(verb: Token, lex: Lexicon) -> Token | None:
 
 def _beside_the_reporting_verb(verb: Token) -> Token | None:
     """ "X said Y have supplied Z, and urged W": a simple past cannot share the perfect's
-    "have", so it is coordinated with "said" (the parser often hangs it on "supplied")."""
+    "have", so it is coordinated with "said" (the parser often hangs it on "supplied"); so is
+    a speech act hung deeper in what was said (``said_in_the_same_breath``)."""
     head = verb.head
     if verb.dep_ != "conj" or verb.tag_ != "VBD":
         return None
@@ -390,7 +391,7 @@ def said_in_the_same_breath(verb: Token) -> Token | None:
     """ "Zhang said the draft would have complicated efforts to resolve the crisis and accused
     London of ...": a speech act in the simple past, hung by the parser on a verb deep in what
     was said, is the speaker's second act, coordinated with "said"."""
-    if verb.lemma_.lower() not in SPEECH_ACTS:
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() not in SPEECH_ACTS:
         return None
     tok = verb.head
     for _ in range(6):
