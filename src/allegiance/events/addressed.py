@@ -10,33 +10,23 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Token
-
 from allegiance.events.found import Found
 
 WARNING_VERBS = frozenset({"warn", "vow", "threaten"})
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REQUEST"})  # acts that name whom the speaker faces
 
 
-def _coordinated(a: Token, b: Token) -> bool:
-    return a in b.conjuncts
-
-
-def _codes(found: Found) -> frozenset[str]:
-    return frozenset(m.code for m in found.actors if m.code)
-
-
 def _addressed(warning: Found, sentence: Sequence[Found]) -> Found:
-    verb = warning.trigger.verb
-    if warning.trigger.sense.type != "THREATEN" or warning.recipients or not _codes(warning):
+    if warning.trigger.sense.type != "THREATEN" or warning.recipients:
         return warning
-    if verb is None or verb.lemma_.lower() not in WARNING_VERBS:
+    verb, codes = warning.trigger.verb, warning.actor_codes()
+    if not codes or verb is None or verb.lemma_.lower() not in WARNING_VERBS:
         return warning
     for other in sentence:
         beside = other.trigger.verb
         if other.trigger.sense.type not in ADDRESSED_TYPES or not other.recipients:
             continue
-        if beside is not None and _coordinated(verb, beside) and _codes(other) == _codes(warning):
+        if beside is not None and verb in beside.conjuncts and other.actor_codes() == codes:
             return dataclasses.replace(warning, recipients=list(other.recipients))
     return warning
 

@@ -104,7 +104,6 @@ def with_counted_parties(founds: Sequence[Found], index: MentionIndex) -> list[F
         target = counted_object(found)
         parties: list[Mention] = []
         if target is not None:
-            own = frozenset(m.code for m in found.actors if m.code)
-            parties = listed_before(target[0], index, count=target[1], exclude=own)
+            parties = listed_before(target[0], index, count=target[1], exclude=found.actor_codes())
         out.append(dataclasses.replace(found, recipients=parties) if parties else found)
     return out

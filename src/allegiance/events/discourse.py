@@ -113,14 +113,19 @@ def _sentence(found: Found) -> int | None:
     return max(indexes) if indexes else None
 
 
+def _others(prev: Found, own: frozenset[str]) -> list[Mention]:
+    """``prev``'s coded actors that are not the reaction's own."""
+    return [m for m in prev.actors if m.code and m.code not in own]
+
+
 def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
     """The actors of the act of ``kind`` told earlier in the reaction's own sentence."""
     sentence = found.trigger.token.sent.start
-    own = {m.code for m in found.actors if m.code}
+    own = found.actor_codes()
     for prev in reversed(earlier):
         if prev.trigger.token.sent.start != sentence or prev.trigger.sense.type != kind:
             continue
-        others = [m for m in prev.actors if m.code and m.code not in own]
+        others = _others(prev, own)
         if others:
             return others
     return []
@@ -129,7 +134,7 @@ def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) 
 def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
     """The actors of the nearest earlier candidate by others: of the act's kind, if it has one."""
     here = _sentence(found)
-    own = {m.code for m in found.actors if m.code}
+    own = found.actor_codes()
     if here is None:
         return []
     reach = REACH if kind is None else REACH_OF_A_KIND
@@ -141,7 +146,7 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
             return []
         if kind is not None and prev.trigger.sense.type != kind:
             continue
-        others = [m for m in prev.actors if m.code and m.code not in own]
+        others = _others(prev, own)
         if others:
             return others
     return []

@@ -23,6 +23,10 @@ class Found:
     extra_confidence: float = 0.0
     presupposed: bool = False  # a noun event with its own actor
 
+    def actor_codes(self) -> frozenset[str]:
+        """The codes of the actors that have one."""
+        return frozenset(m.code for m in self.actors if m.code)
+
 
 def without(found: Found, dropped: Callable[[Mention], bool], *, actors: bool = False) -> Found:
     """``found`` without the recipients (and, with ``actors``, the actors) ``dropped`` picks

@@ -20,7 +20,7 @@ from allegiance.models import Location, Mention
 def _partners(found: Found) -> list[Mention]:
     """Coordinated actors of a mutual act with no other party named are each other's
     recipients: "Turkey and Sweden signed an agreement" is TUR with SWE and SWE with TUR."""
-    if not found.trigger.sense.mutual or len({m.code for m in found.actors if m.code}) < 2:
+    if not found.trigger.sense.mutual or len(found.actor_codes()) < 2:
         return []
     return list(found.actors)
 
@@ -62,7 +62,7 @@ def others_of(found: Found, doc: Doc) -> list[Mention]:
     was found as the other party is one of them or the venue ("X and Y signed a deal in
     Beijing", "... in Madrid")."""
     partners = _partners(found)
-    own = {m.code for m in found.actors if m.code}
+    own = found.actor_codes()
     named = {m.code for m in found.recipients if m.code}
     if partners and named and (named <= own or all(_venue(m, doc) for m in found.recipients)):
         return partners

@@ -16,7 +16,7 @@ def own_side_kept_out(found: Found) -> Found:
     recipient is the other side, never the actor's own country."""
     if found.trigger.sense.type != "RETREAT":
         return found
-    own = {m.code for m in found.actors if m.code}
+    own = found.actor_codes()
     return without(found, lambda m: m.code in own)
 
 
@@ -30,7 +30,7 @@ def own_state_kept_out(found: Found) -> Found:
     candidates", "a curfew in Algiers"), as CAMEO codes domestic acts."""
     if not found.actors or any(not _the_state(m) for m in found.actors):
         return found
-    own = {m.code for m in found.actors if m.code}
+    own = found.actor_codes()
     doc = found.trigger.token.doc
     return without(found, lambda m: m.code in own and _the_state(m) and _destination(doc, m))
 
@@ -54,7 +54,7 @@ def own_country_kept_out(found: Found) -> Found:
         return found
     if kind in OUTWARD_TYPES and not all(_the_state(m) for m in found.actors):
         return found
-    own = {m.code for m in found.actors if m.code}
+    own = found.actor_codes()
     doc = found.trigger.token.doc
     return without(found, lambda m: m.code in own and _bare_country(doc, m))
 
@@ -66,7 +66,7 @@ def own_threat_kept_out(found: Found) -> Found:
     verb = found.trigger.verb
     if found.trigger.sense.type != "THREATEN" or verb is None:
         return found
-    own = {m.code for m in found.actors if m.code}
+    own = found.actor_codes()
     doc = verb.doc
 
     def acts_itself(mention: Mention) -> bool:
@@ -103,7 +103,7 @@ HOME_PLACES = frozenset({"city", "capital", "place"})
 def trip_at_home(found: Found) -> bool:
     """ "During a visit to Quetta, Pakistan's Prime Minister said": a leader's trip to a
     place of his own country meets no other party (PLOVER CONSULT is between parties)."""
-    own = {m.code for m in found.actors if m.code}
+    own = found.actor_codes()
     places = found.recipients
     if len(own) != 1 or not places:
         return False  # "Egypt and Qatar will host talks in Cairo" has a guest
