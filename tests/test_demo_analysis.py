@@ -65,3 +65,8 @@ def test_the_demo_lists_the_events_at_the_default_threshold(tmp_path, extractor,
     table = lines[at + 1]
     rows = [line for line in table.splitlines()[2:] if not line.startswith(" ")]  # wrapped cells
     assert len(rows) == len(above)
+
+
+def test_poland_backing_nato_s_plan_makes_no_camp_with_spain_that_refused_it(demo_db):
+    camps = allegiance.open(demo_db, DEFAULT).camps()
+    assert camps.get("POL") is None or camps.get("POL") != camps.get("ESP")

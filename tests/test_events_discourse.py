@@ -59,3 +59,46 @@ def test_only_a_definite_act_or_document_is_answered():
     welcomed = _found(doc, 1, "SUPPORT", _mention(doc, 0, "KEN", 0), [])
     assert answered_thing(welcomed) is None
     assert answered_thing(_story()[1]) is not None
+
+
+def _plan_backed(middle: list[str]) -> list[Found]:
+    """ "Paris urged Rome . Oslo <middle> . Nairobi backed the plan .", Oslo's act in the middle
+    sentence: "did [not] commit" or "rejected the target"."""
+    words = ["Paris", "urged", "Rome", ".", "Oslo", *middle, ".", "Nairobi", "backed", "the",
+             "plan", "."]  # fmt: skip
+    verb = 5 + (middle.index("commit") if "commit" in middle else 0)
+    middle_deps = {"did": "aux", "not": "neg", "the": "det", "target": "dobj"}
+    heads = [1, 1, 1, 1, verb, *[verb] * len(middle), verb]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj"]
+    deps += ["ROOT" if 5 + i == verb else middle_deps[w] for i, w in enumerate(middle)]
+    deps.append("punct")
+    back = len(words) - 4
+    heads += [back, back, back + 2, back, back]
+    deps += ["nsubj", "ROOT", "det", "dobj", "punct"]
+    lemma_of = {"urged": "urge", "backed": "back", "rejected": "reject", "did": "do"}
+    lemmas = [lemma_of.get(w, w.lower()) for w in words]
+    if "target" in middle:
+        heads[5 + middle.index("the")] = 5 + middle.index("target")
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    kind = "AGREE" if "commit" in middle else "REJECT"
+    return [
+        _found(doc, 1, "REQUEST", _mention(doc, 0, "FRA", 0), [_mention(doc, 2, "ITA", 0)]),
+        _found(doc, verb, kind, _mention(doc, 4, "NOR", 1), []),
+        _found(doc, back, "SUPPORT", _mention(doc, back - 1, "KEN", 2), []),
+    ]
+
+
+def test_a_plan_backed_is_not_the_work_of_a_party_that_would_not_commit():
+    *_, backed = with_answered_parties(_plan_backed(["did", "not", "commit"]))
+    assert [m.code for m in backed.recipients] == ["FRA"]
+
+
+def test_a_plan_backed_is_not_the_work_of_a_party_that_rejected_it():
+    *_, backed = with_answered_parties(_plan_backed(["rejected", "the", "target"]))
+    assert [m.code for m in backed.recipients] == ["FRA"]
+
+
+def test_a_plan_backed_right_after_its_maker_s_act_is_the_maker_s():
+    found = _plan_backed(["did", "commit"])
+    *_, backed = with_answered_parties(found)
+    assert [m.code for m in backed.recipients] == ["NOR"]

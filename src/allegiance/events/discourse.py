@@ -118,6 +118,17 @@ def _others(prev: Found, own: frozenset[str]) -> list[Mention]:
     return [m for m in prev.actors if m.code and m.code not in own]
 
 
+def _made_something(prev: Found) -> bool:
+    """An earlier candidate that can have made the thing a reaction answers: not an act denied
+    ("would not commit to the figure") and not a reaction itself ("Spain rejected the target")."""
+    verb = prev.trigger.verb
+    if verb is None:
+        return True
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not (prev.trigger.sense.type in REACTION_TYPES and verb.lemma_.lower() in REACTION_VERBS)
+
+
 def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
     """The actors of the act of ``kind`` told earlier in the reaction's own sentence."""
     sentence = found.trigger.token.sent.start
@@ -145,6 +156,8 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
         if here - there > reach:
             return []
         if kind is not None and prev.trigger.sense.type != kind:
+            continue
+        if kind is None and not _made_something(prev):
             continue
         others = _others(prev, own)
         if others:

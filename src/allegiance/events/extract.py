@@ -53,6 +53,7 @@ from allegiance.events.nonevents import (
     private_travel,
     said_by_habit,
 )
+from allegiance.events.own_people import own_people_acted_on
 from allegiance.events.own_side import (
     own_country_kept_out,
     own_side_kept_out,
@@ -664,6 +665,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     out = [with_local_parties(f, index, lex, home=ctx.home) for f in out]
     out = [own_state_kept_out(with_home_government(f, index, home=ctx.home)) for f in out]
     out = [own_country_kept_out(f) for f in out]
+    out = [own_people_acted_on(f, index) for f in out]
     out = [own_threat_kept_out(counterparts_kept_out(scene_kept_out(f))) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex, index)):

@@ -1,0 +1,95 @@
+"""What a state's police, courts or army, or a rebel group, do to people the story names only as
+people is done to that country's own people: "Police arrested 17 people", "soldiers fired on
+crowds", "prosecutors charged him", "militants attacked a village". CAMEO and the guidelines
+code a domestic act by the country on both sides; without this, the act has no recipient.
+
+Only in a sentence that names no other party than the actor's country (a sentence that names
+another one may tell of an act abroad), only for acts a state's own forces or rebels do at
+home, and only on a common noun of people or places, a number ("arrested seven") or a personal
+pronoun: a name the knowledge base does not know may be a foreigner and is left alone. A pure
+function of the candidate, its parse and the mentions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from allegiance.events.found import Found
+from allegiance.events.participants import MentionIndex, prep_object
+from allegiance.events.senses import direct_object
+from allegiance.models import Mention
+
+# the types each kind of domestic actor does to its own people
+HOME_ACTS = {
+    "COP": frozenset({"COERCE", "ASSAULT"}),
+    "JUD": frozenset({"COERCE", "ACCUSE", "SANCTION"}),
+    "MIL": frozenset({"COERCE", "ASSAULT"}),
+    "REB": frozenset({"ASSAULT", "COERCE"}),
+    "GOV": frozenset({"COERCE"}),
+}
+PEOPLE_AND_PLACES = frozenset({
+    "people", "person", "protester", "protestor", "demonstrator", "civilian", "resident",
+    "citizen", "villager", "crowd", "activist", "journalist", "student", "worker", "farmer",
+    "man", "woman", "child", "youth", "family", "supporter", "member", "leader", "critic",
+    "opponent", "dissident", "politician", "lawmaker", "official", "prisoner", "inmate",
+    "detainee", "suspect", "soldier", "policeman", "officer", "village", "town", "neighbourhood",
+    "neighborhood", "district", "camp",
+})  # fmt: skip
+PERSONAL = frozenset({"him", "her", "them"})
+TARGET_PREPS = ("on", "at", "against")
+
+
+def own_people_acted_on(found: Found, index: MentionIndex) -> Found:
+    """``found`` with the people it acts on coded as the actor's own, where it names them only
+    as people; itself otherwise."""
+    code = _home_actor(found)
+    if code is None or found.recipients:
+        return found  # a recipient named, coded or not ("arrested Meng Wanzhou")
+    target = _people_acted_on(found)
+    if target is None or _names_others(target, code, index):
+        return found
+    sentence = next((m.sentence_index for m in found.actors if m.code), None)
+    return dataclasses.replace(found, recipients=[_people(target, code, sentence)])
+
+
+def _home_actor(found: Found) -> str | None:
+    """The one code of a candidate whose coded actors are a domestic force doing a home act."""
+    coded = [m for m in found.actors if m.code]
+    codes = {m.code for m in coded}
+    if len(codes) != 1 or found.trigger.verb is None:
+        return None
+    kind = found.trigger.sense.type
+    if not all(kind in HOME_ACTS.get(m.sector or "", ()) for m in coded):
+        return None
+    return coded[0].code
+
+
+def _people_acted_on(found: Found) -> Token | None:
+    verb = found.trigger.verb
+    if verb is None:
+        return None
+    target = direct_object(verb) or prep_object(verb, TARGET_PREPS)
+    if target is None:
+        return None
+    if target.pos_ == "PRON":
+        return target if target.lower_ in PERSONAL else None
+    if target.pos_ == "NUM" or target.lemma_.lower() in PEOPLE_AND_PLACES:
+        return target if target.pos_ in {"NOUN", "NUM"} else None
+    return None
+
+
+def _names_others(target: Token, code: str, index: MentionIndex) -> bool:
+    """Whether the target's sentence names a party other than the actor's country."""
+    sent = target.sent
+    start, end = sent.start_char, sent.end_char
+    return any(m.code and m.code != code for m in index.within(start, end))
+
+
+def _people(target: Token, code: str, sentence: int | None) -> Mention:
+    first = target.left_edge if target.pos_ != "PRON" else target
+    doc = target.doc
+    start, end = first.idx, target.idx + len(target)
+    return Mention(doc.text[start:end], start, end, code=code, sector="CVL", kind="domestic",
+                   sentence_index=sentence)  # fmt: skip
