@@ -26,6 +26,7 @@ from allegiance.models import (
     Sentence,
     Span,
 )
+from allegiance.settings import DEFAULT_MIN_CONFIDENCE
 from allegiance.store import Store, StoredArticle
 
 TEXT = (
@@ -201,6 +202,7 @@ def hostile_extraction() -> Extraction:
         actor=(Mention("Sylvania", said.start, said.start + 8, code="SYL"),),
         recipient=(frd,),
         quad="verbal_conflict",
+        confidence=0.9,
     )
     article = Article(
         id="hostile",
@@ -239,6 +241,8 @@ def get_ok(client: TestClient, url: str, **params: object) -> dict:
     return response.json()
 
 
+# the large store's events are all shown at the default threshold, each at a random confidence
+LOW = DEFAULT_MIN_CONFIDENCE
 LARGE_TYPES = {
     True: ("AGREE", "CONSULT", "COOPERATE", "AID"),
     False: ("ACCUSE", "THREATEN", "ASSAULT"),
@@ -289,7 +293,7 @@ def build_large_store(path: Path, *, actors: int = 300, dyads: int = 3000, seed:
                     sentence=sentence,
                     actor=(a,),
                     recipient=(r,),
-                    confidence=round(0.5 + 0.5 * rng.random(), 2),
+                    confidence=round(LOW + (1 - LOW) * rng.random(), 2),
                     extractor="tests",
                 )
             )

@@ -50,9 +50,9 @@ def test_an_event_with_no_code_on_either_side_has_no_recurrence():
 
 def test_written_stories_are_read_with_their_gold_and_weight():
     examples = written_examples(DATA / "written", weight=0.5)
-    assert len(examples) == 112
+    assert len(examples) == 176
     assert {e.source for e in examples} == {"written"}
     assert all(e.weight == 0.5 for e in examples)
     unpolitical = [e for e in examples if not e.political]
-    assert len(unpolitical) == 12 and all(not e.gold for e in unpolitical)
+    assert len(unpolitical) == 20 and all(not e.gold for e in unpolitical)
     assert all(e.gold for e in examples if e.political)
