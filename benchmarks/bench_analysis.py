@@ -122,6 +122,7 @@ def _events(n: int, articles: pa.Table, rng: np.random.Generator) -> pa.Table:
             "sentence_idx": rng.integers(0, 40, n).astype(np.int32),
             "confidence": 0.8,
             "record": '{"sentence": {"text": "synthetic sentence"}}',
+            "mutual": False,
         },
         n,
         SCHEMAS["events"],

@@ -163,7 +163,7 @@ def test_a_clause_hung_on_a_date_is_dated_by_it(extractor):
 
 def test_speaking_with_someone_is_a_consultation(extractor):
     evs = events(extractor, "Macron talked with Zelenskyy by phone on Thursday.")
-    assert (("FRA",), ("UKR",)) in dyads(evs, "CONSULT")
+    assert (("FRA", "UKR"), ()) in dyads(evs, "CONSULT")
     assert not events(extractor, "He spoke with reporters after the meeting.")
 
 
@@ -306,10 +306,11 @@ def test_what_is_denied_or_refused_by_habit_is_no_event(extractor, text):
     assert not dyads(events(extractor, text), "AID")
 
 
-def test_a_habitual_act_is_still_an_event(extractor):
-    # both golds code it: PLOVER's "soldiers routinely beat up detainees", ours "the group
-    # frequently conducts bombings"
+def test_a_present_habit_is_no_event_a_past_attack_is(extractor):
+    # the guidelines: "the group frequently conducts bombings" is generic (thirty-second change)
     text = "Militants frequently attack army posts in northern Mali."
+    assert "ASSAULT" not in {e.event for e in events(extractor, text)}
+    text = "Militants attacked army posts in northern Mali on Sunday."
     assert {e.event for e in events(extractor, text)} == {"ASSAULT"}
 
 
@@ -356,7 +357,7 @@ def test_help_as_an_auxiliary_is_no_aid(extractor):
 
 def test_talks_with_a_party_that_a_state_reports_are_its_own(extractor):
     evs = events(extractor, "Iran said negotiations with the United States were over.")
-    assert (("IRN",), ("USA",)) in dyads(evs, "CONSULT")
+    assert (("IRN", "USA"), ()) in dyads(evs, "CONSULT")
 
 
 def test_talks_between_others_are_not_the_speakers(extractor):
@@ -507,7 +508,7 @@ def test_an_ordered_arrest_is_a_threat_of_arrest(extractor, text):
 
 def test_a_pact_signed_with_a_partner_is_signed_by_both(extractor):
     evs = events(extractor, "In 2018, Peru signed a trade agreement with Vietnam.")
-    assert dyads(evs, "SUPPORT") == {(("PER",), ("VNM",)), (("VNM",), ("PER",))}
+    assert dyads(evs, "SUPPORT") == {(("PER", "VNM"), ())}
 
 
 def test_agreeing_with_a_proposal_is_not_a_mutual_act(extractor):

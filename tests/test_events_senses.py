@@ -118,7 +118,7 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, tuple[str | None,
         (
             "Armenia and Azerbaijan exchanged fire on the border.",
             {"Armenia": "ARM", "Azerbaijan": "AZE"},
-            ("ASSAULT", "ARM", ("AZE",)),  # a mutual act: each fires at the other
+            ("ASSAULT", "ARM", ()),  # a mutual act: one event, both parties its actors
         ),
         # joining an alliance
         (

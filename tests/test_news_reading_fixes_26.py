@@ -49,12 +49,8 @@ def test_an_accord_with_the_government_in_a_capital_is_mutual(extractor):
     evs = events(
         extractor, "Egypt signed an energy accord with the government in Tripoli on Sunday."
     )
-    signed = by_trigger(evs, "signed")
-    pairs = {(frozenset(codes(e.actor)), frozenset(codes(e.recipient))) for e in signed}
-    assert pairs == {
-        (frozenset({"EGY"}), frozenset({"LBY"})),
-        (frozenset({"LBY"}), frozenset({"EGY"})),
-    }
+    (signed,) = by_trigger(evs, "signed")
+    assert codes(signed.actor) == {"EGY", "LBY"} and not signed.recipient and signed.mutual
 
 
 def test_an_accord_with_a_states_agency_is_mutual(extractor):

@@ -81,7 +81,9 @@ def flatten_event(event: dict[str, Any]) -> dict[str, Any]:
         "event": event.get("event"),
         "mode": event.get("mode"),
         "actor": _codes(event.get("actor") or ()),
-        "recipient": _codes(event.get("recipient") or ()),
+        "recipient": "(each other)"
+        if event.get("mutual")
+        else _codes(event.get("recipient") or ()),
         "factuality": event.get("factuality"),
         "said_by": said.get("code") or said.get("text"),
         "amount_usd": amount.get("usd"),

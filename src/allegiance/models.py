@@ -177,6 +177,9 @@ class Event:
     reported_date: str | None = None
     confidence: float = 0.5
     extractor: str = ""
+    # a reciprocal act ("X and Y signed a deal"): every party is an actor, no recipient, and
+    # each party acts toward the others (PLOVER's "Compound and Reciprocal Actors")
+    mutual: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -210,6 +213,7 @@ class Event:
             reported_date=data.get("reported_date"),
             confidence=data.get("confidence", 0.5),
             extractor=data.get("extractor", ""),
+            mutual=bool(data.get("mutual", False)),
         )
 
 

@@ -34,7 +34,7 @@ from allegiance.evaluate_docs import (
 )
 from allegiance.judge.logistic import LogisticModel, TrainOptions, reliability, train
 from allegiance.judge.relevance import article_relevance, text_features, text_relevance
-from allegiance.judge.verifier import Recurrence, candidate_features
+from allegiance.judge.verifier import Recurrence, candidate_features, directed_views
 from allegiance.models import Article, Event
 from allegiance.settings import Settings
 
@@ -212,12 +212,13 @@ def candidates_of(
     recurrence = Recurrence.of(events)
     for key, event in keyed_events(events):
         sentence = text_relevance(relevance, event.sentence.text)
-        features = candidate_features(
-            event, doc, article_relevance=rel, sentence_relevance=sentence, recurrence=recurrence
-        )
         right = _recoded(key, recode) in example.gold
-        yield Candidate(example.group, example.source, features, right, example.weight,
-                        key if comparable(key) else None)  # fmt: skip
+        for view in directed_views(event):
+            features = candidate_features(
+                view, doc, article_relevance=rel, sentence_relevance=sentence, recurrence=recurrence
+            )
+            yield Candidate(example.group, example.source, features, right, example.weight,
+                            key if comparable(key) else None)  # fmt: skip
 
 
 def train_verifier(

@@ -19,7 +19,7 @@ function columns() {
     { label: "Reported", cell: (r) => r.reported_date || "" },
     { label: "Type", cell: (r) => (r.mode ? `${r.event} (${r.mode})` : r.event) },
     { label: "Actor", cell: (r) => codes(r.actor) },
-    { label: "Recipient", cell: (r) => codes(r.recipient) },
+    { label: "Recipient", cell: (r) => (r.mutual ? "each other" : codes(r.recipient)) },
     { label: "Evidence", class: "wide", cell: (r) => highlighted(r) },
     { label: "Factuality", cell: (r) => el("span", { class: `badge ${r.factuality}` }, r.factuality) },
     { label: "Said by", cell: (r) => saidBy(r) },

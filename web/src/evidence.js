@@ -41,7 +41,9 @@ export function saidBy(record) {
 }
 
 export function eventLabel(record) {
-  return `${codes(record.actor)} —${record.event}${record.mode ? `(${record.mode})` : ""}→ ${codes(record.recipient)}`;
+  const kind = `${record.event}${record.mode ? `(${record.mode})` : ""}`;
+  if (record.mutual) return `${codes(record.actor)} ←${kind}→ each other`;
+  return `${codes(record.actor)} —${kind}→ ${codes(record.recipient)}`;
 }
 
 export function eventItem(record) {

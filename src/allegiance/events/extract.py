@@ -22,13 +22,19 @@ from allegiance.events.counted import with_counted_parties
 from allegiance.events.discourse import background_carried, with_answered_parties
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
+from allegiance.events.generic import (
+    a_present_habit,
+    a_standing_insurgency,
+    any_condemned,
+    as_opposed_to,
+)
 from allegiance.events.lexicon import Lexicon, default_lexicon
 from allegiance.events.local import story_home, with_home_government, with_local_parties
 from allegiance.events.mutual import (
-    actor_groups,
     hosted_meeting,
     hosting,
     others_of,
+    sides_of,
     topics_kept_out,
     visitor_named,
     with_partners_as_parties,
@@ -445,8 +451,7 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
     events = []
     found = with_partners_as_parties(found, ctx.doc)
     others = others_of(found, ctx.doc)
-    for actor_group in actor_groups(found, others):
-        recipients = _distinct(others, actor_group)
+    for actor_group, recipients, reciprocal in sides_of(found, others, mode=details.mode):
         ident = event_id(
             ctx.doc_id, sentence.index, tok.idx, trig.sense.type,
             _codes(actor_group), _codes(recipients),
@@ -472,6 +477,7 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
                 reported_date=ctx.published.isoformat() if ctx.published else None,
                 confidence=_confidence(found),
                 extractor=EXTRACTOR,
+                mutual=reciprocal,
             )
         )
     return events
@@ -488,6 +494,12 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     if trig.sense.type == "ASSAULT" and trig.verb is not None and a_match_score(trig.verb):
         return False
     if said_by_habit(clause, lex) or commentators_view(clause, lex):
+        return False
+    if a_present_habit(clause, lex) or a_standing_insurgency(clause):
+        return False
+    if as_opposed_to(trig.token):
+        return False
+    if trig.sense.type == "ACCUSE" and trig.verb is not None and any_condemned(trig.verb):
         return False
     if trig.sense.type == "ASSAULT" and a_quarrel(trig.token, [*found.actors, *found.recipients]):
         return False

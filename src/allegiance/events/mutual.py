@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import MEETING_NOUNS, child, mention_root
+from allegiance.events.participants import MEETING_NOUNS, child, distinct, mention_root
 from allegiance.events.senses import Trigger
 from allegiance.models import Location, Mention
 
@@ -75,17 +75,31 @@ def _venue(mention: Mention, doc: Doc) -> bool:
     return root is not None and root.head.lower_ in {"in", "at"}
 
 
-def actor_groups(found: Found, others: list[Mention]) -> list[list[Mention]]:
-    """A joint act is one event with all its actors ("criticized by the UN, the U.S. and
-    France"), as the manual records it; a mutual act's parties, being each other's
-    recipients (``others_of`` gave them as such), get one event each so that every direction is
-    a dyad."""
+def sides_of(
+    found: Found, others: list[Mention], *, mode: str | None
+) -> list[tuple[list[Mention], list[Mention], bool]]:
+    """(actors, recipients, mutual) of each event of ``found``. A joint act is one event with
+    all its actors ("criticized by the UN, the U.S. and France"). A reciprocal act is one event
+    with every party as actor and no recipient, as the manual codes it ("Compound and
+    Reciprocal Actors"): the coordinated parties of a mutual act (``others_of`` gave them as
+    each other's recipients), and a meeting with no host/visit distinction."""
     actors = list(found.actors)
     if not actors:
-        return [[]]
-    if others == actors:
-        return [[a] for a in actors]
-    return [actors]
+        return [([], distinct(others), False)]
+    if others == actors and len(found.actor_codes()) > 1:
+        return [(actors, [], True)]
+    if _a_meeting_of_parties(found, others, mode=mode):
+        return [([*actors, *distinct(others, actors)], [], True)]
+    return [(actors, distinct(others, actors), False)]
+
+
+def _a_meeting_of_parties(found: Found, others: list[Mention], *, mode: str | None) -> bool:
+    """A meeting ("Erdogan spoke with Macron") with coded parties on both sides and no
+    visitor or host."""
+    if found.trigger.sense.type != "CONSULT" or mode == "visit":
+        return False
+    own = found.actor_codes()
+    return bool(own) and any(m.code and m.code not in own for m in others)
 
 
 def hosted_meeting(found: Found, place: Location | None) -> Found | None:

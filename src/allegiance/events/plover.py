@@ -39,9 +39,9 @@ def plover_event_type(event: Event) -> str:
 
 
 def reciprocal(event: Event) -> bool:
-    """A meeting with no host/visitor distinction: PLOVER lists every participant as actor
-    (manual, "Compound and Reciprocal Actors" and CONSULT)."""
-    return event.event == "CONSULT" and event.mode != "visit"
+    """A reciprocal act, or a meeting with no host/visitor distinction: PLOVER lists every
+    participant as actor (manual, "Compound and Reciprocal Actors" and CONSULT)."""
+    return event.mutual or (event.event == "CONSULT" and event.mode != "visit")
 
 
 def plover_participants(event: Event) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:

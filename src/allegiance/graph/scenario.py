@@ -90,7 +90,7 @@ def _commitments(
 ) -> pd.DataFrame:
     where = [
         "a.duplicate_of IS NULL",
-        "list_contains(e.recipient_codes, ?)",
+        "list_contains(CASE WHEN e.mutual THEN e.actor_codes ELSE e.recipient_codes END, ?)",
         "e.factuality <> 'negated'",
         "(list_contains(?, e.event) OR (list_contains(?, e.event) "
         "AND list_contains(?, e.factuality)))",
@@ -114,9 +114,9 @@ def _commitments(
                    e.id, e.article_id, e.sentence_idx
             FROM events e JOIN articles a ON a.id = e.article_id
             WHERE {" AND ".join(where)})
-        WHERE stated_by IS NOT NULL AND stated_by <> ?
+        WHERE stated_by IS NOT NULL AND stated_by <> ? AND stated_by <> ?
         ORDER BY reported NULLS FIRST, article_id, sentence_idx, id""",
-        [*params, without],
+        [*params, without, recipient],
     )
 
 

@@ -76,7 +76,10 @@ def _events_cte(sql: Sql, options: AnalysisOptions) -> None:
     sql.add(
         "ev",
         f"""SELECT e.id, e.article_id, e.event AS type, e.mode,
-               coalesce(e.quad, q.quad) AS quad, e.actor_codes, e.recipient_codes,
+               coalesce(e.quad, q.quad) AS quad, e.actor_codes,
+               -- each party of a reciprocal act acts toward the others
+               CASE WHEN e.mutual THEN e.actor_codes ELSE e.recipient_codes END
+                   AS recipient_codes, coalesce(e.mutual, false) AS mutual,
                e.factuality, e.attributed_code, e.amount_usd, e.amount_kind,
                e.sentence_idx, {_DAY} AS day,
                coalesce(ms.score, bs.score, 0.0) AS score
@@ -111,7 +114,8 @@ def _dyad_ctes(sql: Sql, options: AnalysisOptions, *, pairs_only: bool) -> None:
     sql.add(
         "dy",
         f"SELECT *, unnest({_codes('recipient_codes')}) AS target, "
-        "greatest(len(list_distinct(recipient_codes)), 1) AS n_tgt FROM src",
+        "greatest(len(list_distinct(recipient_codes)) - CAST(mutual AS INTEGER), 1) AS n_tgt "
+        "FROM src",
     )
     where = ["(source IS NULL OR target IS NULL OR source <> target)"]
     params: list[Any] = []

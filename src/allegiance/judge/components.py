@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from allegiance.doc import register_extensions
 from allegiance.judge.logistic import LogisticModel, load_model
 from allegiance.judge.relevance import article_relevance, text_relevance
-from allegiance.judge.verifier import Recurrence, candidate_features, verified
+from allegiance.judge.verifier import Recurrence, candidate_features, directed_views, verified
 
 RELEVANCE = "allegiance_relevance"
 VERIFIER = "allegiance_verifier"
@@ -68,14 +68,17 @@ class Verifier:
             index = event.sentence.index
             if index not in sentence_scores:
                 sentence_scores[index] = text_relevance(self.relevance, event.sentence.text)
-            features = candidate_features(
-                event,
-                doc,
-                article_relevance=rel,
-                sentence_relevance=sentence_scores[index],
-                recurrence=recurrence,
-            )
-            out.append(verified(event, self.model, features))
+            views = [
+                candidate_features(
+                    view,
+                    doc,
+                    article_relevance=rel,
+                    sentence_relevance=sentence_scores[index],
+                    recurrence=recurrence,
+                )
+                for view in directed_views(event)
+            ]
+            out.append(verified(event, self.model, views))
         doc._.events = out
         return doc
 

@@ -112,7 +112,7 @@ class Recurrence:
     @classmethod
     def of(cls, events: Iterable[Event]) -> Recurrence:
         found = cls()
-        for event in events:
+        for event in (view for e in events for view in directed_views(e)):
             dyad = _codes(event.actor) | _codes(event.recipient)
             found.dyads[dyad] += 1
             found.typed[(event.event, dyad)] += 1
@@ -159,6 +159,20 @@ def candidate_features(
     }
 
 
-def verified(event: Event, model: LogisticModel, features: dict[str, float]) -> Event:
-    """The event with its confidence set to the verifier's calibrated probability."""
-    return replace(event, confidence=round(model.probability(features), 4))
+def directed_views(event: Event) -> list[Event]:
+    """The candidate as the verifier reads it: a reciprocal act once from each party, the
+    others as its recipients (the rules find it so; its probability is the best view's)."""
+    if not event.mutual or len(event.actor) < 2:
+        return [event]
+    if event.event == "CONSULT":  # a meeting is read from the side named first
+        return [replace(event, actor=event.actor[:1], recipient=event.actor[1:])]
+    return [
+        replace(event, actor=(party,), recipient=tuple(m for m in event.actor if m != party))
+        for party in event.actor
+    ]
+
+
+def verified(event: Event, model: LogisticModel, views: Sequence[dict[str, float]]) -> Event:
+    """The event with its confidence set to the verifier's calibrated probability (the
+    highest of its views' features, ``directed_views``)."""
+    return replace(event, confidence=round(max(model.probability(f) for f in views), 4))

@@ -61,7 +61,10 @@ def event_where(f: EventFilter) -> Where:
     if f.actor:
         w.add("list_contains(e.actor_codes, ?)", norm_code(f.actor))
     if f.recipient:
-        w.add("list_contains(e.recipient_codes, ?)", norm_code(f.recipient))
+        w.add(
+            "list_contains(CASE WHEN e.mutual THEN e.actor_codes ELSE e.recipient_codes END, ?)",
+            norm_code(f.recipient),
+        )
     if f.involving:
         code = norm_code(f.involving)
         w.add(

@@ -96,4 +96,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX mentions_code ON mentions (code);
         """,
     ),
+    Migration(
+        3,
+        "reciprocal events",
+        "ALTER TABLE events ADD COLUMN mutual BOOLEAN DEFAULT false;",
+    ),
 )

@@ -291,7 +291,9 @@ class Reads:
     def actor_partners(self, code: str) -> list[dict[str, Any]]:
         """Counterparts of an actor: events it directed at them and received from them."""
         sql = """
-            WITH out AS (SELECT unnest(recipient_codes) AS partner, event, 'out' AS side
+            WITH out AS (SELECT unnest(CASE WHEN mutual THEN actor_codes
+                                            ELSE recipient_codes END) AS partner,
+                                event, 'out' AS side
                          FROM events WHERE list_contains(actor_codes, ?)),
                  inn AS (SELECT unnest(actor_codes) AS partner, event, 'in' AS side
                          FROM events WHERE list_contains(recipient_codes, ?))

@@ -109,4 +109,5 @@ def event_row(event: Event, published: Any) -> dict[str, Any]:
         "sentence_idx": event.sentence.index,
         "confidence": event.confidence,
         "record": json.dumps(event.to_dict(), ensure_ascii=False),
+        "mutual": event.mutual,
     }

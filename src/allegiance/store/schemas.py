@@ -72,6 +72,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("sentence_idx", _I),
             ("confidence", _F),
             ("record", _S),
+            ("mutual", pa.bool_()),
         ]
     ),
 }

@@ -1,0 +1,63 @@
+"""Generic, habitual and figurative mentions that tell no happening (the guidelines: "the
+group frequently conducts bombings", "the war against IS"): a habit in the present tense, a
+standing insurgency, "as opposed to", a condemnation of "any" violence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from allegiance.events.lexicon import Lexicon
+from allegiance.events.participants import child
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def a_present_habit(verb: Token, lex: Lexicon) -> bool:
+    """ "The group frequently conducts bombings": a present-tense act done as a habit is a
+    description of the actor, not a happening ("soldiers routinely beat up detainees", in the
+    past, may report one)."""
+    return verb.tag_ in PRESENT_TAGS and any(
+        c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in verb.children
+    )
+
+
+STANDING_FIGHTS = frozenset({"insurgency", "rebellion", "uprising", "insurrection"})
+FIGHTING_VERBS = frozenset({"fight", "wage", "lead", "conduct"})
+WAGING = frozenset({"wage", "wages", "waged", "waging"})  # the tagger's lemma may be "wag"
+
+
+def a_standing_insurgency(verb: Token) -> bool:
+    """ "The separatist group has been fighting a deadly insurgency against the state": a
+    rebellion fought for years is the story's background, not a happening; so is what a
+    participle beside it says the group does ("..., accusing the government of robbing the
+    province")."""
+    if _fights_an_insurgency(verb):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and _fights_an_insurgency(verb.head)
+
+
+def _fights_an_insurgency(verb: Token) -> bool:
+    obj = child(verb, ("dobj",))
+    return (
+        (verb.lemma_.lower() in FIGHTING_VERBS or verb.lower_ in WAGING)
+        and obj is not None
+        and obj.lemma_.lower() in STANDING_FIGHTS
+    )
+
+
+def as_opposed_to(token: Token) -> bool:
+    """ "as opposed to decades of U.S. training": a comparison, not an opposition."""
+    return (token.lower_ == "opposed" and token.head.lower_ == "as") or (
+        token.lower_ == "opposed" and any(c.lower_ == "as" for c in token.children)
+    )
+
+
+def any_condemned(verb: Token) -> bool:
+    """ "saying it condemns any violence against civilians": a condemnation of whatever may
+    happen targets no one ("opposes any U.S. arms sales" does: the seller)."""
+    obj = child(verb, ("dobj",))
+    return (
+        verb.lemma_.lower() == "condemn"
+        and obj is not None
+        and any(c.dep_ == "det" and c.lower_ == "any" for c in obj.children)
+    )
