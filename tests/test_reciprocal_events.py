@@ -18,8 +18,7 @@ from api_helpers import ACTORS, _Builder
 TEXT = "Freedonia and Sylvania signed a defence pact. Freedonia condemned Ruritania."
 
 
-@pytest.fixture
-def store(tmp_path):
+def _write(path):
     b = _Builder(TEXT, "pact")
     frd, syl = b.mention("Freedonia", "FRD"), b.mention("Sylvania", "SYL")
     frd2, rur = (
@@ -32,8 +31,14 @@ def store(tmp_path):
     condemned = b.event(1, "ACCUSE", "condemned", frd2, rur)
     article = Article(id="pact", text=TEXT, lang="en")
     extraction = Extraction(article, b.sentences(), (frd, syl, frd2, rur), (signed, condemned))
-    with Store(tmp_path / "r.duckdb") as opened:
+    with Store(path) as opened:
         opened.write([StoredArticle(extraction)], actors=ACTORS)
+
+
+@pytest.fixture
+def store(tmp_path):
+    _write(tmp_path / "r.duckdb")
+    with Store(tmp_path / "r.duckdb") as opened:
         yield opened
 
 
@@ -61,3 +66,16 @@ def test_a_party_of_a_reciprocal_act_is_found_on_the_recipient_side(store):
 def test_a_reciprocal_act_makes_partners_of_its_parties(store):
     partners = {(r["partner"], r["event"]) for r in store.actor_partners("SYL")}
     assert ("FRD", "SUPPORT") in partners
+
+
+@pytest.mark.browser
+def test_the_events_table_shows_a_reciprocal_act_done_to_each_other(tmp_path):
+    from web_server import browser_page, open_view, require_browser, serving
+
+    require_browser()
+    _write(tmp_path / "r.duckdb")
+    with serving(tmp_path / "r.duckdb") as url, browser_page() as page:
+        open_view(page, f"{url}/#/events?type=SUPPORT&min_confidence=0")
+        row = page.locator(".events-table tbody tr").first
+        cells = row.locator("td").all_inner_texts()
+        assert "FRD, SYL" in cells and "each other" in cells
