@@ -419,8 +419,9 @@ def _recent(event_date: str | None, published: dt.date | None) -> bool:
     )
 
 
-def build_events(found: Found, ctx: DocContext) -> list[Event]:
-    """One Event for a joint act, one per party for a mutual act."""
+def build_event(found: Found, ctx: DocContext) -> Event:
+    """The Event of ``found``: a joint act with all its actors, a reciprocal act with all its
+    parties as actors."""
     trig = found.trigger
     tok = trig.token
     sent = sentence_span(tok)
@@ -448,39 +449,33 @@ def build_events(found: Found, ctx: DocContext) -> list[Event]:
     start, end = first.idx, tok.idx + len(tok)
     text = ctx.doc[first.i : tok.i + 1].text if first.i <= tok.i else tok.text
     trigger_span = TextSpan(text=text, start=start, end=end)
-    events = []
     found = with_partners_as_parties(found, ctx.doc)
-    others = others_of(found, ctx.doc)
-    for actor_group, recipients, reciprocal in sides_of(found, others, mode=details.mode):
-        ident = event_id(
-            ctx.doc_id, sentence.index, tok.idx, trig.sense.type,
-            _codes(actor_group), _codes(recipients),
-        )  # fmt: skip
-        events.append(
-            Event(
-                id=ident,
-                doc_id=ctx.doc_id,
-                event=trig.sense.type,
-                trigger=trigger_span,
-                sentence=sentence,
-                mode=details.mode,
-                context=details.context,
-                quad=ctx.lex.quad.get(trig.sense.type),
-                actor=tuple(actor_group),
-                recipient=tuple(recipients),
-                factuality=fact,
-                attributed_to=said_by,
-                amount=details.amount,
-                location=details.location,
-                event_date=details.event_date,
-                date_precision=details.date_precision,
-                reported_date=ctx.published.isoformat() if ctx.published else None,
-                confidence=_confidence(found),
-                extractor=EXTRACTOR,
-                mutual=reciprocal,
-            )
-        )
-    return events
+    actors, recipients, reciprocal = sides_of(found, others_of(found, ctx.doc), mode=details.mode)
+    ident = event_id(
+        ctx.doc_id, sentence.index, tok.idx, trig.sense.type, _codes(actors), _codes(recipients)
+    )
+    return Event(
+        id=ident,
+        doc_id=ctx.doc_id,
+        event=trig.sense.type,
+        trigger=trigger_span,
+        sentence=sentence,
+        mode=details.mode,
+        context=details.context,
+        quad=ctx.lex.quad.get(trig.sense.type),
+        actor=tuple(actors),
+        recipient=tuple(recipients),
+        factuality=fact,
+        attributed_to=said_by,
+        amount=details.amount,
+        location=details.location,
+        event_date=details.event_date,
+        date_precision=details.date_precision,
+        reported_date=ctx.published.isoformat() if ctx.published else None,
+        confidence=_confidence(found),
+        extractor=EXTRACTOR,
+        mutual=reciprocal,
+    )
 
 
 # --- the extractor -------------------------------------------------------------------------
@@ -764,9 +759,8 @@ def extract_events(
         speaks_for=speaks_for,
         home=story_home(mentions or ()),
     )
-    events: list[Event] = []
-    for found in find_triggers(ctx, candidate_tokens(doc, matchers.candidates), matchers.unparsed):
-        events.extend(build_events(found, ctx))
+    found = find_triggers(ctx, candidate_tokens(doc, matchers.candidates), matchers.unparsed)
+    events = [build_event(f, ctx) for f in found]
     events.sort(key=lambda e: (e.trigger.start, e.id))
     return first_of_each_id(background_carried(events, doc))
 

@@ -16,9 +16,12 @@ def a_present_habit(verb: Token, lex: Lexicon) -> bool:
     """ "The group frequently conducts bombings": a present-tense act done as a habit is a
     description of the actor, not a happening ("soldiers routinely beat up detainees", in the
     past, may report one)."""
-    return verb.tag_ in PRESENT_TAGS and any(
-        c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in verb.children
-    )
+    return verb.tag_ in PRESENT_TAGS and habitual(verb, lex)
+
+
+def habitual(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` has an adverb of habit ("routinely", "frequently")."""
+    return any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in verb.children)
 
 
 STANDING_FIGHTS = frozenset({"insurgency", "rebellion", "uprising", "insurrection"})
@@ -47,9 +50,9 @@ def _fights_an_insurgency(verb: Token) -> bool:
 
 def as_opposed_to(token: Token) -> bool:
     """ "as opposed to decades of U.S. training": a comparison, not an opposition."""
-    return (token.lower_ == "opposed" and token.head.lower_ == "as") or (
-        token.lower_ == "opposed" and any(c.lower_ == "as" for c in token.children)
-    )
+    if token.lower_ != "opposed":
+        return False
+    return token.head.lower_ == "as" or any(c.lower_ == "as" for c in token.children)
 
 
 def any_condemned(verb: Token) -> bool:

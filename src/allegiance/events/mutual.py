@@ -77,20 +77,20 @@ def _venue(mention: Mention, doc: Doc) -> bool:
 
 def sides_of(
     found: Found, others: list[Mention], *, mode: str | None
-) -> list[tuple[list[Mention], list[Mention], bool]]:
-    """(actors, recipients, mutual) of each event of ``found``. A joint act is one event with
+) -> tuple[list[Mention], list[Mention], bool]:
+    """(actors, recipients, mutual) of the one event of ``found``. A joint act is one event with
     all its actors ("criticized by the UN, the U.S. and France"). A reciprocal act is one event
     with every party as actor and no recipient, as the manual codes it ("Compound and
     Reciprocal Actors"): the coordinated parties of a mutual act (``others_of`` gave them as
     each other's recipients), and a meeting with no host/visit distinction."""
     actors = list(found.actors)
     if not actors:
-        return [([], distinct(others), False)]
+        return [], distinct(others), False
     if others == actors and len(found.actor_codes()) > 1:
-        return [(actors, [], True)]
+        return actors, [], True
     if _a_meeting_of_parties(found, others, mode=mode):
-        return [([*actors, *distinct(others, actors)], [], True)]
-    return [(actors, distinct(others, actors), False)]
+        return [*actors, *distinct(others, actors)], [], True
+    return actors, distinct(others, actors), False
 
 
 def _a_meeting_of_parties(found: Found, others: list[Mention], *, mode: str | None) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from allegiance.doc import inside_quotes, sentence_span
 from allegiance.events.attribution import according_to_objects, attribution
+from allegiance.events.generic import habitual
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import (
     MAX_CLIMB,
@@ -186,14 +187,14 @@ def _commentator(speaker: Token, lex: Lexicon) -> bool:
 
 def said_by_habit(verb: Token, lex: Lexicon) -> bool:
     """ "The Taliban routinely deny providing sanctuary": what is said or denied as a habit
-    tells no happening. A habitual act itself ("soldiers routinely beat up detainees", "the
-    group frequently conducts bombings") is still one: the PLOVER gold and ours code it."""
+    tells no happening. A habitual act in the past ("soldiers routinely beat up detainees")
+    may still report one; in the present it does not (``generic.a_present_habit``)."""
     tok = verb
     for _ in range(MAX_CLIMB):
         if tok.dep_ not in {"xcomp", "ccomp"} or tok.head == tok:
             return False
         tok = tok.head
-        if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in tok.children):
+        if habitual(tok, lex):
             return True
     return False
 

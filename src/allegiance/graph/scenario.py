@@ -11,6 +11,7 @@ from allegiance.graph.blocs import camps_from_relations
 from allegiance.graph.flows import add_sentences, flows
 from allegiance.graph.options import AnalysisOptions
 from allegiance.graph.relations import relations
+from allegiance.store.filters import target_codes
 
 if TYPE_CHECKING:
     from allegiance.store import Store
@@ -90,7 +91,7 @@ def _commitments(
 ) -> pd.DataFrame:
     where = [
         "a.duplicate_of IS NULL",
-        "list_contains(CASE WHEN e.mutual THEN e.actor_codes ELSE e.recipient_codes END, ?)",
+        f"list_contains({target_codes('e')}, ?)",
         "e.factuality <> 'negated'",
         "(list_contains(?, e.event) OR (list_contains(?, e.event) "
         "AND list_contains(?, e.factuality)))",

@@ -14,6 +14,7 @@ from typing import Any
 
 from allegiance.graph.options import AnalysisOptions
 from allegiance.graph.plover import tables
+from allegiance.store.filters import target_codes
 
 # The event day: the event date when known to the day, else the report/publication date.
 _DAY = (
@@ -77,9 +78,7 @@ def _events_cte(sql: Sql, options: AnalysisOptions) -> None:
         "ev",
         f"""SELECT e.id, e.article_id, e.event AS type, e.mode,
                coalesce(e.quad, q.quad) AS quad, e.actor_codes,
-               -- each party of a reciprocal act acts toward the others
-               CASE WHEN e.mutual THEN e.actor_codes ELSE e.recipient_codes END
-                   AS recipient_codes, coalesce(e.mutual, false) AS mutual,
+               {target_codes("e")} AS recipient_codes, coalesce(e.mutual, false) AS mutual,
                e.factuality, e.attributed_code, e.amount_usd, e.amount_kind,
                e.sentence_idx, {_DAY} AS day,
                coalesce(ms.score, bs.score, 0.0) AS score

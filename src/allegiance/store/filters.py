@@ -9,6 +9,13 @@ from typing import Any
 DateLike = str | dt.date | None
 
 
+def target_codes(table: str = "") -> str:
+    """SQL for the codes an event is directed at: its recipients, or, for a reciprocal act
+    (``mutual``), its parties, each acting toward the others. ``table``: the events alias."""
+    col = f"{table}." if table else ""
+    return f"CASE WHEN {col}mutual THEN {col}actor_codes ELSE {col}recipient_codes END"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
     """Which stored events to read; every field is optional (the default: all events of
@@ -61,10 +68,7 @@ def event_where(f: EventFilter) -> Where:
     if f.actor:
         w.add("list_contains(e.actor_codes, ?)", norm_code(f.actor))
     if f.recipient:
-        w.add(
-            "list_contains(CASE WHEN e.mutual THEN e.actor_codes ELSE e.recipient_codes END, ?)",
-            norm_code(f.recipient),
-        )
+        w.add(f"list_contains({target_codes('e')}, ?)", norm_code(f.recipient))
     if f.involving:
         code = norm_code(f.involving)
         w.add(

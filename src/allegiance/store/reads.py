@@ -17,7 +17,7 @@ import duckdb
 
 from allegiance.errors import StoreError, first_line
 from allegiance.models import Article, Event
-from allegiance.store.filters import EventFilter, Where, event_where
+from allegiance.store.filters import EventFilter, Where, event_where, target_codes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -290,10 +290,8 @@ class Reads:
 
     def actor_partners(self, code: str) -> list[dict[str, Any]]:
         """Counterparts of an actor: events it directed at them and received from them."""
-        sql = """
-            WITH out AS (SELECT unnest(CASE WHEN mutual THEN actor_codes
-                                            ELSE recipient_codes END) AS partner,
-                                event, 'out' AS side
+        sql = f"""
+            WITH out AS (SELECT unnest({target_codes()}) AS partner, event, 'out' AS side
                          FROM events WHERE list_contains(actor_codes, ?)),
                  inn AS (SELECT unnest(actor_codes) AS partner, event, 'in' AS side
                          FROM events WHERE list_contains(recipient_codes, ?))
