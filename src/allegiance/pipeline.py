@@ -45,6 +45,7 @@ def build_nlp(settings: Settings) -> Language:
     needs no parse), then the actor resolver and event rules, and the verifier last."""
     register_extensions()
     nlp = load_model(settings.model)
+    segment.split_state_pairs(nlp)
     segment.add_to_pipeline(nlp)
     if settings.verify:
         judge.add_relevance(nlp)

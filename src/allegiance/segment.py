@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 COMPONENT = "allegiance_lines"
@@ -156,6 +157,24 @@ def mark_line_starts(doc: Doc) -> Doc:
     for i in (*line_starts(doc), *subheading_ends(doc)):
         doc[i].is_sent_start = True
     return doc
+
+
+# "U.S.-Ukraine talks", "the U.S.-EU deal": the tokenizer splits a hyphen between letters
+# ("Russia-Ukraine") but not after an initialism's period; a capital after it starts a name
+# ("U.S.-backed" stays one word, as "EU-backed" would not: a maker, not a party)
+STATE_PAIR_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Z])"
+
+
+def split_state_pairs(nlp: Language) -> None:
+    """Make the tokenizer split "U.S.-Ukraine" into "U.S.", "-", "Ukraine" as it splits
+    "Russia-Ukraine"."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    pattern = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str) or STATE_PAIR_HYPHEN in pattern:
+        return
+    tokenizer.infix_finditer = re.compile(f"{pattern}|{STATE_PAIR_HYPHEN}").finditer
 
 
 def add_to_pipeline(nlp: Language) -> None:

@@ -68,6 +68,7 @@ from allegiance.events.own_side import (
     trip_at_home,
     trip_of_no_party,
 )
+from allegiance.events.pairs import as_mutual, paired_parties, parties_of_the_noun, reciprocal_noun
 from allegiance.events.participants import (
     DATIVES,
     PASSIVE_SUBJECTS,
@@ -159,6 +160,9 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     assert verb is not None
     places = place_preps(trig, lex)
     actors = verb_actors(verb, index, lex) or _deployed_forces(trig, index)
+    parties = [] if actors else parties_of_the_noun(trig, index)
+    if parties:  # "the deal between Chile and Peru was signed": theirs, done with each other
+        return Found(as_mutual(trig), parties, [])
     recipients: list[Mention] = []
     if trig.token != verb:  # "mounted an invasion of X": the noun's object first
         recipients = _distinct(noun_recipients(trig.token, index, place_preps=places), actors)
@@ -284,6 +288,12 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     noun = trig.token
     # "Navalny's arrest" is done to Navalny; "Iran's arrest of two reporters" is done by Iran
     patient_poss = trig.sense.possessor_patient and prep_object(noun, ("of",)) is None
+    parties = paired_parties(noun, index) if reciprocal_noun(trig) else []
+    if parties:  # "talks between India and Pakistan": both are actors, neither a recipient
+        # not presupposed: "talks between X and Y could resume" have not happened
+        return Found(as_mutual(trig), parties, [], extra_confidence=-0.1)
+    if trig.sense.needs == "two_parties":
+        return Found(trig, [], [])
     actors = noun_actors(noun, index, patient_poss=patient_poss)
     own = bool(actors)
     if not actors and trig.sense.needs != "owner":

@@ -169,7 +169,7 @@ def _phrasal_sense(verb: Token, lex: Lexicon) -> Sense | None:
     for c in verb.children:
         if c.dep_ in {"prt", "prep", "advmod"}:
             sense = lex.phrasal.get((_lemma(verb), c.lower_))
-            if sense is not None:
+            if sense is not None and _needs_met(verb, sense, direct_object(verb)):
                 return sense
     return None
 
@@ -265,10 +265,17 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
         to = prep_object(verb, ("to",))
         moved = obj is not None or is_passive(verb)
         return to is not None and to.ent_type_ == "GPE" and not moved and not _met_there(verb)
+    if sense.needs == "strike_object":  # "went on strike", not "the talks went on"
+        return _on_strike(verb)
     if sense.needs == "addressee":  # "warned Kyiv that ...", not "warned of a resurgence"
         said = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
         return obj is not None or child(verb, DATIVES) is not None or said
     return True
+
+
+def _on_strike(verb: Token) -> bool:
+    obj = prep_object(verb, ("on",))
+    return obj is not None and obj.lemma_.lower() == "strike"
 
 
 def _transfer(verb: Token, obj: Token | None, lex: Lexicon, *, reverse: bool) -> Trigger | None:
@@ -390,4 +397,9 @@ def noun_needs_met(noun: Token, sense: Sense) -> bool:
         return prep_object(noun, ("for",)) is not None
     if sense.needs == "recipient_prep":
         return prep_object(noun, ("for", "to")) is not None
+    if sense.needs == "two_parties":  # "a deal between X and Y", "the X-Y deal", not "the deal"
+        return prep_object(noun, ("between",)) is not None or any(
+            c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.pos_ == "PROPN"
+            for c in noun.children
+        )
     return True

@@ -1,0 +1,73 @@
+"""The parties a reciprocal noun names itself: "talks between India and Pakistan", "the
+India-Pakistan ceasefire", "a deal between Britain and Mauritius". Both are its actors (PLOVER's
+"Compound and Reciprocal Actors"); neither is the other's recipient."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from allegiance.events.participants import MentionIndex, child, np_mentions
+from allegiance.events.senses import Trigger
+from allegiance.models import Mention
+
+# the reciprocal acts a noun can name with its two parties; a clash stays directed (issue 13:
+# "fighting with" may mean alongside)
+RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# a standing relation, not an act: "the strength of the U.S.-Japan alliance"
+STANDING_RELATIONS = frozenset({"alliance", "partnership"})
+
+
+def reciprocal_noun(trig: Trigger) -> bool:
+    """A noun naming a meeting, a deal, cooperation, or a ceasefire (agreed by both sides)."""
+    sense = trig.sense
+    if trig.token.lemma_.lower() in STANDING_RELATIONS:
+        return False
+    return sense.type in RECIPROCAL_TYPES or sense.mode == "ceasefire"
+
+
+def paired_parties(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The two or more coded parties of "between X and Y" or of a hyphenated "X-Y" modifier,
+    or [] when the noun names fewer than two."""
+    for parties in (_between(noun, index), _hyphenated(noun, index)):
+        if len({m.code for m in parties if m.code}) >= 2:
+            return parties
+    return []
+
+
+def _between(noun: Token, index: MentionIndex) -> list[Mention]:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            obj = child(prep, ("pobj",))
+            return np_mentions(obj, index) if obj is not None else []
+    return []
+
+
+def _hyphenated(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "India-Pakistan talks": the parser hangs "India" and "-" under "Pakistan"."""
+    for second in noun.children:
+        if second.dep_ not in {"compound", "amod", "nmod"} or second.i > noun.i:
+            continue
+        firsts = [c for c in second.children if c.dep_ in {"compound", "amod", "nmod"}]
+        dash = second.i > 1 and second.doc[second.i - 1].text in {"-", "–"}
+        if dash and firsts and firsts[-1].i == second.i - 2:
+            pair = [index.at_token(firsts[-1]), index.at_token(second)]
+            return [m for m in pair if m is not None]
+    return []
+
+
+def parties_of_the_noun(trig: Trigger, index: MentionIndex) -> list[Mention]:
+    """The parties a reciprocal noun names ("between X and Y", "X-Y"), when it is the
+    trigger of a light verb ("held talks") or what a mutual verb with no subject of its own
+    acts on ("the deal ... was signed")."""
+    verb = trig.verb
+    assert verb is not None
+    if trig.token != verb:
+        return paired_parties(trig.token, index) if reciprocal_noun(trig) else []
+    noun = child(verb, ("nsubjpass", "dobj"))
+    return paired_parties(noun, index) if trig.sense.mutual and noun is not None else []
+
+
+def as_mutual(trig: Trigger) -> Trigger:
+    return dataclasses.replace(trig, sense=dataclasses.replace(trig.sense, mutual=True))
