@@ -52,3 +52,19 @@ def test_going_on_is_no_protest(extractor, text):
 def test_going_on_strike_is_a_protest(extractor):
     text = "Teachers in Kenya went on strike on Monday against the government."
     assert "PROTEST" in {e.event for e in events(extractor, text)}
+
+
+def test_hours_of_talks_led_are_talks(extractor):
+    text = "Rubio led eight hours of talks with Ukrainian officials in Jeddah on Tuesday."
+    (talks,) = [e for e in events(extractor, text) if e.event == "CONSULT"]
+    assert codes(talks.actor) == {"USA", "UKR"} and talks.mutual
+
+
+def test_a_series_of_airstrikes_carried_out_is_an_assault(extractor):
+    text = "U.S. forces carried out a series of airstrikes against the Islamic State in Syria."
+    assert "ASSAULT" in {e.event for e in events(extractor, text)}
+
+
+def test_days_of_talks_ended_are_no_sanction(extractor):
+    text = "U.S. and Russian negotiators ended two days of arms control talks in Vienna."
+    assert "SANCTION" not in {e.event for e in events(extractor, text)}

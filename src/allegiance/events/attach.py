@@ -230,8 +230,9 @@ def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str,
     """The date of the event's clause, the one nearest the trigger in the parse first ("Before
     the election this month, Ishiba visited Taiwan in August": August); "since 2022" is when an
     ongoing act began, not its date."""
-    lo, hi = scope(found.trigger.token)
     trigger = found.trigger.verb or found.trigger.token
+    # the clause of the verb that carries a noun ("carried out a series of airstrikes")
+    lo, hi = scope(trigger)
     dates = [
         ent
         for ent in sentence_ents(sent)

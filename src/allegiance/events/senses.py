@@ -158,6 +158,9 @@ def eventive_noun(noun: Token | None, lex: Lexicon) -> Token | None:
         return None
     if _lemma(noun) in lex.nouns:
         return noun
+    if _lemma(noun) in lex.collective_nouns | lex.duration_nouns:  # "eight hours of talks"
+        counted = prep_object(noun, ("of",))
+        return counted if counted is not None and _lemma(counted) in lex.nouns else None
     if _lemma(noun) in lex.carrier_nouns:
         for c in noun.children:
             if c.dep_ in {"compound", "amod"} and _lemma(c) in lex.nouns:
