@@ -160,8 +160,8 @@ def mark_line_starts(doc: Doc) -> Doc:
 
 
 # "U.S.-Ukraine talks", "the U.S.-EU deal": the tokenizer splits a hyphen between letters
-# ("Russia-Ukraine") but not after an initialism's period; a capital after it starts a name
-# ("U.S.-backed" stays one word, as "EU-backed" would not: a maker, not a party)
+# ("Russia-Ukraine") but not after an initialism's period. Only a capital after the hyphen
+# starts a second name; "U.S.-backed" stays one word (a maker, read whole elsewhere).
 STATE_PAIR_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Z])"
 
 
