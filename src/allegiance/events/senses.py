@@ -153,15 +153,18 @@ def _verb_subject_sense(verb: Token, lex: Lexicon) -> Sense | None:
 
 
 def eventive_noun(noun: Token | None, lex: Lexicon) -> Token | None:
-    """The eventive noun of an object: itself, or the modifier of a carrier ("mediation effort")."""
+    """The eventive noun of an object: itself, what a collection or a time span counts ("a
+    series of airstrikes", "eight hours of talks"), or the modifier of a carrier ("mediation
+    effort")."""
     if noun is None:
         return None
-    if _lemma(noun) in lex.nouns:
+    lemma = _lemma(noun)
+    if lemma in lex.nouns:
         return noun
-    if _lemma(noun) in lex.collective_nouns | lex.duration_nouns:  # "eight hours of talks"
+    if lemma in lex.collective_nouns or lemma in lex.duration_nouns:
         counted = prep_object(noun, ("of",))
         return counted if counted is not None and _lemma(counted) in lex.nouns else None
-    if _lemma(noun) in lex.carrier_nouns:
+    if lemma in lex.carrier_nouns:
         for c in noun.children:
             if c.dep_ in {"compound", "amod"} and _lemma(c) in lex.nouns:
                 return c
