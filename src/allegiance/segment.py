@@ -44,7 +44,11 @@ WRAP_WORDS = frozenset({
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 OPENERS = (
     "On|In|At|For|After|Before|During|With|While|When|Since|But|And|Meanwhile|However|Earlier|"
-    "Later|Last|Separately|Still|Yet|Despite|Although|Under|Over|According|Beyond"
+    "Later|Last|Separately|Still|Yet|Despite|Although|Under|Over|According|Beyond|"
+    # words that open a sentence and are never capitalised inside a name ("Without" is:
+    # "Reporters Without Borders")
+    "Shortly|Also|Now|Then|Recently|Previously|Instead|Speaking|Asked|Following|Amid|As|If|"
+    "Until|Throughout|It|He|She|They|We|His|Her|Their|Its|There|This|These|Those|Both"
 )
 RUN_IN_SUBHEAD = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Za-z][\w'’-]*(?:[ ]+[A-Za-z][\w'’-]*){0,5}[ ]+"

@@ -6,6 +6,7 @@ of sentences, "the alliance"-type descriptions need their organisation named ear
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,7 @@ MAX_CLIMB = 8
 def resolve_coreference(
     doc: Doc, drafts: list[Draft], ctx: Context, sent_of: list[int]
 ) -> list[Draft]:
+    drafts = sorted([*drafts, *bare_surnames(doc, drafts)], key=lambda d: d.start)
     resolve_surnames(drafts)
     drafts = [d for d in drafts if d.form != "candidate"]  # unresolved: not a person after all
     taken = {i for d in drafts for i in range(d.start, d.end)}
@@ -57,14 +59,45 @@ def resolve_surnames(drafts: list[Draft]) -> None:
             seen.append(draft)
 
 
+def bare_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """ "Levin slammed Moise" after "President Jovenel Moise": a lone capitalised word that
+    repeats the last word of a person named in full earlier, where the NER saw no entity, is
+    a candidate for that person (``resolve_surnames`` decides)."""
+    full: dict[str, int] = {}
+    for draft in drafts:
+        if draft.kind == "person" and draft.person and draft.end - draft.start >= 2:
+            full.setdefault(folded(doc[draft.end - 1].text), draft.start)
+    out = []
+    for token in doc:
+        first = full.get(folded(token.text))
+        if first is None or first >= token.i or token.ent_type_ or not _lone_name(token):
+            continue
+        out.append(Draft(token.i, token.i + 1, kind="person", person=token.text, form="candidate"))
+    return out
+
+
+def _lone_name(token: Token) -> bool:
+    doc = token.doc
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in near)
+
+
+def folded(text: str) -> str:
+    """Case and accents folded: "Moïse" and "Moise" are one name."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _surname_text(draft: Draft) -> str:
     return draft.extra.get("text", "")
 
 
 def _same_person(name: str, seen: list[Draft]) -> Draft | None:
-    name = name.strip()
+    name = folded(name.strip())
     for other in reversed(seen):
-        full = other.person or ""
+        full = folded(other.person or "")
         if full != name and (full.endswith(" " + name) or full.startswith(name + " ")):
             return other
     return None

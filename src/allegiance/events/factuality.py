@@ -203,7 +203,7 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     """Explicit dates well before publication, or cue phrases ("decades ago", "during the
     Cold War"). A past perfect alone is not enough: news uses it for last week's background
     ("Hungary had threatened to block the package")."""
-    if _years_before(sent, verb, published) or _since_clause(verb):
+    if _years_before(sent, verb, published) or _since_clause(verb) or _long_after(verb):
         return True
     clause = " ".join(t.lower_ for t in verb.subtree)
     if THEN_OFFICE.search(clause):
@@ -219,6 +219,23 @@ def _since_clause(verb: Token) -> bool:
     if not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return False
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.head.children)
+
+
+# spans that put what follows "after" well before the story ("three months after", "years after")
+LONG_SPANS = frozenset({"month", "year", "decade"})
+
+
+def _long_after(verb: Token) -> bool:
+    """ "The raid came three months after Noboa declared a conflict": what a span of months
+    or years came after is background, whatever the main clause tells."""
+    if verb.dep_ == "advcl":
+        after = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+    else:
+        after = verb.head if verb.dep_ == "pcomp" and verb.head.lower_ == "after" else None
+    if after is None:
+        return False
+    near = (*verb.children, *after.children, *(c for c in after.head.children if c.i < after.i))
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in LONG_SPANS for c in near)
 
 
 # "then-president Laurent Gbagbo": an office held then, not now (tokens "then", "-", "president")

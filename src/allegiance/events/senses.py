@@ -29,6 +29,14 @@ MATERIAL_KIND = {
 BYLINE_NOUNS = frozenset({"report", "story", "article", "reporting"})
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 PERSON_ENTS = frozenset({"PERSON", "NORP", "GPE", "ORG"})
+# what a plan or an offensive "meets with": a reception or a bar, not a party
+RECEPTION_NOUNS = frozenset({
+    "success", "resistance", "criticism", "opposition", "approval", "skepticism", "scepticism",
+    "silence", "condemnation", "anger", "outrage", "derision", "applause", "failure",
+    "disapproval", "concern", "praise", "acclaim", "fury", "dismay", "backlash", "suspicion",
+    "enthusiasm", "indifference", "reaction", "response", "deadline", "target", "goal",
+    "requirement", "standard", "expectation", "fate", "end", "death",
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +279,9 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
         to = prep_object(verb, ("to",))
         moved = obj is not None or is_passive(verb)
         return to is not None and to.ent_type_ == "GPE" and not moved and not _met_there(verb)
+    if sense.needs == "met_party":  # "met Modi", "met with rebels"; not "met with criticism"
+        met = obj if obj is not None else prep_object(verb, ("with",))
+        return met is None or _lemma(met) not in RECEPTION_NOUNS
     if sense.needs == "strike_object":  # "went on strike", not "the talks went on"
         return _on_strike(verb)
     if sense.needs == "addressee":  # "warned Kyiv that ...", not "warned of a resurgence"
