@@ -232,28 +232,86 @@ def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str,
     ongoing act began, not its date."""
     trigger = found.trigger.verb or found.trigger.token
     # the clause of the verb that carries a noun ("carried out a series of airstrikes")
+    found_date = _clause_date(trigger, sent, published)
+    if found_date is not None:
+        return found_date
+    named = _date_the_clause_describes(found)
+    if named is not None:
+        return resolve_cached(named.text, published)
+    governing = _governing_verb(trigger)
+    return _clause_date(governing, sent, published) if governing is not None else None
+
+
+def _clause_date(trigger: Token, sent: Span, published: dt.date | None) -> tuple[str, str] | None:
     lo, hi = scope(trigger)
     dates = [
         ent
         for ent in sentence_ents(sent)
         if ent.label_ == "DATE" and lo <= ent.start < hi and not ongoing_since(ent)
-    ]
+        and not _in_a_relative_clause(ent.root, trigger)
+    ]  # fmt: skip
     for ent in sorted(dates, key=lambda e: (tree_distance(e.root, trigger), e.start)):
         resolved = resolve_cached(ent.text, published)
         if resolved is not None:
             return resolved
-    named = _date_the_clause_describes(found)
-    return resolve_cached(named.text, published) if named is not None else None
+    return None
+
+
+def _governing_verb(trigger: Token) -> Token | None:
+    """ "charged Nazarov in 2017 with calling for ...", "imposed rules in October restricting
+    exports": a gerund or participle that completes a verb's phrase is dated by that verb."""
+    if trigger.tag_ not in {"VBG", "VBN"} or trigger.dep_ not in {"pcomp", "acl"}:
+        return None
+    token = trigger.head
+    for _ in range(3):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.dep_ not in {"prep", "pobj", "dobj", "nsubjpass"} or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _in_a_relative_clause(token: Token, trigger: Token) -> bool:
+    """ "urged them to pay the pledges they made in March", "Trump, who in his first term
+    pulled out of the deal, has threatened": a date in a relative clause dates that clause."""
+    meets = {trigger.i, *(a.i for a in trigger.ancestors)}
+    while token.i not in meets and token.head is not token:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 def _date_the_clause_describes(found: Found) -> Span | None:
     """ "Since August 2022, when the president called for a total war": the call is dated by
-    the date its clause hangs on."""
+    the date its clause hangs on, also from a phrase or a conjunct inside that clause ("in late
+    July, when forces detained 33 men and accused them"), and a relative clause by the year of
+    its noun ("the 2018 attack, which Britain blamed on Russia")."""
     clause = found.trigger.verb or found.trigger.token
-    head = clause.head
-    if clause.dep_ not in {"relcl", "advcl", "acl"} or head.ent_type_ != "DATE":
-        return None
-    return _entity_at(head)
+    for _ in range(DESCRIBED_REACH):
+        head = clause.head
+        if head is clause or clause.dep_ in REPORTED_DEPS:
+            return None
+        if clause.dep_ in {"relcl", "advcl", "acl"}:
+            if head.ent_type_ == "DATE":
+                return _entity_at(head)
+            if clause.dep_ == "relcl" and (year := _year_of(head)) is not None:
+                return year
+        clause = head
+    return None
+
+
+DESCRIBED_REACH = 6  # parse steps from the trigger up to the clause that a date describes
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # what someone said is dated by its own words
+
+
+def _year_of(noun: Token) -> Span | None:
+    """The year among a noun's own modifiers ("the 2018 attack", "the 1972 Simla Agreement")."""
+    for mod in (c for c in noun.children if c.dep_ in {"nummod", "compound", "amod", "nmod"}):
+        if mod.ent_type_ == "DATE" and mod.like_num and len(mod.text) == 4:
+            return _entity_at(mod)
+    return None
 
 
 def _entity_at(token: Token) -> Span | None:

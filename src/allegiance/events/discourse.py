@@ -14,9 +14,10 @@ answers the act of that kind told earlier in its own sentence, definite or not.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from allegiance.events.found import Found
 from allegiance.events.participants import child
@@ -193,11 +194,24 @@ CARRIED_TYPES = frozenset({
 def _continues(event: Event, doc: Doc) -> bool:
     if event.factuality != "asserted" or event.event_date is not None:
         return False
-    if event.event not in CARRIED_TYPES:
-        return False
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None or not len(span):
+        return False
+    if event.event not in CARRIED_TYPES and not _told_as_later(span.sent):
         return False
     verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span.root.head
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ == "VBD" and not auxes
+
+
+# "Days later, officers detained two Canadians and accused them ...": the sentence says it
+# goes on with the story told before it, whatever kind of act it tells
+LATER = re.compile(
+    r"^(?:(?:an?|one|two|three|several|some|\w+)\s+)?(?:hours?|days?|weeks?|months?|years?)"
+    r"\s+later\b|^later\b",
+    re.I,
+)
+
+
+def _told_as_later(sent: Span) -> bool:
+    return LATER.match(sent.text.lstrip()) is not None

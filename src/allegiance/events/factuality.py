@@ -218,7 +218,10 @@ def _since_clause(verb: Token) -> bool:
         return False
     if not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return False
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.head.children)
+    lasting = verb.head
+    while lasting.dep_ == "xcomp" and lasting.head is not lasting:  # "has sought to reduce"
+        lasting = lasting.head
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in lasting.children)
 
 
 # spans that put what follows "after" well before the story ("three months after", "years after")
@@ -277,6 +280,8 @@ def factuality(
             return "negated"
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
             return "hypothetical"
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "since" and not recent:
+            return "historical"  # "relations have soured since the attack": where it began
         if presupposed:
             verb = clause_verb(trigger)
             past = old or (not recent and historical(sent, verb, lex, published))
