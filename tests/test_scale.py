@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -86,23 +87,30 @@ def ray_head(tmp_path):
     """
     pytest.importorskip("ray", reason="Ray is an optional extra")
     ray_cli = Path(sys.executable).with_name("ray")
-    port = _free_port()
     env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled"}
-    start = [
-        str(ray_cli),
-        "start",
-        "--head",
-        "--node-ip-address=127.0.0.1",
-        f"--port={port}",
-        "--num-cpus=2",
-        "--include-dashboard=false",
-        "--disable-usage-stats",
-    ]
-    subprocess.run(start, check=True, capture_output=True, timeout=180, env=env)
+    port = _start_head(ray_cli, env)
     try:
         yield f"127.0.0.1:{port}"
     finally:
         subprocess.run([str(ray_cli), "stop", "--force"], capture_output=True, timeout=120, env=env)
+
+
+HEAD_ATTEMPTS = 3  # a free port can be taken before Ray binds it; a local cluster may be closing
+
+
+def _start_head(ray_cli: Path, env: dict[str, str]) -> int:
+    """Start the head on a free port, trying again on a fresh port; fail with Ray's own words."""
+    errors = []
+    for attempt in range(HEAD_ATTEMPTS):
+        port = _free_port()
+        start = [str(ray_cli), "start", "--head", "--node-ip-address=127.0.0.1", f"--port={port}",
+                 "--num-cpus=2", "--include-dashboard=false", "--disable-usage-stats"]  # fmt: skip
+        done = subprocess.run(start, capture_output=True, text=True, timeout=180, env=env)
+        if done.returncode == 0:
+            return port
+        errors.append(f"attempt {attempt + 1}: {(done.stderr or done.stdout).strip()[-2000:]}")
+        time.sleep(5)
+    pytest.fail("ray start --head failed:\n" + "\n".join(errors))
 
 
 def _free_port() -> int:
