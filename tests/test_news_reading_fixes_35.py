@@ -10,8 +10,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from allegiance.actors.coref import bare_surnames, folded
+from allegiance.actors.coref import bare_surnames
 from allegiance.actors.drafts import Draft
+from allegiance.actors.kb import folded
 from allegiance.events.factuality import _long_after
 from allegiance.segment import break_offsets
 from event_helpers import by_trigger, codes, events

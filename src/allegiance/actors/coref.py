@@ -6,13 +6,13 @@ of sentences, "the alliance"-type descriptions need their organisation named ear
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from allegiance.actors.domestic import domestic_bodies
 from allegiance.actors.drafts import Context, Draft
+from allegiance.actors.kb import folded
 from allegiance.doc import token_in_quotes
 
 PERSON_WINDOW = 3  # sentences back a he/she may reach
@@ -67,12 +67,16 @@ def bare_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.kind == "person" and draft.person and draft.end - draft.start >= 2:
             full.setdefault(folded(doc[draft.end - 1].text), draft.start)
+    if not full:
+        return []
     out = []
     for token in doc:
-        first = full.get(folded(token.text))
-        if first is None or first >= token.i or token.ent_type_ or not _lone_name(token):
+        if token.ent_type_ or not _lone_name(token):
             continue
-        out.append(Draft(token.i, token.i + 1, kind="person", person=token.text, form="candidate"))
+        first = full.get(folded(token.text))
+        if first is not None and first < token.i:
+            out.append(Draft(token.i, token.i + 1, kind="person", person=token.text,
+                             form="candidate"))  # fmt: skip
     return out
 
 
@@ -82,12 +86,6 @@ def _lone_name(token: Token) -> bool:
         return False
     near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in near)
-
-
-def folded(text: str) -> str:
-    """Case and accents folded: "Moïse" and "Moise" are one name."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _surname_text(draft: Draft) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -143,6 +144,13 @@ class KnowledgeBase:
         if roles or actor.code not in self.roles:
             self.roles[actor.code] = roles
         self._by_alias = {}
+
+
+def folded(text: str) -> str:
+    """Accents and case folded: "Moïse" and "MOISE" are "moise" (names compared across
+    spellings: a person's surname, a place)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def normalise(text: str) -> str:

@@ -207,7 +207,7 @@ def _continues(event: Event, doc: Doc) -> bool:
 # "Days later, officers detained two Canadians and accused them ...": the sentence says it
 # goes on with the story told before it, whatever kind of act it tells
 LATER = re.compile(
-    r"^(?:(?:an?|one|two|three|several|some|\w+)\s+)?(?:hours?|days?|weeks?|months?|years?)"
+    r"^(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)"
     r"\s+later\b|^later\b",
     re.I,
 )

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from allegiance.actors.kb import folded
 from allegiance.errors import ConfigError
 from allegiance.models import Location
 
@@ -67,8 +67,7 @@ class _Tables:
 
 def normalise_place(name: str) -> str:
     """Lower case, no diacritics, curly quotes straightened, no leading "the", single spaces."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'").replace("ʼ", "'"))
-    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    text = folded(name.replace("’", "'").replace("ʼ", "'"))
     text = re.sub(r"\s+", " ", text).strip(' .,;:!?"()')
     return re.sub(r"^the\s+", "", text)
 
