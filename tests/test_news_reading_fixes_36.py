@@ -12,7 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from allegiance.events.attach import _governing_verb, _in_a_relative_clause
+from allegiance.events.attach import _governing_verb, in_a_relative_clause
 from allegiance.events.discourse import _told_as_later
 from event_helpers import by_trigger, events
 
@@ -29,8 +29,8 @@ def test_a_date_inside_a_relative_clause_does_not_date_the_verb_above_it():
     deps = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "det", "dobj", "nsubj", "relcl", "prep",
             "pobj", "punct"]  # fmt: skip
     doc = _doc(words, heads, deps)
-    assert _in_a_relative_clause(doc[10], doc[1])
-    assert not _in_a_relative_clause(doc[10], doc[8])
+    assert in_a_relative_clause(doc[10], doc[1])
+    assert not in_a_relative_clause(doc[10], doc[8])
 
 
 def test_a_gerund_after_a_preposition_is_dated_by_its_verb():
@@ -80,7 +80,7 @@ def test_background_is_historical(extractor, text, trigger):
 
 
 @pytest.mark.model
-def test_a_date_in_a_relative_clause_does_not_make_the_news_background(extractor):
+def test_a_datein_a_relative_clause_does_not_make_the_news_background(extractor):
     text = ("Sviatlana Tsikhanouskaya, who challenged Lukashenko in the August 2020 election, "
             "urged EU leaders on Monday to go further.")  # fmt: skip
     (event,) = by_trigger(events(extractor, text), "urged")

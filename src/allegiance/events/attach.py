@@ -36,6 +36,7 @@ class Details:
     location: Location | None = None
     event_date: str | None = None
     date_precision: str | None = None
+    before_its_date: bool = False  # the date is of a later clause ("in 2010 after X stormed")
 
 
 def scope(token: Token) -> tuple[int, int]:
@@ -47,6 +48,44 @@ def scope(token: Token) -> tuple[int, int]:
         else:
             break
     return top.left_edge.i, top.right_edge.i + 1
+
+
+# "withdrew two weeks before the deadline passed": a clause that says it came later than the
+# one it hangs on does not take that clause's date
+LATER_MARKS = frozenset({"before", "until"})
+# "soured in 2010 after commandos stormed the ship": a clause that says it came earlier than
+# its host happened before the host's date (so that date can make it old, never recent)
+EARLIER_MARKS = frozenset({"after", "since"})
+
+
+def _date_scope(token: Token) -> tuple[int, int]:
+    """The trigger's clause as ``scope`` widens it, but not past a clause marked as coming
+    later than its host."""
+    top = token
+    for _ in range(3):
+        if top.dep_ not in SCOPE_DEPS or top.head == top or _marked(top, LATER_MARKS):
+            break
+        top = top.head
+    return top.left_edge.i, top.right_edge.i + 1
+
+
+def earlier_clause(token: Token) -> Token | None:
+    """The clause, within the reach of ``scope``, told as coming before the clause it hangs
+    on ("three months after Russia invaded"), if the trigger sits in one."""
+    top = token
+    for _ in range(3):
+        if _marked(top, EARLIER_MARKS):
+            return top
+        if top.dep_ not in SCOPE_DEPS or top.head == top:
+            return None
+        top = top.head
+    return None
+
+
+def _marked(clause: Token, marks: frozenset[str]) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in marks for c in clause.children
+    )
 
 
 def mode_and_context(found: Found, sent: Span, lex: Lexicon) -> tuple[str | None, tuple[str, ...]]:
@@ -242,13 +281,17 @@ def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str,
     return _clause_date(governing, sent, published) if governing is not None else None
 
 
-def _clause_date(trigger: Token, sent: Span, published: dt.date | None) -> tuple[str, str] | None:
-    lo, hi = scope(trigger)
+def _clause_date(
+    trigger: Token, sent: Span, published: dt.date | None, *, within: Token | None = None
+) -> tuple[str, str] | None:
+    lo, hi = (
+        _date_scope(trigger) if within is None else (within.left_edge.i, within.right_edge.i + 1)
+    )
     dates = [
         ent
         for ent in sentence_ents(sent)
         if ent.label_ == "DATE" and lo <= ent.start < hi and not ongoing_since(ent)
-        and not _in_a_relative_clause(ent.root, trigger)
+        and not in_a_relative_clause(ent.root, trigger)
     ]  # fmt: skip
     for ent in sorted(dates, key=lambda e: (tree_distance(e.root, trigger), e.start)):
         resolved = resolve_cached(ent.text, published)
@@ -272,7 +315,7 @@ def _governing_verb(trigger: Token) -> Token | None:
     return None
 
 
-def _in_a_relative_clause(token: Token, trigger: Token) -> bool:
+def in_a_relative_clause(token: Token, trigger: Token) -> bool:
     """ "urged them to pay the pledges they made in March", "Trump, who in his first term
     pulled out of the deal, has threatened": a date in a relative clause dates that clause."""
     meets = {trigger.i, *(a.i for a in trigger.ancestors)}
@@ -324,6 +367,8 @@ def details(
 ) -> Details:
     mode, context = mode_and_context(found, sent, lex)
     date = find_date(found, sent, published)
+    trigger = found.trigger.verb or found.trigger.token
+    earlier = earlier_clause(trigger) if date is not None else None
     return Details(
         mode=mode,
         context=context,
@@ -331,4 +376,6 @@ def details(
         location=find_location(found, sent),
         event_date=date[0] if date else None,
         date_precision=date[1] if date else None,
+        before_its_date=earlier is not None
+        and _clause_date(trigger, sent, published, within=earlier) is None,
     )

@@ -352,4 +352,7 @@ def resolve_date(
         result = resolver(text, published, prefer)
         if result is not None:
             return result
-    return _with_dateparser(text, published, prefer)
+    found = _with_dateparser(text, published, prefer)
+    if found is None and "," in text:  # "April, days after ...": one entity over two phrases
+        return resolve_date(expression.split(",")[0], published, prefer=prefer)
+    return found

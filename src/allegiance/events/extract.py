@@ -448,7 +448,7 @@ def build_event(found: Found, ctx: DocContext) -> Event:
         ctx.lex,
         published=ctx.published,
         presupposed=found.presupposed,
-        recent=_recent(details.event_date, ctx.published),
+        recent=_recent(details.event_date, ctx.published) and not details.before_its_date,
         old=older_than_a_month(details.event_date, ctx.published),
     )
     said_by = found.attributed_to

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from allegiance.events.attach import ongoing_since
+from allegiance.events.attach import in_a_relative_clause, ongoing_since
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import (
     MAX_CLIMB,
@@ -193,6 +193,8 @@ def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
     for ent in sentence_ents(sent):
         if ent.label_ != "DATE" or ent.root.i not in clause or ongoing_since(ent):
             continue
+        if in_a_relative_clause(ent.root, verb):  # "sided with the EU, which had ... in 2019"
+            continue
         match = YEAR.search(ent.text)
         if match and int(match.group(1)) <= published.year - 2:
             return True
@@ -205,10 +207,16 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     ("Hungary had threatened to block the package")."""
     if _years_before(sent, verb, published) or _since_clause(verb) or _long_after(verb):
         return True
+    if _shares_a_subject(verb):  # "then-President Trump withdrew from the deal and reimposed"
+        verb = verb.head
     clause = " ".join(t.lower_ for t in verb.subtree)
     if THEN_OFFICE.search(clause):
         return True
     return _cue_pattern(lex.historical_cues).search(clause) is not None
+
+
+def _shares_a_subject(verb: Token) -> bool:
+    return verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _since_clause(verb: Token) -> bool:
