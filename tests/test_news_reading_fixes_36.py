@@ -12,7 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from allegiance.events.attach import _governing_verb, in_a_relative_clause
+from allegiance.events.attach import governing_verb, in_a_relative_clause
 from allegiance.events.discourse import _told_as_later
 from event_helpers import by_trigger, events
 
@@ -41,8 +41,8 @@ def test_a_gerund_after_a_preposition_is_dated_by_its_verb():
     tags = ["NNS", "VBD", "PRP", "IN", "CD", "IN", "VBG", "IN", "NN", "."]
     doc = _doc(words, heads, deps, tags)
     doc[1].pos_ = "VERB"
-    assert _governing_verb(doc[6]) == doc[1]
-    assert _governing_verb(doc[1]) is None
+    assert governing_verb(doc[6]) == doc[1]
+    assert governing_verb(doc[1]) is None
 
 
 @pytest.mark.parametrize(

@@ -277,7 +277,7 @@ def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str,
     named = _date_the_clause_describes(found)
     if named is not None:
         return resolve_cached(named.text, published)
-    governing = _governing_verb(trigger)
+    governing = governing_verb(trigger)
     return _clause_date(governing, sent, published) if governing is not None else None
 
 
@@ -300,7 +300,7 @@ def _clause_date(
     return None
 
 
-def _governing_verb(trigger: Token) -> Token | None:
+def governing_verb(trigger: Token) -> Token | None:
     """ "charged Nazarov in 2017 with calling for ...", "imposed rules in October restricting
     exports": a gerund or participle that completes a verb's phrase is dated by that verb."""
     if trigger.tag_ not in {"VBG", "VBN"} or trigger.dep_ not in {"pcomp", "acl"}:
@@ -339,7 +339,7 @@ def _date_the_clause_describes(found: Found) -> Span | None:
         if clause.dep_ in {"relcl", "advcl", "acl"}:
             if head.ent_type_ == "DATE":
                 return _entity_at(head)
-            if clause.dep_ == "relcl" and (year := _year_of(head)) is not None:
+            if clause.dep_ == "relcl" and (year := _year_of_phrase(head)) is not None:
                 return year
         clause = head
     return None
@@ -355,6 +355,21 @@ def _year_of(noun: Token) -> Span | None:
         if mod.ent_type_ == "DATE" and mod.like_num and len(mod.text) == 4:
             return _entity_at(mod)
     return None
+
+
+def _year_of_phrase(noun: Token) -> Span | None:
+    """The year of the noun phrase a relative clause hangs on, also of the phrase it sits in
+    ("the 2018 attack ... on Sergei Skripal and his daughter, which Britain blamed")."""
+    for _ in range(PHRASE_REACH):
+        year = _year_of(noun)
+        if year is not None or noun.dep_ not in PHRASE_DEPS or noun.head is noun:
+            return year
+        noun = noun.head
+    return None
+
+
+PHRASE_REACH = 5  # parse steps from a relative clause's noun up its phrase
+PHRASE_DEPS = frozenset({"conj", "pobj", "prep", "appos"})
 
 
 def _entity_at(token: Token) -> Span | None:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from allegiance.events.attach import governing_verb
 from allegiance.events.found import Found
 from allegiance.events.participants import child
 from allegiance.models import Event, Mention
@@ -200,6 +201,8 @@ def _continues(event: Event, doc: Doc) -> bool:
     if event.event not in CARRIED_TYPES and not _told_as_later(span.sent):
         return False
     verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span.root.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "Athens responded by expelling"
+        verb = governing_verb(verb) or verb
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ == "VBD" and not auxes
 
