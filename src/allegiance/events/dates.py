@@ -355,4 +355,11 @@ def resolve_date(
     found = _with_dateparser(text, published, prefer)
     if found is None and "," in text:  # "April, days after ...": one entity over two phrases
         return resolve_date(expression.split(",")[0], published, prefer=prefer)
+    if found is None and (span := _RANGE.fullmatch(text)) is not None:
+        return resolve_date(span.group(1), published, prefer=prefer)
     return found
+
+
+# "between June and September", "from 1996 to 2001": a span, dated by where it ends (what
+# matters for telling background from news)
+_RANGE = re.compile(r"(?:(?:between|from)\s+)?\S.*?\s+(?:and|to|until|through)\s+(\S.*)")
