@@ -84,6 +84,13 @@ CASES: list[tuple[str, dt.date | None, tuple[str, str] | None]] = [
     ("SU 35", WEDNESDAY, None),
     ("45", WEDNESDAY, None),
     ("in 12", WEDNESDAY, None),
+    # a span is dated by where it ends; an entity run over a comma by its first part
+    ("between June and September", WEDNESDAY, ("2024-09", "month")),
+    ("from 1996 to 2001", WEDNESDAY, ("2001", "year")),
+    ("from March to May 2020", WEDNESDAY, ("2020-05", "month")),
+    ("between 2013 and 2015", WEDNESDAY, ("2015", "year")),
+    ("the past three years and a half", WEDNESDAY, None),
+    ("April, days", WEDNESDAY, ("2024-04", "month")),
 ]
 
 

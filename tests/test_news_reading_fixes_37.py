@@ -16,7 +16,6 @@ import spacy
 from spacy.tokens import Doc
 
 from allegiance.events.attach import _date_scope, earlier_clause
-from allegiance.events.dates import resolve_date
 from allegiance.models import Article
 from event_helpers import by_trigger
 
@@ -49,12 +48,6 @@ def test_a_clause_told_as_later_keeps_to_itself_for_its_date():
     doc = _doc(words, heads, deps)
     assert _date_scope(doc[8]) == (5, 10)  # not the host clause, where "May" is
     assert _date_scope(doc[1]) == (0, 11)
-
-
-def test_a_date_run_over_a_comma_is_read_by_its_first_part():
-    assert resolve_date("April, days", JUNE) == ("2025-04", "month")
-    assert resolve_date("March 3, 2025", JUNE) == ("2025-03-03", "day")
-    assert resolve_date("days", JUNE) is None
 
 
 def _events(extractor, text):
