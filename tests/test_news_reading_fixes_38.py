@@ -56,3 +56,21 @@ def test_a_response_goes_on_with_the_background(extractor, second, trigger, fact
     )
     evs = by_trigger(_events(extractor, text, dt.date(2020, 8, 27)), trigger)
     assert [e.factuality for e in evs] == [factuality] * len(evs) and evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "factuality"),
+    [
+        ("Sarajevo responded by expelling the Serbian ambassador.", "historical"),
+        ("On Monday, Sarajevo expelled the Serbian ambassador.", "asserted"),
+    ],
+)
+def test_background_told_without_a_date_goes_on_too(extractor, second, factuality):
+    # fortieth change: the sentence before is background by its own words ("then-president")
+    text = (
+        "Belgrade was accused of arming militias fighting then-president Alija Izetbegovic. "
+        + second
+    )
+    evs = [e for e in _events(extractor, text, dt.date(2021, 3, 29)) if e.event == "SANCTION"]
+    assert evs and all(e.factuality == factuality for e in evs)

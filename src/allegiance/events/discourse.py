@@ -170,13 +170,13 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
 def background_carried(events: Sequence[Event], doc: Doc) -> list[Event]:
     """ "In June 2017, Saudi Arabia and its allies cut ties with Qatar. The four countries
     closed their airspace to Qatari aircraft": a simple past with no date of its own, right
-    after a sentence told as dated background, goes on telling that background. ``events``
-    come in text order."""
+    after a sentence told as background (by its date or by its own words: "then-president",
+    "decades ago"), goes on telling that background. ``events`` come in text order."""
     background: set[int] = set()
     out = []
     for event in events:
         index = event.sentence.index
-        if event.factuality == "historical" and event.event_date is not None:
+        if event.factuality == "historical":
             background.add(index)
         elif _continues(event, doc) and index - 1 in background:
             event = dataclasses.replace(event, factuality="historical")
