@@ -6,7 +6,9 @@ import datetime as dt
 import functools
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -15,7 +17,7 @@ from allegiance.events.amounts import find_amounts
 from allegiance.events.dates import resolve_date
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import sentence_ents, tree_distance
+from allegiance.events.participants import has_own_subject, sentence_ents, tree_distance
 from allegiance.events.places import geocode
 from allegiance.models import Amount, Location
 
@@ -41,13 +43,18 @@ class Details:
 
 def scope(token: Token) -> tuple[int, int]:
     """Token range (start, end) of the trigger's clause, widened to its governing clause."""
-    top = token
-    for _ in range(3):
-        if top.dep_ in SCOPE_DEPS and top.head != top:
-            top = top.head
-        else:
-            break
+    *_, top = _scope_chain(token)
     return top.left_edge.i, top.right_edge.i + 1
+
+
+def _scope_chain(token: Token) -> Iterator[Token]:
+    """The trigger and each clause ``scope`` widens it to, innermost first (up to three)."""
+    yield token
+    for _ in range(3):
+        if token.dep_ not in SCOPE_DEPS or token.head == token:
+            return
+        token = token.head
+        yield token
 
 
 # "withdrew two weeks before the deadline passed": a clause that says it came later than the
@@ -61,25 +68,17 @@ EARLIER_MARKS = frozenset({"after", "since"})
 def _date_scope(token: Token) -> tuple[int, int]:
     """The trigger's clause as ``scope`` widens it, but not past a clause marked as coming
     later than its host."""
-    top = token
-    for _ in range(3):
-        if top.dep_ not in SCOPE_DEPS or top.head == top or _marked(top, LATER_MARKS):
+    for top in _scope_chain(token):
+        if _marked(top, LATER_MARKS):
             break
-        top = top.head
     return top.left_edge.i, top.right_edge.i + 1
 
 
 def earlier_clause(token: Token) -> Token | None:
-    """The clause, within the reach of ``scope``, told as coming before the clause it hangs
-    on ("three months after Russia invaded"), if the trigger sits in one."""
-    top = token
-    for _ in range(3):
-        if _marked(top, EARLIER_MARKS):
-            return top
-        if top.dep_ not in SCOPE_DEPS or top.head == top:
-            return None
-        top = top.head
-    return None
+    """The clause told as coming before the clause it hangs on ("three months after Russia
+    invaded"), if the trigger sits in one: the trigger's own clause or one of the first two
+    that ``scope`` widens it to."""
+    return next((c for c in islice(_scope_chain(token), 3) if _marked(c, EARLIER_MARKS)), None)
 
 
 def _marked(clause: Token, marks: frozenset[str]) -> bool:
@@ -127,7 +126,7 @@ def amount_scope(found: Found) -> tuple[int, int]:
     """Where a trigger's amount may stand: its clause, but a conjoined clause with its own
     subject keeps to itself ("X sent $60 billion, and Y has given billions of euros")."""
     verb = found.trigger.verb or found.trigger.token
-    if verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if verb.dep_ == "conj" and has_own_subject(verb):
         return verb.left_edge.i, verb.right_edge.i + 1
     return scope(found.trigger.token)
 

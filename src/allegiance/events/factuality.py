@@ -18,6 +18,7 @@ from allegiance.events.attach import in_a_relative_clause, ongoing_since
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import (
     MAX_CLIMB,
+    has_own_subject,
     left_to,
     said_in_the_same_breath,
     sentence_ents,
@@ -167,18 +168,14 @@ def _told_as_past(clause: Token) -> bool:
     """ "will continue to exert pressure, as Tehran rejected its offer": an adverbial clause
     with its own subject in the past tense happened, whatever its host clause's modal."""
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    return (
-        clause.tag_ == "VBD"
-        and bool(marks & FACT_MARKS)
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
-    )
+    return clause.tag_ == "VBD" and bool(marks & FACT_MARKS) and has_own_subject(clause)
 
 
 def _own_clause(conjunct: Token) -> bool:
     """ "Russia did not respond, but it has denied the allegations", "did not attend but sent
     a letter": a conjunct with its own subject, joined by "but", or told by the speaker
     beside "said" is a clause of its own and keeps its own factuality."""
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conjunct.children):
+    if has_own_subject(conjunct):
         return True
     if said_in_the_same_breath(conjunct) is not None:
         return True  # "said the draft would have ... and accused London": the speaker's act
@@ -216,7 +213,7 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
 
 
 def _shares_a_subject(verb: Token) -> bool:
-    return verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    return verb.dep_ == "conj" and not has_own_subject(verb)
 
 
 def _since_clause(verb: Token) -> bool:

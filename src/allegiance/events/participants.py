@@ -238,6 +238,14 @@ def modified_noun(token: Token) -> Token:
     return token
 
 
+def has_own_subject(verb: Token) -> bool:
+    """The clause names its own subject, active or passive."""
+    return child(verb, OWN_SUBJECTS) is not None
+
+
+OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
     for c in token.children:
         if c.dep_ in deps:
