@@ -557,7 +557,7 @@ def test_a_co_host_is_not_a_guest(extractor):
 @pytest.mark.parametrize(
     ("text", "trigger", "factuality"),
     [
-        ("They must stop killing Afghan civilians, the minister said.", "killing", "asserted"),
+        # "They must stop killing civilians" is no event at all (test_news_reading_fixes_41)
         ("Israel refused to stop bombing Gaza on Tuesday.", "bombing", "asserted"),
         ("Ghana refused to send troops to Mali on Tuesday.", "send", "negated"),
     ],

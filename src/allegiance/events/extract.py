@@ -27,7 +27,9 @@ from allegiance.events.generic import (
     a_standing_insurgency,
     any_condemned,
     as_opposed_to,
+    demanded_to_stop,
 )
+from allegiance.events.labelled import labelled_events
 from allegiance.events.lexicon import Lexicon, default_lexicon
 from allegiance.events.local import story_home, with_home_government, with_local_parties
 from allegiance.events.mutual import (
@@ -68,7 +70,13 @@ from allegiance.events.own_side import (
     trip_at_home,
     trip_of_no_party,
 )
-from allegiance.events.pairs import as_mutual, paired_parties, parties_of_the_noun, reciprocal_noun
+from allegiance.events.pairs import (
+    as_mutual,
+    fighting_noun,
+    paired_parties,
+    parties_of_the_noun,
+    reciprocal_noun,
+)
 from allegiance.events.participants import (
     DATIVES,
     PASSIVE_SUBJECTS,
@@ -288,7 +296,8 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     noun = trig.token
     # "Navalny's arrest" is done to Navalny; "Iran's arrest of two reporters" is done by Iran
     patient_poss = trig.sense.possessor_patient and prep_object(noun, ("of",)) is None
-    parties = paired_parties(noun, index) if reciprocal_noun(trig) else []
+    one_coded = fighting_noun(trig)
+    parties = paired_parties(noun, index, one_coded=one_coded) if reciprocal_noun(trig) else []
     if parties:  # "talks between India and Pakistan": both are actors, neither a recipient
         # not presupposed: "talks between X and Y could resume" have not happened
         return Found(as_mutual(trig), parties, [], extra_confidence=-0.1)
@@ -502,6 +511,8 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
         return False
     if a_present_habit(clause, lex) or a_standing_insurgency(clause):
         return False
+    if demanded_to_stop(trig.token, lex):
+        return False
     if as_opposed_to(trig.token):
         return False
     if trig.sense.type == "ACCUSE" and trig.verb is not None and any_condemned(trig.verb):
@@ -657,10 +668,9 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     out: list[Found] = []
     consumed: set[int] = set()
     for verb in verbs:
-        if verb.lemma_ in lex.reporting_verbs:
-            for found in reported_events(verb, index, lex):
-                out.append(found)
-                consumed.update(found.trigger.consumed)
+        for found in [*reported_events(verb, index, lex), *labelled_events(verb, index, lex)]:
+            out.append(found)
+            consumed.update(found.trigger.consumed)
     for verb in verbs:
         trig = verb_trigger(verb, lex)
         if trig is None or trig.token.i in consumed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from allegiance.events.factuality import CESSATION_VERBS
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import child
 
@@ -64,3 +65,22 @@ def any_condemned(verb: Token) -> bool:
         and obj is not None
         and any(c.dep_ == "det" and c.lower_ == "any" for c in obj.children)
     )
+
+
+DEMANDING_VERBS = frozenset(
+    {"urge", "ask", "tell", "call", "appeal", "demand", "press", "pressure", "implore", "order"}
+)
+
+
+def demanded_to_stop(token: Token, lex: Lexicon) -> bool:
+    """ "They must stop killing civilians", "urged Russia to stop attacking cities": an act
+    someone is told to stop is conduct named in a demand (the demand is the event), not a
+    happening of its own ("Russia stopped attacking" still tells one)."""
+    stop = token.head
+    if token.dep_ != "xcomp" or token.tag_ != "VBG" or stop.lemma_.lower() not in CESSATION_VERBS:
+        return False
+    while stop.dep_ == "conj" and stop.head != stop:  # "must release X and stop using Y"
+        stop = stop.head
+    if any(c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in stop.children):
+        return True
+    return stop.dep_ == "xcomp" and stop.head.lemma_.lower() in DEMANDING_VERBS

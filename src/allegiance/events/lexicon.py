@@ -96,11 +96,12 @@ class Lexicon:
     institution_nouns: frozenset[str] = frozenset()
     official_nouns: frozenset[str] = frozenset()
     habitual_words: frozenset[str] = frozenset()
+    label_verbs: frozenset[str] = frozenset()  # "called the vote a sham"
 
     def verb_lemmas(self) -> set[str]:
         """Every lemma that can start a verbal trigger (for the matcher)."""
         lemmas = set(self.verbs) | self.transfer_verbs | self.receive_verbs | self.light_verbs
-        lemmas |= self.pledge_verbs
+        lemmas |= self.pledge_verbs | self.label_verbs
         lemmas |= {verb for verb, _ in self.phrasal}
         for entry in (*self.verb_object, *self.verb_subject):
             lemmas |= entry.verbs
@@ -205,6 +206,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             institution_nouns=frozenset(data.get("institution_nouns") or ()),
             official_nouns=frozenset(data.get("official_nouns") or ()),
             habitual_words=frozenset(data.get("habitual_words") or ()),
+            label_verbs=frozenset(data.get("label_verbs") or ()),
             conditional_marks=frozenset(data.get("conditional_marks") or ()),
             negations=frozenset(data.get("negations") or ()),
             historical_cues=frozenset(data.get("historical_cues") or ()),

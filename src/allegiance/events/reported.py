@@ -42,7 +42,7 @@ def _evaluative(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -
     elif comp.lemma_ in {"pose", "represent", "constitute", "remain"}:
         pred = child(comp, ("dobj", "attr"))
     subj = child(comp, SUBJECTS)
-    pred = _evaluated(pred, lex) if pred is not None else None
+    pred = evaluated(pred, lex) if pred is not None else None
     if pred is None or subj is None:
         return None
     speaker = speaker_of(report, index, lex)
@@ -58,7 +58,7 @@ def _evaluative(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -
 QUANTIFIER_HEADS = frozenset({"one", "some", "among"})
 
 
-def _evaluated(pred: Token, lex: Lexicon) -> Token | None:
+def evaluated(pred: Token, lex: Lexicon) -> Token | None:
     """The evaluative word of a predicate: the word itself ("a threat", "hostile"), its
     adjective ("a hostile power"), or the noun after "one of" ("one of the most hostile and
     abusive authorities in the world")."""
@@ -145,6 +145,8 @@ def _alleged(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> F
 
 
 def reported_events(report: Token, index: MentionIndex, lex: Lexicon) -> list[Found]:
+    if report.lemma_ not in lex.reporting_verbs:
+        return []
     comps = [c for c in report.children if c.dep_ == "ccomp"]
     rules = (_evaluative, _deontic, _alleged)
     out = []
