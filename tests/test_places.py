@@ -50,6 +50,9 @@ def test_bare_city_and_its_region_differ() -> None:
         ("Paris", "Paris", "FRA", 48.85, 2.35),
         ("Moscow", "Moscow", "RUS", 55.75, 37.62),
         ("Gaza City", "Gaza", "PSE", 31.5, 34.47),
+        # a capital by its own name wins over a larger city that bore it (Chattogram, Delhi)
+        ("Islamabad", "Islamabad", "PAK", 33.72, 73.04),
+        ("Dili", "Dili", "TLS", -8.56, 125.57),
     ],
 )
 def test_cities(name: str, expected: str, country: str, lat: float, lon: float) -> None:
@@ -102,6 +105,7 @@ REGIONS: list[tuple[str, str | None, float, float]] = [
     ("Kurdistan region", "IRQ", 36.4, 44.3),
     ("Sudzha", "RUS", 51.19, 35.27),
     ("Pokrovsk direction", "UKR", 48.28, 37.18),
+    ("Bali", "IDN", -8.4, 115.2),
 ]
 
 

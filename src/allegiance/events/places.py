@@ -63,6 +63,7 @@ class _Tables:
     countries: dict[str, _Place]
     cities: dict[str, tuple[_Place, ...]]
     iso2_to_iso3: dict[str, str]
+    capitals: frozenset[int] = frozenset()  # geonameids of national capitals
 
 
 def normalise_place(name: str) -> str:
@@ -156,6 +157,16 @@ def _capital(cities: dict[str, list[_Place]], capital: str, iso3: str) -> _Place
     return max(found, key=lambda p: p.population) if found else None
 
 
+MIN_CAPITAL_COUNTRY = 1_000_000  # people; the seats of small territories do not count
+
+
+def _capitals(raw: dict[str, dict[str, Any]], cities: dict[str, list[_Place]]) -> frozenset[int]:
+    """The capitals of countries of a million people or more."""
+    states = (c for c in raw.values() if int(c.get("population") or 0) >= MIN_CAPITAL_COUNTRY)
+    found = (_capital(cities, c.get("capital") or "", c["iso3"]) for c in states)
+    return frozenset(p.geonameid for p in found if p is not None and p.geonameid is not None)
+
+
 def _countries(
     raw: dict[str, dict[str, Any]], cities: dict[str, list[_Place]], aliases: dict[str, str]
 ) -> dict[str, _Place]:
@@ -190,7 +201,7 @@ def _tables() -> _Tables:
     log.debug("places: %d region keys, %d country keys, %d city keys",
               len(regions), len(countries), len(cities))  # fmt: skip
     frozen = {k: tuple(v) for k, v in cities.items()}
-    return _Tables(regions, countries, frozen, iso2_to_iso3)
+    return _Tables(regions, countries, frozen, iso2_to_iso3, _capitals(raw_countries, cities))
 
 
 def _hint_iso3(hint: str | None, tables: _Tables) -> str | None:
@@ -200,18 +211,25 @@ def _hint_iso3(hint: str | None, tables: _Tables) -> str | None:
     return tables.iso2_to_iso3.get(code, code) if len(code) == 2 else code
 
 
-def _best_city(candidates: tuple[_Place, ...], hint: str | None) -> _Place | None:
+def _best_city(
+    candidates: tuple[_Place, ...], hint: str | None, tables: _Tables, key: str
+) -> _Place | None:
+    """The hinted country's first, then a capital by its own name ("Islamabad", though that is
+    also an old name of Chattogram, a larger city), then the largest."""
     if not candidates:
         return None
-    hinted = [p for p in candidates if hint and p.country == hint]
-    return max(hinted or candidates, key=lambda p: p.population)
+    hinted = [p for p in candidates if hint and p.country == hint] or list(candidates)
+    capitals = [
+        p for p in hinted if p.geonameid in tables.capitals and normalise_place(p.name) == key
+    ]
+    return max(capitals or hinted, key=lambda p: p.population)
 
 
 def _lookup(key: str, tables: _Tables, hint: str | None) -> _Place | None:
     found = tables.regions.get(key) or tables.countries.get(key)
     if found is not None:
         return found
-    city = _best_city(tables.cities.get(key, ()), hint)
+    city = _best_city(tables.cities.get(key, ()), hint, tables, key)
     if city is not None:
         return city
     m = _SUFFIX_RE.match(key)
@@ -220,7 +238,7 @@ def _lookup(key: str, tables: _Tables, hint: str | None) -> _Place | None:
     core = m.group("core")
     return (
         tables.regions.get(core)
-        or _best_city(tables.cities.get(core, ()), hint)
+        or _best_city(tables.cities.get(core, ()), hint, tables, core)
         or tables.countries.get(core)
     )
 
