@@ -106,6 +106,13 @@ REGIONS: list[tuple[str, str | None, float, float]] = [
     ("Sudzha", "RUS", 51.19, 35.27),
     ("Pokrovsk direction", "UKR", 48.28, 37.18),
     ("Bali", "IDN", -8.4, 115.2),
+    ("Shan", "MMR", 21.4, 98.0),
+    ("Diyala province", "IRQ", 33.8, 45.0),
+    ("Middle Shabelle region", "SOM", 2.9, 45.5),
+    ("Papua region", "IDN", -4.3, 138.0),
+    # continents are places of no one country ("Africa" is also an old name of Mahdia)
+    ("Africa", None, 2.0, 17.0),
+    ("Asia", None, 34.0, 100.0),
 ]
 
 
