@@ -37,6 +37,10 @@ def test_forms_run_the_lemmatizer_rules_backwards():
         ("NATO forces will pull out by May", True),  # verb and particle
         ("she said the plan is a threat", True),  # a report with an evaluative cue
         ("he said it was a sunny day", False),
+        ("officials described the trip as a provocation", True),  # a label and a word of blame
+        ("officials described the trip as pleasant", False),
+        ("moscow would respond in kind", True),  # a response verb with a forceful manner
+        ("the ministry would respond next week", False),
         ("Ireland won the match in Dublin", False),
         ("the new laptop went on sale in Japan", False),
     ],

@@ -118,6 +118,12 @@ def trigger_words(lex: Lexicon, inflections: Inflections) -> TriggerWords:
     pairs.append((inflections.forms(movers, "verb"), inflections.forms(lex.aid_objects, "noun")))
     deadlines = inflections.forms(lex.deadline_spans, "noun")
     pairs.append((inflections.forms(lex.transfer_verbs, "verb"), deadlines))
+    blame = inflections.forms(lex.evaluative, "noun") | set(lex.evaluative)
+    pairs.append(
+        (inflections.forms(lex.label_verbs, "verb"), frozenset(blame))
+    )  # "called it a sham"
+    forceful = lex.response_manners | inflections.forms(lex.response_provocations, "noun")
+    pairs.append((inflections.forms(lex.response_verbs, "verb"), frozenset(forceful)))
     cues = inflections.forms(lex.evaluative, "noun") | {
         m for m in lex.deontic_modals if " " not in m
     }

@@ -363,3 +363,47 @@ def resolve_date(
 # "between June and September", "from 1996 to 2001": a span, dated by where it ends (what
 # matters for telling background from news)
 _RANGE = re.compile(r"(?:(?:between|from)\s+)?\S.*?\s+(?:and|to|until|through)\s+(\S.*)")
+
+
+RECENT_DAYS = 366
+BACKGROUND_DAYS = 31  # older than this before publication: background, historical
+
+
+def date_period(event_date: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a partial ISO date ("2024", "2024-12", "2024-12-03")."""
+    if not event_date:
+        return None
+    try:
+        parts = [int(p) for p in event_date.split("-")[:3]]
+        if len(parts) == 3:
+            first = last = dt.date(*parts)
+        elif len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            last = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            first, last = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except ValueError:
+        return None
+    return first, last
+
+
+def older_than_a_month(event_date: str | None, published: dt.date | None) -> bool:
+    """The event's date (a day, month or year) ended more than a month before publication
+    ("in December" in a March story; "in 2019")."""
+    period = date_period(event_date)
+    return (
+        period is not None
+        and published is not None
+        and ((published - period[1]).days > BACKGROUND_DAYS)
+    )
+
+
+def recent(event_date: str | None, published: dt.date | None) -> bool:
+    """An event dated within a year before publication ("two days ago", "in January") is
+    news, not history, whatever cue words its sentence has."""
+    period = date_period(event_date)  # a month or year counts from its start
+    return (
+        period is not None
+        and published is not None
+        and (0 <= (published - period[0]).days <= RECENT_DAYS)
+    )

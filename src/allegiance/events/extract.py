@@ -19,6 +19,7 @@ from allegiance.events import attach
 from allegiance.events.addressed import warnings_addressed
 from allegiance.events.attribution import attribution
 from allegiance.events.counted import with_counted_parties
+from allegiance.events.dates import older_than_a_month, recent
 from allegiance.events.discourse import background_carried, with_answered_parties
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
@@ -95,6 +96,7 @@ from allegiance.events.participants import (
     verb_recipients,
 )
 from allegiance.events.reported import reported_events
+from allegiance.events.retaliation import response_threats
 from allegiance.events.retype import retyped
 from allegiance.events.scene import counterparts_kept_out, scene_kept_out
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
@@ -394,50 +396,6 @@ def _confidence(found: Found) -> float:
     return round(min(0.99, max(0.05, value)), 2)
 
 
-RECENT_DAYS = 366
-BACKGROUND_DAYS = 31  # older than this before publication: background, historical
-
-
-def date_period(event_date: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day of a partial ISO date ("2024", "2024-12", "2024-12-03")."""
-    if not event_date:
-        return None
-    try:
-        parts = [int(p) for p in event_date.split("-")[:3]]
-        if len(parts) == 3:
-            first = last = dt.date(*parts)
-        elif len(parts) == 2:
-            first = dt.date(parts[0], parts[1], 1)
-            last = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
-        else:
-            first, last = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-    except ValueError:
-        return None
-    return first, last
-
-
-def older_than_a_month(event_date: str | None, published: dt.date | None) -> bool:
-    """The event's date (a day, month or year) ended more than a month before publication
-    ("in December" in a March story; "in 2019")."""
-    period = date_period(event_date)
-    return (
-        period is not None
-        and published is not None
-        and ((published - period[1]).days > BACKGROUND_DAYS)
-    )
-
-
-def _recent(event_date: str | None, published: dt.date | None) -> bool:
-    """An event dated within a year before publication ("two days ago", "in January") is
-    news, not history, whatever cue words its sentence has."""
-    period = date_period(event_date)  # a month or year counts from its start
-    return (
-        period is not None
-        and published is not None
-        and (0 <= (published - period[0]).days <= RECENT_DAYS)
-    )
-
-
 def build_event(found: Found, ctx: DocContext) -> Event:
     """The Event of ``found``: a joint act with all its actors, a reciprocal act with all its
     parties as actors."""
@@ -457,7 +415,7 @@ def build_event(found: Found, ctx: DocContext) -> Event:
         ctx.lex,
         published=ctx.published,
         presupposed=found.presupposed,
-        recent=_recent(details.event_date, ctx.published) and not details.before_its_date,
+        recent=recent(details.event_date, ctx.published) and not details.before_its_date,
         old=older_than_a_month(details.event_date, ctx.published),
     )
     said_by = found.attributed_to
@@ -668,9 +626,10 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     out: list[Found] = []
     consumed: set[int] = set()
     for verb in verbs:
-        for found in [*reported_events(verb, index, lex), *labelled_events(verb, index, lex)]:
-            out.append(found)
-            consumed.update(found.trigger.consumed)
+        for rule in (reported_events, labelled_events, response_threats):
+            for found in rule(verb, index, lex):
+                out.append(found)
+                consumed.update(found.trigger.consumed)
     for verb in verbs:
         trig = verb_trigger(verb, lex)
         if trig is None or trig.token.i in consumed:

@@ -97,11 +97,14 @@ class Lexicon:
     official_nouns: frozenset[str] = frozenset()
     habitual_words: frozenset[str] = frozenset()
     label_verbs: frozenset[str] = frozenset()  # "called the vote a sham"
+    response_verbs: frozenset[str] = frozenset()  # "would respond in kind"
+    response_manners: frozenset[str] = frozenset()
+    response_provocations: frozenset[str] = frozenset()  # "to any Indian misadventure"
 
     def verb_lemmas(self) -> set[str]:
         """Every lemma that can start a verbal trigger (for the matcher)."""
         lemmas = set(self.verbs) | self.transfer_verbs | self.receive_verbs | self.light_verbs
-        lemmas |= self.pledge_verbs | self.label_verbs
+        lemmas |= self.pledge_verbs | self.label_verbs | self.response_verbs
         lemmas |= {verb for verb, _ in self.phrasal}
         for entry in (*self.verb_object, *self.verb_subject):
             lemmas |= entry.verbs
@@ -207,6 +210,9 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             official_nouns=frozenset(data.get("official_nouns") or ()),
             habitual_words=frozenset(data.get("habitual_words") or ()),
             label_verbs=frozenset(data.get("label_verbs") or ()),
+            response_verbs=frozenset(data.get("response_verbs") or ()),
+            response_manners=frozenset(data.get("response_manners") or ()),
+            response_provocations=frozenset(data.get("response_provocations") or ()),
             conditional_marks=frozenset(data.get("conditional_marks") or ()),
             negations=frozenset(data.get("negations") or ()),
             historical_cues=frozenset(data.get("historical_cues") or ()),
