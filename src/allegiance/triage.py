@@ -118,15 +118,11 @@ def trigger_words(lex: Lexicon, inflections: Inflections) -> TriggerWords:
     pairs.append((inflections.forms(movers, "verb"), inflections.forms(lex.aid_objects, "noun")))
     deadlines = inflections.forms(lex.deadline_spans, "noun")
     pairs.append((inflections.forms(lex.transfer_verbs, "verb"), deadlines))
-    blame = inflections.forms(lex.evaluative, "noun") | set(lex.evaluative)
-    pairs.append(
-        (inflections.forms(lex.label_verbs, "verb"), frozenset(blame))
-    )  # "called it a sham"
+    evaluative = inflections.forms(lex.evaluative, "noun")
+    pairs.append((inflections.forms(lex.label_verbs, "verb"), evaluative))  # "called it a sham"
     forceful = lex.response_manners | inflections.forms(lex.response_provocations, "noun")
-    pairs.append((inflections.forms(lex.response_verbs, "verb"), frozenset(forceful)))
-    cues = inflections.forms(lex.evaluative, "noun") | {
-        m for m in lex.deontic_modals if " " not in m
-    }
+    pairs.append((inflections.forms(lex.response_verbs, "verb"), forceful))
+    cues = evaluative | {m for m in lex.deontic_modals if " " not in m}
     cues |= inflections.forms(lex.wrongdoing_verbs, "verb")
     return TriggerWords(
         single=single,

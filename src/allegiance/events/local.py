@@ -22,6 +22,7 @@ from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import (
     OBJECTS,
+    OWN_SUBJECTS,
     PASSIVE_SUBJECTS,
     MentionIndex,
     child,
@@ -114,7 +115,7 @@ def _patient(verb: Token) -> Token | None:
     if obj is not None:
         return obj
     clause = child(verb, ("ccomp",))
-    return child(clause, ("nsubj", "nsubjpass")) if clause is not None else None
+    return child(clause, OWN_SUBJECTS) if clause is not None else None
 
 
 # heads that name a local party by their modifier: "the rebel group", "an armed faction"

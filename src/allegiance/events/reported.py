@@ -10,6 +10,7 @@ from allegiance.events.attribution import speaker_of
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense
 from allegiance.events.participants import (
+    OWN_SUBJECTS,
     SUBJECTS,
     MentionIndex,
     all_mentions_in,
@@ -27,7 +28,7 @@ from allegiance.models import Mention
 def _clause_subjects(subj: Token, index: MentionIndex) -> list[Mention]:
     """Mentions that are subjects inside a subject phrase ("the fact that X and Y are ...")."""
     for tok in subj.subtree:
-        if tok != subj and tok.dep_ in {"nsubj", "nsubjpass"}:
+        if tok != subj and tok.dep_ in OWN_SUBJECTS:
             found = np_mentions(tok, index)
             if found:
                 return found

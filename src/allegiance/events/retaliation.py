@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense
 from allegiance.events.participants import (
+    OWN_SUBJECTS,
     MentionIndex,
     all_mentions_in,
     child,
@@ -44,15 +45,23 @@ def _forceful(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _provoker(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Mention]:
-    """Whose provocation is answered: the party in the "to" object ("to any Indian
-    misadventure"), else the subject of the "if" clause ("if the North took action")."""
+def _provocation(verb: Token, lex: Lexicon) -> Token | None:
+    """What the response answers, when it is a provocation: "to any Indian misadventure"."""
     answered = prep_object(verb, ("to",))
     if answered is not None and answered.lemma_.lower() in lex.response_provocations:
+        return answered
+    return None
+
+
+def _provoker(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Mention]:
+    """Whose provocation is answered: the party in it ("to any Indian misadventure"), else the
+    subject of the "if" clause ("if the North took action")."""
+    answered = _provocation(verb, lex)
+    if answered is not None:
         return all_mentions_in(answered, index)
     for clause in verb.children:
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        subject = child(clause, ("nsubj", "nsubjpass")) if "if" in marks else None
+        subject = child(clause, OWN_SUBJECTS) if "if" in marks else None
         if subject is not None:
             return all_mentions_in(subject, index)
     return []
@@ -64,9 +73,7 @@ def response_threats(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Fou
         return []
     if any(c.dep_ == "neg" for c in verb.children):  # "would not respond"
         return []
-    answered = prep_object(verb, ("to",))
-    hostile = answered is not None and answered.lemma_.lower() in lex.response_provocations
-    if not (hostile or _forceful(verb, lex)):
+    if _provocation(verb, lex) is None and not _forceful(verb, lex):
         return []
     actors = verb_actors(verb, index, lex)
     if not actors:
