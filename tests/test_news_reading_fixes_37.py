@@ -68,7 +68,7 @@ def _events(extractor, text):
          "imposed", "historical"),
         ("The IMF, which approved a loan for Kenya in 2021, has urged Nairobi to cut its "
          "deficit.", "urged", "asserted"),
-        ("The Kenyan army arrested the rebels in May, two weeks before the UN mission ended.",
+        ("The Kenyan army arrested the rebels in June, two weeks before the UN mission ended.",
          "arrested", "asserted"),
     ],
 )  # fmt: skip

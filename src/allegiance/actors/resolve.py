@@ -429,6 +429,9 @@ def national_delegates(doc: Doc, drafts: list[Draft], ctx: Context) -> list[Draf
         before = drafts[i - 1] if i > 0 else None
         if before is None or not _delegate_of_igo(doc, draft, ctx):
             continue
+        if _after_a_possessive_pronoun(doc, draft):  # "his U.N. mission"
+            _delegate_of_the_owner(doc, draft, drafts[:i], ctx)
+            continue
         country = ctx.kb.actors.get(before.code or "")
         if country is None or country.kind != "country" or before.kind == "person":
             continue
@@ -437,6 +440,26 @@ def national_delegates(doc: Doc, drafts: list[Draft], ctx: Context) -> list[Draf
             draft.code, draft.sector, draft.start = before.code, "GOV", before.start
             absorbed.add(id(before))
     return [d for d in drafts if id(d) not in absorbed]
+
+
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+
+
+def _after_a_possessive_pronoun(doc: Doc, draft: Draft) -> bool:
+    return draft.start > 0 and doc[draft.start - 1].lower_ in POSSESSIVE_PRONOUNS
+
+
+def _delegate_of_the_owner(doc: Doc, draft: Draft, earlier: list[Draft], ctx: Context) -> None:
+    """ "Iran's U.N. ambassador attended, but his U.N. mission criticized it": the mission is
+    the country's whose delegate or name the sentence gave last."""
+    sentence_start = doc[draft.start].sent.start
+    for owner in reversed(earlier):
+        if owner.start < sentence_start:
+            return
+        country = ctx.kb.actors.get(owner.code or "")
+        if country is not None and country.kind == "country":
+            draft.code, draft.sector = owner.code, "GOV"
+            return
 
 
 def _delegate_of_igo(doc: Doc, draft: Draft, ctx: Context) -> bool:

@@ -391,11 +391,12 @@ def older_than_a_month(event_date: str | None, published: dt.date | None) -> boo
     """The event's date (a day, month or year) ended more than a month before publication
     ("in December" in a March story; "in 2019")."""
     period = date_period(event_date)
-    return (
-        period is not None
-        and published is not None
-        and ((published - period[1]).days > BACKGROUND_DAYS)
-    )
+    if period is None or published is None:
+        return False
+    first, last = period
+    if first.year == last.year and first.month == last.month:
+        last = first + (last - first) / 2  # "in January": taken as mid-January
+    return (published - last).days > BACKGROUND_DAYS
 
 
 def recent(event_date: str | None, published: dt.date | None) -> bool:

@@ -59,6 +59,7 @@ from allegiance.events.nonevents import (
     ends_others_war,
     feelings_dismissed,
     goods_arrived,
+    helped_by_a_measure,
     private_travel,
     said_by_habit,
 )
@@ -488,6 +489,8 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     if trig.sense.type == "RETREAT" and ends_others_war(trig.token, found.actors, index):
         return False
     if trig.verb is None and (commented_on(trig.token) or a_topic_named(trig.token)):
+        return False
+    if trig.sense.type == "AID" and trig.verb is not None and helped_by_a_measure(trig.verb):
         return False
     if trig.sense.type == "REQUEST" and trig.verb is not None and a_conjecture(trig.verb):
         return False

@@ -127,6 +127,24 @@ def goods_arrived(verb: Token) -> bool:
     return subject is not None and subject.lemma_.lower() in GOODS
 
 
+HELP_VERBS = frozenset({"help", "assist"})
+# what a state makes or does, not who it is: "the law will help Beijing tighten control"
+MEASURES = frozenset({
+    "law", "update", "amendment", "rule", "regulation", "policy", "measure", "decision",
+    "move", "change", "reform", "deal", "agreement", "plan", "program", "programme", "project",
+    "technology", "system", "investment", "tariff", "ban", "step", "strategy",
+})  # fmt: skip
+
+
+def helped_by_a_measure(verb: Token) -> bool:
+    """ "a Chinese update to its maritime law will help Beijing tighten control": a measure
+    that helps is what it does for its maker, not aid given by anyone (PLOVER AID)."""
+    if verb.lemma_.lower() not in HELP_VERBS:
+        return False
+    subject = child(verb, SUBJECTS)
+    return subject is not None and subject.lemma_.lower() in MEASURES
+
+
 def commented_on(noun: Token) -> bool:
     """ "China's support for Russia balances out U.S. power": an eventive noun that is the
     subject of a present-tense remark about it is commentary, not a happening."""

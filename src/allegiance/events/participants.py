@@ -105,6 +105,8 @@ def np_mention(head: Token, index: MentionIndex, *, places: bool = True) -> Ment
                 continue
             if (tok != head and _names_a_war(c, tok)) or _maker_of_a_thing(c):
                 continue
+            if _whose_affairs(c, tok):
+                continue
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                 if places or tok != head or not _names_a_place(c, index):
                     later.append(c)
@@ -141,6 +143,17 @@ def _maker_of_a_thing(modifier: Token) -> bool:
     if modifier.dep_ != "amod" or modifier.lemma_.lower() not in MAKER_PARTICIPLES:
         return False
     return modifier.tag_ == "VBN" or "-" in modifier.text
+
+
+# nouns of meddling: what their "in" object names was meddled in, the wronged party
+MEDDLING_NOUNS = frozenset({"interference", "meddling", "intervention", "intrusion"})
+
+
+def _whose_affairs(prep: Token, noun: Token) -> bool:
+    """ "decried the move as interference in Pakistan's internal affairs": Pakistan is who
+    is wronged, not who is blamed."""
+    meddling = noun.lemma_.lower() in MEDDLING_NOUNS
+    return meddling and prep.dep_ == "prep" and prep.lower_ in {"in", "into"}
 
 
 def _names_a_place(prep: Token, index: MentionIndex) -> bool:
