@@ -20,6 +20,10 @@ def by_trigger(evs: Iterable[Event], trigger: str) -> list[Event]:
     return [e for e in evs if e.trigger.text == trigger]
 
 
+def of_type(evs: Iterable[Event], event_type: str) -> list[Event]:
+    return [e for e in evs if e.event == event_type]
+
+
 def codes(mentions: Iterable[Mention]) -> set[str | None]:
     return {m.code for m in mentions}
 

@@ -15,8 +15,7 @@ from spacy.tokens import Doc
 
 from allegiance.events.dates import older_than_a_month
 from allegiance.events.nonevents import helped_by_a_measure
-from allegiance.models import Article
-from event_helpers import codes
+from event_helpers import codes, events, of_type
 
 
 @pytest.mark.parametrize(
@@ -51,12 +50,8 @@ def test_a_measure_that_helps_is_no_helper(subject, measure):
     assert helped_by_a_measure(doc[3]) is measure
 
 
-PUBLISHED = dt.date(2025, 3, 13)
-
-
 def _events(extractor, text, event_type):
-    evs = extractor.extract_one(Article(id="t", text=text, published=PUBLISHED)).events
-    return [e for e in evs if e.event == event_type]
+    return of_type(events(extractor, text), event_type)
 
 
 @pytest.mark.model

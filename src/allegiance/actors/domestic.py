@@ -28,6 +28,8 @@ BODY_NOUNS = {
     "police": "COP", "policemen": "COP",
     "opposition": "OPP",
     "court": "JUD", "courts": "JUD", "prosecutors": "JUD", "judiciary": "JUD",
+    "prosecutor": "JUD",
+    "opponents": "OPP",
     "protesters": "CVL", "protestors": "CVL", "demonstrators": "CVL", "activists": "CVL",
 }  # fmt: skip
 # heads that are such a body only with one of these modifiers: "security forces"
@@ -35,6 +37,7 @@ MODIFIED_BODIES = {
     "forces": {"security": "MIL", "government": "MIL", "federal": "MIL", "armed": "MIL"},
     "troops": {"government": "MIL", "federal": "MIL"},
     "officers": {"police": "COP"},
+    "enforcement": {"law": "COP"},
     "parties": {"opposition": "OPP"},
     "leaders": {"opposition": "OPP"},
     "politicians": {"opposition": "OPP"},

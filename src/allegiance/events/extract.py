@@ -600,7 +600,8 @@ def stance_taken(adjective: Token, index: MentionIndex, lex: Lexicon) -> Found |
     disapproves of whom the concern is about (the noun's possessor or of-/by-object when the
     noun names no party itself)."""
     sense = lex.stance_adjectives.get(adjective.lower_)
-    passive = adjective.tag_ == "VBN"  # "Japan was disappointed by China's decision"
+    # "Japan was disappointed by China's decision"; "remains 'concerned with'" is no passive
+    passive = adjective.tag_ == "VBN" and child(adjective, PASSIVE_SUBJECTS) is not None
     verb = adjective if passive else adjective.head
     if sense is None or not (passive or adjective.dep_ == "acomp"):
         return None

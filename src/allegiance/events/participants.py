@@ -744,7 +744,17 @@ def noun_recipients(
     if asked is not None and np_mentions(asked, index):
         return np_mentions(asked, index)
     obj = prep_object(noun, NOUN_RECIPIENT_PREPS + tuple(place_preps))
+    if obj is None:
+        obj = _aimed_beside_the_instrument(noun)
     return np_mentions(obj, index) if obj is not None else []
+
+
+def _aimed_beside_the_instrument(noun: Token) -> Token | None:
+    """ "retaliated with its own tariffs on U.S. goods": the parser hangs the target of the
+    instrument on the verb it is the instrument of."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head is noun.head:
+        return None
+    return prep_object(noun.head.head, ("on", "against"))
 
 
 def asked_party(noun: Token) -> Token | None:
