@@ -11,7 +11,7 @@ from allegiance.events.addressed import warnings_addressed
 from allegiance.events.discourse import told_act_rejected
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
-from allegiance.events.participants import what_it_called
+from allegiance.events.object_parties import what_it_called
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 

@@ -342,7 +342,7 @@ def test_a_preposition_parsed_under_a_particle_is_found() -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from allegiance.events.participants import prep_object
+    from allegiance.events.syntax import prep_object
 
     words = ["Rebels", "kidnapped", "up", "to", "16", "advisers"]
     heads = [1, 1, 1, 2, 5, 3]

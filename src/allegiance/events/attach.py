@@ -17,8 +17,9 @@ from allegiance.events.amounts import find_amounts
 from allegiance.events.dates import resolve_date
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import has_own_subject, sentence_ents, tree_distance
+from allegiance.events.participants import sentence_ents, tree_distance
 from allegiance.events.places import geocode
+from allegiance.events.syntax import has_own_subject
 from allegiance.models import Amount, Location
 
 log = logging.getLogger(__name__)

@@ -11,15 +11,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import (
-    MAX_CLIMB,
-    PASSIVE_SUBJECTS,
-    SUBJECTS,
-    MentionIndex,
-    child,
-    np_mention,
-    prep_object,
-)
+from allegiance.events.participants import MAX_CLIMB, MentionIndex, np_mention
+from allegiance.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, child, prep_object
 from allegiance.models import Mention
 
 

@@ -19,13 +19,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from allegiance.events.found import Found
-from allegiance.events.participants import (
-    OBJECTS,
-    PRONOUNS,
-    MentionIndex,
-    child,
-    prep_object,
-)
+from allegiance.events.participants import PRONOUNS, MentionIndex
+from allegiance.events.syntax import OBJECTS, child, prep_object
 from allegiance.models import Mention
 
 COUNTED_HEADS = frozenset({

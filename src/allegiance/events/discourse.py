@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from allegiance.events.attach import governing_verb
 from allegiance.events.found import Found
-from allegiance.events.participants import child
+from allegiance.events.syntax import child
 from allegiance.models import Event, Mention
 
 REACTION_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})

@@ -63,6 +63,7 @@ from allegiance.events.nonevents import (
     private_travel,
     said_by_habit,
 )
+from allegiance.events.object_parties import content_subject
 from allegiance.events.own_people import own_people_acted_on
 from allegiance.events.own_side import (
     own_country_kept_out,
@@ -80,19 +81,12 @@ from allegiance.events.pairs import (
     reciprocal_noun,
 )
 from allegiance.events.participants import (
-    DATIVES,
-    PASSIVE_SUBJECTS,
-    SUBJECTS,
     MentionIndex,
-    child,
-    content_subject,
     distinct,
     forget_sentence_ents,
-    is_passive,
     noun_actors,
     noun_recipients,
     np_mentions,
-    prep_object,
     verb_actors,
     verb_recipients,
 )
@@ -103,6 +97,14 @@ from allegiance.events.scene import counterparts_kept_out, scene_kept_out
 from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
 from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
+from allegiance.events.syntax import (
+    DATIVES,
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    child,
+    is_passive,
+    prep_object,
+)
 from allegiance.events.venue import without_venue
 from allegiance.models import Event, Mention, Sentence
 from allegiance.models import Span as TextSpan

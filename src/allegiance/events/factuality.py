@@ -18,11 +18,11 @@ from allegiance.events.attach import in_a_relative_clause, ongoing_since
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import (
     MAX_CLIMB,
-    has_own_subject,
     left_to,
     said_in_the_same_breath,
     sentence_ents,
 )
+from allegiance.events.syntax import has_own_subject
 
 CLIMB_DEPS = frozenset(
     {

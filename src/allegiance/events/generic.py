@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from allegiance.events.factuality import CESSATION_VERBS
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import child
+from allegiance.events.syntax import child
 
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 

@@ -9,16 +9,10 @@ from spacy.tokens import Token
 
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.participants import (
-    MentionIndex,
-    child,
-    distinct,
-    np_mentions,
-    prep_object,
-    verb_actors,
-)
+from allegiance.events.participants import MentionIndex, distinct, np_mentions, verb_actors
 from allegiance.events.reported import evaluated
 from allegiance.events.senses import Trigger
+from allegiance.events.syntax import child, prep_object
 from allegiance.models import Mention
 
 DISAPPROVE = Sense(type="ACCUSE", mode="disapprove")

@@ -20,17 +20,15 @@ from allegiance.doc import sentence_span
 from allegiance.events.attach import find_location
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import (
+from allegiance.events.participants import MentionIndex, mention_root, subject_token
+from allegiance.events.syntax import (
     OBJECTS,
     OWN_SUBJECTS,
     PASSIVE_SUBJECTS,
-    MentionIndex,
     child,
     is_passive,
-    mention_root,
     modified_noun,
     prep_object,
-    subject_token,
 )
 from allegiance.models import Mention
 

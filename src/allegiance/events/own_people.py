@@ -17,8 +17,9 @@ import dataclasses
 from spacy.tokens import Token
 
 from allegiance.events.found import Found
-from allegiance.events.participants import MentionIndex, prep_object
+from allegiance.events.participants import MentionIndex
 from allegiance.events.senses import direct_object
+from allegiance.events.syntax import prep_object
 from allegiance.models import Mention
 
 # the types each kind of domestic actor does to its own people

@@ -8,8 +8,9 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from allegiance.events.participants import MentionIndex, child, np_mentions
+from allegiance.events.participants import MentionIndex, np_mentions
 from allegiance.events.senses import Trigger
+from allegiance.events.syntax import child
 from allegiance.models import Mention
 
 # the reciprocal acts a noun can name with its two parties; a clash "with" stays directed

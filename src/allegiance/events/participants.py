@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from allegiance.actors.lexicon import names_others
 from allegiance.doc import token_in_quotes
 from allegiance.events.lexicon import Lexicon
+from allegiance.events.object_parties import (
+    MEETING_NOUNS,
+    _body_convened,
+    _holder_of_assets,
+    _partner_of_ties,
+    object_author,
+    what_it_called,
+)
+from allegiance.events.syntax import (
+    DATIVES,
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    child,
+    is_passive,
+    prep_object,
+)
 from allegiance.models import Mention
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-OBJECTS = frozenset({"dobj", "obj"})
-DATIVES = frozenset({"dative", "iobj"})
 MAX_CLIMB = 8  # how many heads up a clause chain the rules look
 # Children not searched for an NP's mention: clauses and punctuation.
 CLAUSAL = frozenset(
@@ -38,7 +51,6 @@ RECIPIENT_PREPS = (
 NON_ACTOR_KINDS = frozenset({"place"})
 # prepositions whose object receives the act an event noun names ("sanctions on Russia")
 NOUN_RECIPIENT_PREPS = ("of", "to", "for", "against", "on", "with", "into", "toward")
-MEETING_NOUNS = frozenset({"meeting", "session"})
 # the occasion of an act, not a party to it: "at their summit in Vilnius, NATO leaders agreed"
 OCCASIONS = MEETING_NOUNS | frozenset({
     "summit", "conference", "forum", "ceremony", "sideline", "gathering", "briefing", "event",
@@ -242,54 +254,6 @@ def mention_root(doc: Doc, mention: Mention) -> Token | None:
     """The syntactic head of a mention's tokens."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.root if span is not None else None
-
-
-def modified_noun(token: Token) -> Token:
-    """The noun a modifier belongs to: "Qatar" in "in Qatar's capital" -> capital."""
-    while token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head != token:
-        token = token.head
-    return token
-
-
-def has_own_subject(verb: Token) -> bool:
-    """The clause names its own subject, active or passive."""
-    return child(verb, OWN_SUBJECTS) is not None
-
-
-OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
-def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
-    for c in token.children:
-        if c.dep_ in deps:
-            return c
-    return None
-
-
-def prep_object(
-    token: Token, preps: Sequence[str], *, skip: frozenset[str] = frozenset()
-) -> Token | None:
-    """The object of the first child preposition in ``preps`` ("sent ... to Ukraine"), passing
-    over objects whose lemma is in ``skip``."""
-    for c in _with_particles(token):
-        if c.dep_ in {"prep", "dative", "agent"} and c.lower_ in preps:
-            obj = child(c, ("pobj",))
-            if obj is not None and obj.lemma_.lower() not in skip:
-                return obj
-    return None
-
-
-def _with_particles(token: Token) -> Iterator[Token]:
-    """A token's children, and those of its particles ("kidnapped up to 16 advisers" is
-    parsed with "to" under "up")."""
-    for c in token.children:
-        yield c
-        if c.dep_ == "prt":
-            yield from c.children
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
 
 PERSONAL = frozenset({"it", "they", "he", "she", "we", "i", "you"})
@@ -624,77 +588,6 @@ def _a_bare_name(token: Token) -> bool:
     """A name with no clause of its own (no subject, object or auxiliary under it)."""
     named = token.pos_ == "PROPN" or token.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}
     return named and not any(g.dep_ in SUBJECTS | {"dobj", "aux"} for g in token.children)
-
-
-# nouns of a relation between parties: their "with" object is the other party
-RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "cooperation", "partnership",
-                            "link", "contact", "dialogue", "alliance"})  # fmt: skip
-
-
-def _partner_of_ties(obj: Token | None) -> Token | None:
-    """ "upgrading India's defense ties with Sri Lanka": Sri Lanka, not India."""
-    if obj is None or obj.lemma_.lower() not in RELATION_NOUNS:
-        return None
-    return prep_object(obj, ("with",))
-
-
-# what a party holds that a sanction freezes or seizes: whose it is, not where it is from
-HOLDINGS = frozenset({"asset", "property", "account", "fund", "holding", "reserve", "deposit"})
-
-
-def _holder_of_assets(obj: Token | None) -> Token | None:
-    """ "froze any U.S. assets held by Nicaragua's Public Ministry", "the U.S. assets of X":
-    the holder, not the country the assets are in."""
-    if obj is None or obj.lemma_.lower() not in HOLDINGS:
-        return None
-    for clause in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        agent = next((c for c in clause.children if c.dep_ == "agent"), None)
-        holder = child(agent, ("pobj",)) if agent is not None else None
-        if holder is not None:
-            return holder
-    return prep_object(obj, ("of",))
-
-
-def _body_convened(verb: Token, obj: Token | None) -> Token | None:
-    """ "called a private meeting Wednesday of the U.N. Security Council": the small parser
-    hangs the meeting's "of" (on ``obj``, the verb's object) on the verb when a word comes
-    between."""
-    if obj is None or obj.lemma_ not in MEETING_NOUNS:
-        return None
-    return prep_object(verb, ("of",))
-
-
-def object_author(verb: Token) -> Token | None:
-    """Whose the rejected or backed thing is: "rejected the allegations made by Pakistan",
-    "backed the plan put forward by Egypt"."""
-    obj = child(verb, OBJECTS)
-    made = child(obj, ("acl",)) if obj is not None else None
-    if made is None or made.tag_ != "VBN":
-        return None
-    agent = child(made, ("agent",))
-    return child(agent, ("pobj",)) if agent is not None else None
-
-
-def what_it_called(verb: Token) -> Token | None:
-    """The thing a verb takes as "what X called Y": "rejected what he called Washington's
-    interference" rejects the interference (and so Washington)."""
-    if child(verb, OBJECTS) is not None:
-        return None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "call"):
-        what = child(clause, ("dobj", "nsubj"))
-        if what is not None and what.lower_ == "what":
-            return child(clause, ("oprd",))
-    return None
-
-
-def content_subject(verb: Token) -> Token | None:
-    """Who did what the object reports: "welcomed the announcement that Ukraine had agreed",
-    "condemned reports that Russian troops had shelled the town"."""
-    obj = child(verb, OBJECTS)
-    for clause in obj.children if obj is not None else ():
-        if clause.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in clause.children):
-            return child(clause, SUBJECTS)
-    return None
 
 
 AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "money", "funding", "loan",

@@ -10,18 +10,14 @@ from allegiance.events.attribution import speaker_of
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense
 from allegiance.events.participants import (
-    OWN_SUBJECTS,
-    SUBJECTS,
     MentionIndex,
     all_mentions_in,
-    child,
     distinct,
-    is_passive,
     np_mentions,
-    prep_object,
     subject_token,
 )
 from allegiance.events.senses import Trigger, verb_trigger
+from allegiance.events.syntax import OWN_SUBJECTS, SUBJECTS, child, is_passive, prep_object
 from allegiance.models import Mention
 
 

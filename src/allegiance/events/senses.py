@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.participants import (
+from allegiance.events.syntax import (
     DATIVES,
     OBJECTS,
     PASSIVE_SUBJECTS,

@@ -13,14 +13,8 @@ import dataclasses
 from spacy.tokens import Token
 
 from allegiance.events.found import Found
-from allegiance.events.participants import (
-    OBJECTS,
-    MentionIndex,
-    all_mentions_in,
-    child,
-    distinct,
-    mention_root,
-)
+from allegiance.events.participants import MentionIndex, all_mentions_in, distinct, mention_root
+from allegiance.events.syntax import OBJECTS, child
 from allegiance.models import Mention
 
 FILINGS = frozenset({"complaint", "case", "lawsuit", "suit", "petition", "challenge"})

@@ -1,0 +1,59 @@
+"""Small readings of the dependency parse shared by the event rules: a token's child of some
+relations, the object of a preposition, whether a clause is passive or has its own subject."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "obj"})
+DATIVES = frozenset({"dative", "iobj"})
+OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def has_own_subject(verb: Token) -> bool:
+    """The clause names its own subject, active or passive."""
+    return child(verb, OWN_SUBJECTS) is not None
+
+
+def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_object(
+    token: Token, preps: Sequence[str], *, skip: frozenset[str] = frozenset()
+) -> Token | None:
+    """The object of the first child preposition in ``preps`` ("sent ... to Ukraine"), passing
+    over objects whose lemma is in ``skip``."""
+    for c in _with_particles(token):
+        if c.dep_ in {"prep", "dative", "agent"} and c.lower_ in preps:
+            obj = child(c, ("pobj",))
+            if obj is not None and obj.lemma_.lower() not in skip:
+                return obj
+    return None
+
+
+def _with_particles(token: Token) -> Iterator[Token]:
+    """A token's children, and those of its particles ("kidnapped up to 16 advisers" is
+    parsed with "to" under "up")."""
+    for c in token.children:
+        yield c
+        if c.dep_ == "prt":
+            yield from c.children
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def modified_noun(token: Token) -> Token:
+    """The noun a modifier belongs to: "Qatar" in "in Qatar's capital" -> capital."""
+    while token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head != token:
+        token = token.head
+    return token
