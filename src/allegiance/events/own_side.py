@@ -78,13 +78,25 @@ def own_threat_kept_out(found: Found) -> Found:
     return without(found, acts_itself)
 
 
+# what a state gives or imposes: "reimposed US sanctions", "halting U.S. assistance"
+MEASURES = frozenset({
+    "sanction", "tariff", "embargo", "penalty", "duty", "restriction",
+    "aid", "assistance", "funding", "fund", "support", "help", "loan",
+})  # fmt: skip
+
+
 def _bare_country(doc: Doc, mention: Mention) -> bool:
-    """The country's own name as a noun ("Russia's trade", "pull the United States out"),
-    not a nationality word that describes others ("Ugandan opposition candidates")."""
+    """The country's own name as a noun ("Russia's trade", "pull the United States out"), or
+    its name on its own measures ("reimposed US sanctions"), not a nationality word that
+    describes others ("Ugandan opposition candidates")."""
     if mention.kind != "country" or mention.sector is not None:
         return False
     root = mention_root(doc, mention)
-    return root is not None and root.dep_ not in {"amod", "compound", "nmod"}
+    if root is None:
+        return False
+    if root.dep_ not in {"amod", "compound", "nmod"}:
+        return True
+    return root.head.lemma_.lower() in MEASURES
 
 
 def _the_state(mention: Mention) -> bool:

@@ -117,7 +117,7 @@ def np_mention(head: Token, index: MentionIndex, *, places: bool = True) -> Ment
                 continue
             if (tok != head and _names_a_war(c, tok)) or _maker_of_a_thing(c):
                 continue
-            if _whose_affairs(c, tok):
+            if _whose_affairs(c, tok) or _where_based(c, tok):
                 continue
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                 if places or tok != head or not _names_a_place(c, index):
@@ -166,6 +166,19 @@ def _whose_affairs(prep: Token, noun: Token) -> bool:
     is wronged, not who is blamed."""
     meddling = noun.lemma_.lower() in MEDDLING_NOUNS
     return meddling and prep.dep_ == "prep" and prep.lower_ in {"in", "into"}
+
+
+# bodies whose seat is not their side: "the Geneva-based agency" is the WHO, not Switzerland
+SEATED_BODIES = frozenset({
+    "agency", "organisation", "organization", "watchdog", "body", "observatory", "institute",
+    "tank", "company", "firm", "charity", "court", "tribunal", "bank", "fund", "commission",
+})  # fmt: skip
+
+
+def _where_based(modifier: Token, noun: Token) -> bool:
+    """ "accusing the Geneva-based agency": where a body sits says where, not who."""
+    based = modifier.dep_ == "amod" and modifier.lemma_.lower() == "base"
+    return based and noun.lemma_.lower() in SEATED_BODIES
 
 
 def _names_a_place(prep: Token, index: MentionIndex) -> bool:
@@ -543,6 +556,7 @@ def verb_recipients(
         partner = _partner_of_ties(obj)
         candidates.append(partner)
         candidates.append(_holder_of_assets(obj))
+        candidates.append(_aid_destination(obj))
         if partner is None:  # "ties with the island nation": whose ties they are is no party
             candidates.append(obj)
         candidates.append(object_author(verb))
@@ -592,6 +606,14 @@ def _a_bare_name(token: Token) -> bool:
 
 AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "money", "funding", "loan",
                        "weapon", "arm", "equipment", "ammunition", "shell", "missile"})  # fmt: skip
+
+
+def _aid_destination(obj: Token | None) -> Token | None:
+    """ "suspended U.S. funding to the agency", "halting U.S. assistance to South Africa": whom
+    the aid went to, not whose it is."""
+    if obj is None or obj.lemma_.lower() not in AID_NOUNS:
+        return None
+    return prep_object(obj, ("to", "for"))
 
 
 def transfer_recipients(verb: Token, index: MentionIndex) -> list[Token | None]:
