@@ -124,7 +124,7 @@ def goods_arrived(verb: Token) -> bool:
 
 HELP_VERBS = frozenset({"help", "assist"})
 # what a state makes or does, not who it is: "the law will help Beijing tighten control"
-MEASURES = frozenset({
+THINGS_THAT_HELP = frozenset({
     "law", "update", "amendment", "rule", "regulation", "policy", "measure", "decision",
     "move", "change", "reform", "deal", "agreement", "plan", "program", "programme", "project",
     "technology", "system", "investment", "tariff", "ban", "step", "strategy",
@@ -137,7 +137,7 @@ def helped_by_a_measure(verb: Token) -> bool:
     if verb.lemma_.lower() not in HELP_VERBS:
         return False
     subject = child(verb, SUBJECTS)
-    return subject is not None and subject.lemma_.lower() in MEASURES
+    return subject is not None and subject.lemma_.lower() in THINGS_THAT_HELP
 
 
 def commented_on(noun: Token) -> bool:

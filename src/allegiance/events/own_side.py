@@ -79,7 +79,7 @@ def own_threat_kept_out(found: Found) -> Found:
 
 
 # what a state gives or imposes: "reimposed US sanctions", "halting U.S. assistance"
-MEASURES = frozenset({
+STATE_MEASURES = frozenset({
     "sanction", "tariff", "embargo", "penalty", "duty", "restriction",
     "aid", "assistance", "funding", "fund", "support", "help", "loan",
 })  # fmt: skip
@@ -96,7 +96,7 @@ def _bare_country(doc: Doc, mention: Mention) -> bool:
         return False
     if root.dep_ not in {"amod", "compound", "nmod"}:
         return True
-    return root.head.lemma_.lower() in MEASURES
+    return root.head.lemma_.lower() in STATE_MEASURES
 
 
 def _the_state(mention: Mention) -> bool:
