@@ -388,8 +388,8 @@ def date_period(event_date: str | None) -> tuple[dt.date, dt.date] | None:
 
 
 def older_than_a_month(event_date: str | None, published: dt.date | None) -> bool:
-    """The event's date (a day, month or year) ended more than a month before publication
-    ("in December" in a March story; "in 2019")."""
+    """The event's date lies more than a month before publication ("in December" in a March
+    story; "in 2019"): a day or a year by its end, a month by its middle (a day unknown)."""
     period = date_period(event_date)
     if period is None or published is None:
         return False

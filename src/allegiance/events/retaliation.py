@@ -72,7 +72,6 @@ def response_threats(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Fou
     if not actors:
         return []
     trig = Trigger(verb, THREATEN, verb=verb, consumed=(verb.i,))
+    recipients = distinct(_provoker(verb, index, lex), actors)
     # the threat is made now, whatever the response's own tense
-    threat = Found(trig, actors, distinct(_provoker(verb, index, lex), actors))
-    threat.factuality = "asserted"
-    return [threat]
+    return [Found(trig, actors, recipients, factuality="asserted")]
