@@ -50,8 +50,9 @@ def test_aid_halted_goes_to_whom_it_was_for(extractor):
 @pytest.mark.model
 def test_a_states_own_sanctions_are_not_aimed_at_it(extractor):
     text = "In 2018 Washington left the deal and reimposed US sanctions."
-    for sanction in _sanctions(extractor, text):
-        assert "USA" not in codes(sanction.recipient)
+    (sanction,) = _sanctions(extractor, text)
+    assert codes(sanction.actor) == {"USA"}
+    assert "USA" not in codes(sanction.recipient)
     text = "The EU imposed Russia sanctions on Friday."
     (sanction,) = _sanctions(extractor, text)
     assert codes(sanction.recipient) == {"RUS"}
@@ -60,8 +61,8 @@ def test_a_states_own_sanctions_are_not_aimed_at_it(extractor):
 @pytest.mark.model
 def test_a_bodys_seat_is_not_its_side(extractor):
     text = "Trump accused the Geneva-based agency of bending to pressure."
-    for accusation in of_type(events(extractor, text), "ACCUSE"):
-        assert "CHE" not in codes(accusation.recipient)
+    (accusation,) = of_type(events(extractor, text), "ACCUSE")
+    assert "CHE" not in codes(accusation.recipient)
     text = "Trump accused Switzerland of bending to pressure."
     (accusation,) = of_type(events(extractor, text), "ACCUSE")
     assert codes(accusation.recipient) == {"CHE"}
