@@ -519,17 +519,23 @@ class DocEvalOptions:
     coder_codes: bool = True
 
 
+# kinds whose mentions the resolver codes as their country when they have one (a state's
+# army or guard corps: the Sudanese Armed Forces as SDN)
+CODED_AS_COUNTRY = frozenset({"group", "igo", "organisation"})
+
+
 def in_coder_codes(gold: Sequence[GoldEvent], settings: Settings) -> list[GoldEvent]:
     """The gold in the coder's (CAMEO) convention: a group counts as the country it is coded
-    under (the Taliban as AFG, Hamas as PSE) and an organ as its organisation (the Security
-    Council, UNICEF as UN), as the knowledge base codes their mentions."""
+    under (the Taliban as AFG, Hamas as PSE), an organ as its organisation (the Security
+    Council, UNICEF as UN) and a state's organisation as its state (the IRGC as IRN), as the
+    knowledge base codes their mentions."""
     from allegiance.actors import load_kb
 
     kb = load_kb(settings)
 
     def coarse(code: str) -> str:
         actor = kb.get(code)
-        return actor.country if actor and actor.kind in {"group", "igo"} and actor.country else code
+        return actor.country if actor and actor.kind in CODED_AS_COUNTRY and actor.country else code
 
     def recoded(codes: Codes) -> Codes:
         return frozenset(coarse(c) for c in codes)

@@ -124,8 +124,10 @@ def pronouns(
         subject = _own_subject(token)
         if subject is not None:
             others = _not_the_subject(others, subject)
-        antecedent = _subject_antecedent(token, kind, others) or _antecedent(
-            token.i, kind, others, sent_of
+        antecedent = (
+            _subject_antecedent(token, kind, others)
+            or _last_subject(token, kind, others)
+            or _antecedent(token.i, kind, others, sent_of)
         )
         if antecedent is not None:
             draft = replace(antecedent, start=token.i, end=token.i + 1, form="pronoun", extra={})
@@ -182,6 +184,22 @@ def _subject_antecedent(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft
             return found
         verb = teller
     return None
+
+
+def _last_subject(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft | None:
+    """A pronoun that is the subject of its sentence's main verb goes on with the subject of
+    the sentence before ("Gambia filed the case, accusing Myanmar ... It has asked the court":
+    Gambia, not Myanmar)."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head.dep_ != "ROOT":
+        return None
+    start = pronoun.sent.start
+    if start == 0:
+        return None
+    before = pronoun.doc[start - 1].sent.root
+    found = _subject_draft(before, drafts, before=start)
+    if found is None or found.code is None or not _compatible(found, kind):
+        return None
+    return found
 
 
 def _teller(verb: Token) -> Token | None:
@@ -316,10 +334,10 @@ def descriptions(
 def _description_target(
     words: str, i: int, drafts: list[Draft], ctx: Context, sent_of: list[int]
 ) -> Draft | None:
-    code = ctx.kb.descriptions.get(words)
-    if code is not None:
+    codes = ctx.kb.descriptions.get(words)
+    if codes is not None:
         earlier = (d for d in reversed(drafts) if d.start < i and d.kind != "person")
-        return next((d for d in earlier if code in (d.key, d.code)), None)
+        return next((d for d in earlier if d.key in codes or d.code in codes), None)
     kinds = ctx.lexicon.kind_descriptions.get(words)
     if kinds is None:
         return None

@@ -49,7 +49,8 @@ class KnowledgeBase:
     roles: dict[str, tuple[Role, ...]] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
     memberships: list[Membership] = field(default_factory=list)
-    descriptions: dict[str, str] = field(default_factory=dict)  # "alliance" -> NATO
+    # "alliance" -> (NATO,); "court" -> every court it may stand for, the nearest named wins
+    descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gold_codes: dict[str, str] = field(default_factory=dict)  # our code -> CAMEO gold code
     continents: dict[str, str] = field(default_factory=dict)  # country code -> continent
     continent_names: dict[str, str] = field(default_factory=dict)  # "europe" -> org/continent

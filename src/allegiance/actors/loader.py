@@ -153,7 +153,8 @@ def _add_entry(kb: KnowledgeBase, entry: dict[str, Any]) -> None:
             Membership(member=member, org=code, start=parse_date(start), end=parse_date(end))
         )
     for description in entry.get("descriptions", []):
-        kb.descriptions[description.casefold()] = code
+        words = description.casefold()
+        kb.descriptions[words] = (*kb.descriptions.get(words, ()), code)
     if entry.get("continent"):
         kb.continents[code] = str(entry["continent"])
 

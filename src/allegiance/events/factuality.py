@@ -188,7 +188,9 @@ def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
         return False
     clause = set(t.i for t in verb.subtree)
     for ent in sentence_ents(sent):
-        if ent.label_ != "DATE" or ent.root.i not in clause or ongoing_since(ent):
+        if ent.label_ != "DATE" or ent.root.i not in clause:
+            continue
+        if ongoing_since(ent) and not _perfect_since(ent, verb):
             continue
         if in_a_relative_clause(ent.root, verb):  # "sided with the EU, which had ... in 2019"
             continue
@@ -204,12 +206,34 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     ("Hungary had threatened to block the package")."""
     if _years_before(sent, verb, published) or _since_clause(verb) or _long_after(verb):
         return True
+    if _has_since(verb):
+        return True
     if _shares_a_subject(verb):  # "then-President Trump withdrew from the deal and reimposed"
         verb = verb.head
     clause = " ".join(t.lower_ for t in verb.subtree)
     if THEN_OFFICE.search(clause):
         return True
     return _cue_pattern(lex.historical_cues).search(clause) is not None
+
+
+def _perfect_since(ent: Span, verb: Token) -> bool:
+    """ "has imposed sanctions since 2006": a present perfect running since long ago began
+    long ago; "the first meeting since 2016" dates nothing the verb did."""
+    since = ent.root.head
+    return since.lower_ == "since" and since.head == verb and _present_perfect(verb)
+
+
+def _present_perfect(verb: Token) -> bool:
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have", "'ve"} for c in verb.children
+    )
+
+
+def _has_since(verb: Token) -> bool:
+    """ "The Gambia has since brought a case against Myanmar": a present perfect told "since"
+    the background it follows is itself background."""
+    since = any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children)
+    return since and _present_perfect(verb)
 
 
 def _shares_a_subject(verb: Token) -> bool:

@@ -119,6 +119,7 @@ def aid_kind(obj: Token, lex: Lexicon) -> str | None:
 
 def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | None:
     lemma = _phrasal_lemma(verb, lex)
+    obj = _crew_members(obj, lex) or obj
     objects = {_lemma(obj)} | {_lemma(c) for c in (obj.conjuncts if obj is not None else ())}
     pobj = prep_object(verb, ("to", "on", "of", "under"))
     if pobj is not None:
@@ -134,6 +135,13 @@ def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | 
         if lemma in entry.verbs and objects & entry.objects:
             return entry.sense
     return None
+
+
+def _crew_members(obj: Token | None, lex: Lexicon) -> Token | None:
+    """ "teams of military trainers": the people a crew noun is made of, if it says."""
+    if obj is None or _lemma(obj) not in lex.crew_nouns:
+        return None
+    return prep_object(obj, ("of",))
 
 
 def _phrasal_lemma(verb: Token, lex: Lexicon) -> str:
@@ -296,6 +304,7 @@ def _on_strike(verb: Token) -> bool:
 
 
 def _transfer(verb: Token, obj: Token | None, lex: Lexicon, *, reverse: bool) -> Trigger | None:
+    obj = _crew_members(obj, lex) or obj
     if obj is not None and _lemma(obj) in lex.nouns and lex.nouns[_lemma(obj)].type != "AID":
         sense = material(obj, lex.nouns[_lemma(obj)], lex)
         return Trigger(obj, sense, verb=verb, consumed=(obj.i,))
