@@ -291,7 +291,7 @@ def _clause_date(
         ent
         for ent in sentence_ents(sent)
         if ent.label_ == "DATE" and lo <= ent.start < hi and not ongoing_since(ent)
-        and not in_a_relative_clause(ent.root, trigger)
+        and not in_a_relative_clause(ent.root, trigger) and not in_a_verb_below(ent.root, trigger)
     ]  # fmt: skip
     for ent in sorted(dates, key=lambda e: (tree_distance(e.root, trigger), e.start)):
         resolved = resolve_cached(ent.text, published)
@@ -323,6 +323,20 @@ def in_a_relative_clause(token: Token, trigger: Token) -> bool:
         if token.dep_ == "relcl":
             return True
         token = token.head
+    return False
+
+
+def in_a_verb_below(token: Token, verb: Token) -> bool:
+    """Whether a date hangs on another verb inside ``verb``'s clause: "blamed the Trump
+    administration for disrupting the deal by withdrawing in 2017" dates the withdrawal, not
+    the blame."""
+    if verb not in token.ancestors:
+        return False
+    between = token.head
+    while between != verb:
+        if between.pos_ in {"VERB", "AUX"} and between.tag_ != "VBN":
+            return True
+        between = between.head
     return False
 
 

@@ -348,7 +348,8 @@ def _verb_above(noun: Token, lex: Lexicon) -> Token | None:
     head = noun.head
     if noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
         lemma = head.lemma_.lower()
-        return head if lemma in lex.light_verbs or lemma in lex.transfer_verbs else None
+        carriers = (lex.light_verbs, lex.transfer_verbs, lex.deliberation_verbs)
+        return head if any(lemma in verbs for verbs in carriers) else None
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return head.head
     return None

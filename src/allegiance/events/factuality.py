@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from allegiance.events.attach import in_a_relative_clause, ongoing_since
+from allegiance.events.attach import in_a_relative_clause, in_a_verb_below, ongoing_since
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import (
     MAX_CLIMB,
@@ -193,6 +193,8 @@ def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
         if ongoing_since(ent) and not _perfect_since(ent, verb):
             continue
         if in_a_relative_clause(ent.root, verb):  # "sided with the EU, which had ... in 2019"
+            continue
+        if in_a_verb_below(ent.root, verb):  # "blamed X for ... withdrawing in 2017"
             continue
         match = YEAR.search(ent.text)
         if match and int(match.group(1)) <= published.year - 2:

@@ -89,6 +89,7 @@ class Lexicon:
     deadline_spans: frozenset[str] = frozenset()  # "given X 14 days to act": an ultimatum
     collective_nouns: frozenset[str] = frozenset()
     crew_nouns: frozenset[str] = frozenset()
+    deliberation_verbs: frozenset[str] = frozenset()
     duration_nouns: frozenset[str] = frozenset()  # "led eight hours of talks"
     local_parties: frozenset[str] = frozenset()
     stance_adjectives: dict[str, Sense] = field(default_factory=dict)
@@ -230,6 +231,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             deadline_spans=frozenset(data.get("deadline_spans") or ()),
             collective_nouns=frozenset(data.get("collective_nouns") or ()),
             crew_nouns=frozenset(data.get("crew_nouns") or ()),
+            deliberation_verbs=frozenset(data.get("deliberation_verbs") or ()),
             duration_nouns=frozenset(data.get("duration_nouns") or ()),
             local_parties=frozenset(data.get("local_parties") or ()),
             stance_adjectives={

@@ -11,9 +11,11 @@ from allegiance.events.syntax import OBJECTS, SUBJECTS, child, prep_object
 MEETING_NOUNS = frozenset({"meeting", "session"})
 
 
-# nouns of a relation between parties: their "with" object is the other party
+# nouns of a relation between parties, or of talks held in it: their "with" object is the
+# other party ("requested WTO dispute consultations with the U.S.": the U.S.)
 RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "cooperation", "partnership",
-                            "link", "contact", "dialogue", "alliance"})  # fmt: skip
+                            "link", "contact", "dialogue", "alliance", "consultation", "talk",
+                            "negotiation"})  # fmt: skip
 
 
 def _partner_of_ties(obj: Token | None) -> Token | None:
