@@ -291,7 +291,7 @@ def _clause_date(
         ent
         for ent in sentence_ents(sent)
         if ent.label_ == "DATE" and lo <= ent.start < hi and not ongoing_since(ent)
-        and not in_a_relative_clause(ent.root, trigger) and not in_a_verb_below(ent.root, trigger)
+        and not dates_another_clause(ent.root, trigger)
     ]  # fmt: skip
     for ent in sorted(dates, key=lambda e: (tree_distance(e.root, trigger), e.start)):
         resolved = resolve_cached(ent.text, published)
@@ -324,6 +324,12 @@ def in_a_relative_clause(token: Token, trigger: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def dates_another_clause(token: Token, trigger: Token) -> bool:
+    """Whether a date inside the trigger's span dates a clause of its own: a relative clause
+    or a verb below the trigger."""
+    return in_a_relative_clause(token, trigger) or in_a_verb_below(token, trigger)
 
 
 def in_a_verb_below(token: Token, verb: Token) -> bool:

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from allegiance.events.attach import in_a_relative_clause, in_a_verb_below, ongoing_since
+from allegiance.events.attach import dates_another_clause, ongoing_since
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import (
     MAX_CLIMB,
@@ -192,9 +192,8 @@ def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
             continue
         if ongoing_since(ent) and not _perfect_since(ent, verb):
             continue
-        if in_a_relative_clause(ent.root, verb):  # "sided with the EU, which had ... in 2019"
-            continue
-        if in_a_verb_below(ent.root, verb):  # "blamed X for ... withdrawing in 2017"
+        # "sided with the EU, which had ... in 2019"; "blamed X for ... withdrawing in 2017"
+        if dates_another_clause(ent.root, verb):
             continue
         match = YEAR.search(ent.text)
         if match and int(match.group(1)) <= published.year - 2:
@@ -208,7 +207,7 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     ("Hungary had threatened to block the package")."""
     if _years_before(sent, verb, published) or _since_clause(verb) or _long_after(verb):
         return True
-    if _has_since(verb):
+    if _has_since(verb):  # "The Gambia has since brought a case"
         return True
     if _shares_a_subject(verb):  # "then-President Trump withdrew from the deal and reimposed"
         verb = verb.head
