@@ -79,3 +79,24 @@ def test_a_named_or_foreign_body_is_no_domestic_one():
     drafts = [Draft(3, 4, code="IND", kind="country", form="demonym")]
     home = [pakistan(0)] * 5
     assert domestic_bodies(doc, [*home, *drafts], [0] * 7, {3}) == []
+
+
+def test_a_body_another_state_addresses_is_the_home_one_even_where_only_that_state_is_named():
+    # "Pakistan met India . India urged the government . Pakistan left ." (home PAK)
+    words = ["Pakistan", "met", "India", ".", "India", "urged", "the", "government", ".",
+             "Pakistan", "left", "."]  # fmt: skip
+    heads = [1, 1, 1, 1, 5, 5, 7, 5, 5, 10, 10, 10]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct", "nsubj",
+            "ROOT", "punct"]  # fmt: skip
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PROPN",
+           "VERB", "PUNCT"]  # fmt: skip
+    doc = parsed(words, heads, deps, pos)
+    sentences = [0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2]
+    india = Draft(4, 5, code="IND", kind="country")
+    drafts = [*[pakistan(0)] * 3, india, *[pakistan(9)] * 2]
+    (found,) = domestic_bodies(doc, drafts, sentences, {0, 4, 9})
+    assert (found.start, found.end, found.code) == (7, 8, "PAK")
+    # the same body as the subject of that sentence stays uncoded: it may be India's
+    deps[5 - 1], deps[7] = "dobj", "nsubj"
+    doc = parsed(words, heads, deps, pos)
+    assert domestic_bodies(doc, drafts, sentences, {0, 4, 9}) == []

@@ -102,3 +102,12 @@ def test_a_plan_backed_right_after_its_maker_s_act_is_the_maker_s():
     found = _plan_backed(["did", "commit"])
     *_, backed = with_answered_parties(found)
     assert [m.code for m in backed.recipients] == ["NOR"]
+
+
+def test_an_idea_a_suggestion_and_violence_are_things_a_reaction_answers():
+    for thing in ("idea", "suggestion", "violence", "shutdown"):
+        doc = Doc(spacy.blank("en").vocab, words=["Kenya", "rejected", "the", thing, "."],
+                  heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+                  lemmas=["kenya", "reject", "the", thing, "."])  # fmt: skip
+        rejected = _found(doc, 1, "REJECT", _mention(doc, 0, "KEN", 0), [])
+        assert answered_thing(rejected) == doc[3], thing

@@ -258,3 +258,23 @@ def test_an_announced_future_act_stays_future(extractor):
     evs = events(extractor, "Officials in Taipei said that China will invade Taiwan next year.")
     (invade,) = by_trigger(evs, "invade")
     assert invade.factuality == "future"
+
+
+def test_names_listed_after_an_opening_phrase_are_the_subject(extractor):
+    evs = events(
+        extractor,
+        "In a joint letter after the summit, Norway, Denmark and Sweden urged Russia to release "
+        "the detained fishermen.",
+    )
+    (urged,) = by_trigger(evs, "urged")
+    assert codes(urged.actor) == {"NOR", "DNK", "SWE"}
+    assert codes(urged.recipient) == {"RUS"}
+
+
+def test_a_state_named_before_its_apposition_acts(extractor):
+    evs = events(
+        extractor, "Russia, Serbia's closest ally, called on Kosovo to end its provocations."
+    )
+    (called,) = by_trigger(evs, "called")
+    assert codes(called.actor) == {"RUS"}
+    assert codes(called.recipient) == {"XKX"}

@@ -67,9 +67,13 @@ def domestic_bodies(
     home = story_home(drafts, sent_of)
     if home is None:
         return []
+    outsiders = {i for d in drafts if d.code and d.code != home.code
+                 for i in range(d.start, d.end)}  # fmt: skip
     found = []
     for token in doc:
-        if token.i in taken or sent_of[token.i] in home.elsewhere:
+        if token.i in taken:
+            continue
+        if sent_of[token.i] in home.elsewhere and not addressed_by_an_outsider(token, outsiders):
             continue
         sector = body_sector(token, taken)
         if sector is not None:
@@ -79,6 +83,19 @@ def domestic_bodies(
             found.append(Draft(start, token.i + 1, code=home.code, sector=sector, kind="domestic",
                                form="description", plural=token.tag_ == "NNS"))  # fmt: skip
     return found
+
+
+def addressed_by_an_outsider(token: Token, outsiders: set[int]) -> bool:
+    """ "The United States and France urged the authorities to hold the election": a body that
+    another party addresses (the object of its verb, or of its "call on") is not that party's
+    own, and so the story's, even in a sentence that names only the others."""
+    verb = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "on":
+        verb = token.head.head
+    elif token.dep_ != "dobj":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and any(t.i in outsiders for t in subject.subtree)
 
 
 def dominant_state(named: Iterable[tuple[str | None, str | None, int]]) -> str | None:

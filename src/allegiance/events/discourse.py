@@ -45,11 +45,13 @@ ANSWERED_ACTS = {
     "arrest": "COERCE", "detention": "COERCE", "crackdown": "COERCE", "seizure": "COERCE",
     "demand": "REQUEST", "request": "REQUEST", "call": "REQUEST",
     "offer": "AGREE", "threat": "THREATEN", "visit": "CONSULT", "deployment": "MOBILIZE",
+    "suggestion": "ACCUSE", "violence": "ASSAULT", "incident": "ASSAULT",
 }  # fmt: skip
 ANSWERED_THINGS = frozenset({
     "decision", "finding", "report", "draft", "resolution", "proposal", "plan", "announcement",
     "move", "statement", "step", "measure", "warrant", "initiative", "invitation", "order",
-    "deal", "agreement", "test", "launch", *ANSWERED_ACTS,
+    "deal", "agreement", "test", "launch", "account", "idea", "shutdown", "bill", "law",
+    "legislation", *ANSWERED_ACTS,
 })  # fmt: skip
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 HABITUAL = frozenset({"repeatedly", "consistently", "always", "long", "often"})

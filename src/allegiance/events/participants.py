@@ -315,9 +315,44 @@ def subject_token(
         above = subject_token(verb.head, lex, depth + 1, index, quoted_first=False)
         same = above is not None and _same_person(subj, above, quoted_first=quoted_first)
         return above if same else subj
+    if subj is None:
+        subj = stranded_subject(verb)
     if subj is not None or depth > 4 or verb.head == verb:
         return subj
     return _controller(verb, lex, depth, index, quoted_first=quoted_first)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """Where the small parser strands a clause's subject: "..., Britain, France and Germany
+    urged Iran" hangs the names on the phrase before them, leaving the verb with no subject;
+    "Turkey, Azerbaijan's closest ally, called on Armenia" makes the sentence a noun with the
+    verb a clause on its apposition. The names just before the verb are its subject."""
+    doc = verb.doc
+    if verb.i == 0:
+        return None
+    before = doc[verb.i - 1]
+    if verb.head == verb and verb.tag_ in FINITE_TAGS:
+        if before.pos_ != "PROPN" or before.dep_ not in {"conj", "appos", "pobj"}:
+            return None
+        while before.dep_ == "conj" and before.head.pos_ == "PROPN" and before.head.i < before.i:
+            before = before.head
+        return before
+    return named_before_apposition(verb)
+
+
+def named_before_apposition(verb: Token) -> Token | None:
+    """ "Turkey, Azerbaijan's closest ally, called ...": Turkey, for a clause the parser hung,
+    after the apposition, on a name it made the sentence's root (or on that apposition)."""
+    if verb.dep_ != "acl" or verb.i == 0 or verb.doc[verb.i - 1].lower_ != ",":
+        return None
+    named = verb.head.head if verb.head.dep_ == "appos" else verb.head
+    if named.dep_ != "ROOT" or named.pos_ != "PROPN":
+        return None
+    set_off = any(c.dep_ == "appos" and named.i < c.i < verb.i for c in named.children)
+    return named if set_off else None
 
 
 def _subject_on_auxiliary(verb: Token) -> Token | None:
@@ -472,7 +507,9 @@ def governing_verb(token: Token) -> Token | None:
 
 def passive_participle(verb: Token) -> bool:
     """ "the hotel reduced to rubble", "villages shelled overnight": the noun undergoes it."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return named_before_apposition(verb) is None
 
 
 def verb_actors(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Mention]:
