@@ -278,3 +278,37 @@ def test_a_state_named_before_its_apposition_acts(extractor):
     (called,) = by_trigger(evs, "called")
     assert codes(called.actor) == {"RUS"}
     assert codes(called.recipient) == {"XKX"}
+
+
+def test_a_warning_is_put_to_the_party_of_its_condition(extractor):
+    evs = events(
+        extractor,
+        "Oslo warned that Norway would close its ports to Russian trawlers if Moscow expanded "
+        "its fishing zone.",
+    )
+    (warned,) = by_trigger(evs, "warned")
+    assert codes(warned.actor) == {"NOR"}
+    assert codes(warned.recipient) == {"RUS"}  # Moscow, not Norway, the side that would act
+
+
+def test_a_participle_beside_a_demand_is_no_content_of_it(extractor):
+    evs = events(
+        extractor,
+        "Threatening to close the border, Algeria demanded that Morocco hand over the suspects.",
+    )
+    (threat,) = by_trigger(evs, "Threatening")
+    assert threat.factuality == "asserted"
+    (hand,) = by_trigger(evs, "hand")
+    assert hand.factuality == "hypothetical"  # what is demanded stays undone
+
+
+def test_a_treaty_signed_by_two_states_is_their_act_told_as_done(extractor):
+    evs = events(
+        extractor,
+        "Under a treaty signed in 1975 by Peru and Ecuador, both countries must share the "
+        "river's water.",
+    )
+    (signed,) = by_trigger(evs, "signed")
+    assert signed.event == "SUPPORT"
+    assert codes(signed.actor) == {"PER", "ECU"}
+    assert signed.factuality == "historical"  # not the "must" of the clause around it

@@ -126,11 +126,16 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
             return None
         if dep == "advcl" and _told_as_past(tok):
             return None
+        if dep == "acl" and tok.tag_ == "VBN" and _dated(tok):
+            return None  # "a treaty signed in 1973": told as done, whatever the clause above
         if left_to(tok) is not None:
             return "hypothetical"  # "it is for Russia to accept": left to it, not done
         if head.lemma_ in lex.reporting_verbs and dep == "ccomp":
             return "negated" if head.lemma_ == "deny" else None
-        kind = _embedding_kind(head, lex) if dep != "conj" else None
+        # a participle beside the clause ("Threatening to kill the hostages, the group
+        # demanded ...") is no content of its verb: it happened as the clause did
+        beside = dep == "conj" or (dep == "advcl" and tok.tag_ == "VBG")
+        kind = _embedding_kind(head, lex) if not beside else None
         if kind == "negated" and _ceased(tok, head):
             return None  # "must stop killing civilians": the killing goes on
         if kind is not None:
@@ -143,6 +148,11 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
                 return outer
         tok = head
     return None
+
+
+def _dated(participle: Token) -> bool:
+    """A participle with a date of its own ("signed in 2010", "signed on March 10")."""
+    return any(t.ent_type_ == "DATE" for c in participle.children for t in c.subtree)
 
 
 # verbs that, with a gerund, presuppose that its act has been going on

@@ -567,6 +567,16 @@ def condition_subject(verb: Token) -> Token | None:
     return None
 
 
+def condition_in_what_is_said(verb: Token) -> Token | None:
+    """ "warned that Minsk could shut off transit if the EU imposed sanctions": the party the
+    condition is put to, not the one that would act (the warner's own side)."""
+    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        found = condition_subject(comp)
+        if found is not None:
+            return found
+    return None
+
+
 def verb_recipients(
     verb: Token,
     index: MentionIndex,
@@ -600,6 +610,7 @@ def verb_recipients(
         candidates.append(what_it_called(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
     candidates.append(_body_convened(verb, obj))
+    candidates.append(condition_in_what_is_said(verb))
     for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         candidates.append(child(comp, SUBJECTS | PASSIVE_SUBJECTS))
     if place_preps:

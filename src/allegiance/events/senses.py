@@ -53,8 +53,12 @@ class Trigger:
 
 
 def direct_object(verb: Token) -> Token | None:
+    """What the verb acts on: its object, the subject of its passive, or the noun its
+    participle describes ("a treaty signed in 1973 by Iran and Afghanistan")."""
     if is_passive(verb):
         return child(verb, PASSIVE_SUBJECTS)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return child(verb, OBJECTS) or verb.head
     return child(verb, OBJECTS)
 
 
