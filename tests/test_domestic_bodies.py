@@ -81,22 +81,45 @@ def test_a_named_or_foreign_body_is_no_domestic_one():
     assert domestic_bodies(doc, [*home, *drafts], [0] * 7, {3}) == []
 
 
-def test_a_body_another_state_addresses_is_the_home_one_even_where_only_that_state_is_named():
-    # "Pakistan met India . India urged the government . Pakistan left ." (home PAK)
-    words = ["Pakistan", "met", "India", ".", "India", "urged", "the", "government", ".",
-             "Pakistan", "left", "."]  # fmt: skip
-    heads = [1, 1, 1, 1, 5, 5, 7, 5, 5, 10, 10, 10]
-    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct", "nsubj",
+# "Pakistan met India . <middle sentence> . Pakistan left .", home PAK; India named only in the
+# middle one, at ``india``
+OUTER_WORDS = (["Pakistan", "met", "India", "."], [".", "Pakistan", "left", "."])
+
+
+def _around(middle: list[tuple[str, int, str, str]], india: int):
+    """The doc, drafts and sentence numbers of a three-sentence story around ``middle`` (word,
+    head within the middle sentence, dep, pos)."""
+    words = [*OUTER_WORDS[0], *(w for w, _, _, _ in middle), *OUTER_WORDS[1]]
+    n = len(middle)
+    heads = [1, 1, 1, 1, *(4 + h for _, h, _, _ in middle), 4 + n + 2, 4 + n + 2, 4 + n + 2,
+             4 + n + 2]  # fmt: skip
+    heads[4 + n] = heads[4 + n - 1] if n else 4  # the middle sentence's full stop
+    deps = ["nsubj", "ROOT", "dobj", "punct", *(d for _, _, d, _ in middle), "punct", "nsubj",
             "ROOT", "punct"]  # fmt: skip
-    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PROPN",
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", *(p for _, _, _, p in middle), "PUNCT", "PROPN",
            "VERB", "PUNCT"]  # fmt: skip
     doc = parsed(words, heads, deps, pos)
-    sentences = [0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2]
-    india = Draft(4, 5, code="IND", kind="country")
-    drafts = [*[pakistan(0)] * 3, india, *[pakistan(9)] * 2]
-    (found,) = domestic_bodies(doc, drafts, sentences, {0, 4, 9})
+    sentences = [0] * 4 + [1] * (n + 1) + [2] * 3
+    drafts = [*[pakistan(0)] * 3, Draft(4 + india, 5 + india, code="IND", kind="country"),
+              *[pakistan(5 + n)] * 2]  # fmt: skip
+    return doc, drafts, sentences, {0, 4 + india, 5 + n}
+
+
+def test_a_body_another_state_addresses_is_the_home_one_even_where_only_that_state_is_named():
+    # "India urged the government": addressed by India, so Pakistan's
+    middle = [("India", 1, "nsubj", "PROPN"), ("urged", 1, "ROOT", "VERB"),
+              ("the", 3, "det", "DET"), ("government", 1, "dobj", "NOUN")]  # fmt: skip
+    (found,) = domestic_bodies(*_around(middle, india=0))
     assert (found.start, found.end, found.code) == (7, 8, "PAK")
-    # the same body as the subject of that sentence stays uncoded: it may be India's
-    deps[5 - 1], deps[7] = "dobj", "nsubj"
-    doc = parsed(words, heads, deps, pos)
-    assert domestic_bodies(doc, drafts, sentences, {0, 4, 9}) == []
+    # "India and the government waited": beside India, not addressed by it, it stays uncoded
+    middle = [("India", 1, "nsubj", "PROPN"), ("waited", 1, "ROOT", "VERB"),
+              ("the", 3, "det", "DET"), ("government", 0, "conj", "NOUN")]  # fmt: skip
+    assert domestic_bodies(*_around(middle, india=0)) == []
+
+
+def test_a_body_that_addresses_another_state_is_the_home_one():
+    # "The government urged India": addressing India, so Pakistan's
+    middle = [("The", 1, "det", "DET"), ("government", 2, "nsubj", "NOUN"),
+              ("urged", 2, "ROOT", "VERB"), ("India", 2, "dobj", "PROPN")]  # fmt: skip
+    (found,) = domestic_bodies(*_around(middle, india=3))
+    assert (found.start, found.end, found.code) == (5, 6, "PAK")

@@ -111,3 +111,30 @@ def test_an_idea_a_suggestion_and_violence_are_things_a_reaction_answers():
                   lemmas=["kenya", "reject", "the", thing, "."])  # fmt: skip
         rejected = _found(doc, 1, "REJECT", _mention(doc, 0, "KEN", 0), [])
         assert answered_thing(rejected) == doc[3], thing
+
+
+def test_a_denial_of_involvement_answers_the_accusation_told_before():
+    words = ["India", "accused", "Pakistan", ".", "Pakistan", "denied", "any", "role", "."]
+    lemmas = ["india", "accuse", "pakistan", ".", "pakistan", "deny", "any", "role", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 5, 5, 7, 5, 5],
+              deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+              lemmas=lemmas)  # fmt: skip
+    accused = _found(doc, 1, "ACCUSE", _mention(doc, 0, "IND", 0), [_mention(doc, 2, "PAK", 0)])
+    denied = _found(doc, 5, "REJECT", _mention(doc, 4, "PAK", 1), [])
+    assert answered_thing(denied) == doc[7]  # "any role": no definite article needed
+    _, answered = with_answered_parties([accused, denied])
+    assert [m.code for m in answered.recipients] == ["IND"]
+
+
+def test_a_bare_refusal_answers_the_request_told_before():
+    words = ["India", "asked", "Nepal", ".", "Nepal", "refused", "."]
+    lemmas = ["india", "ask", "nepal", ".", "nepal", "refuse", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 5, 5, 5],
+              deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"],
+              lemmas=lemmas)  # fmt: skip
+    asked = _found(doc, 1, "REQUEST", _mention(doc, 0, "IND", 0), [_mention(doc, 2, "NPL", 0)])
+    refused = _found(doc, 5, "REJECT", _mention(doc, 4, "NPL", 1), [])
+    _, answered = with_answered_parties([asked, refused])
+    assert [m.code for m in answered.recipients] == ["IND"]
+    # a refusal of something named ("refused the offer") is not bare
+    assert answered_thing(_found(doc, 1, "REJECT", _mention(doc, 0, "IND", 0), [])) is None

@@ -312,3 +312,23 @@ def test_a_treaty_signed_by_two_states_is_their_act_told_as_done(extractor):
     assert signed.event == "SUPPORT"
     assert codes(signed.actor) == {"PER", "ECU"}
     assert signed.factuality == "historical"  # not the "must" of the clause around it
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan police fired tear gas at crowds outside parliament.",
+        "Kenyan police fired tear gas at columns of students outside parliament.",
+    ],
+)
+def test_people_fired_at_past_what_is_fired_are_the_force_s_own(extractor, sentence):
+    (fired,) = by_trigger(events(extractor, sentence), "fired")
+    assert codes(fired.actor) == {"KEN"}
+    assert codes(fired.recipient) == {"KEN"}
+
+
+def test_the_government_in_a_capital_is_that_state_s(extractor):
+    (accused,) = by_trigger(
+        events(extractor, "Russia accused the government in Kyiv of provocations."), "accused"
+    )
+    assert codes(accused.recipient) == {"UKR"}

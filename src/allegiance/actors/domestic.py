@@ -73,7 +73,7 @@ def domestic_bodies(
     for token in doc:
         if token.i in taken:
             continue
-        if sent_of[token.i] in home.elsewhere and not addressed_by_an_outsider(token, outsiders):
+        if sent_of[token.i] in home.elsewhere and not facing_an_outsider(token, outsiders):
             continue
         sector = body_sector(token, taken)
         if sector is not None:
@@ -96,6 +96,24 @@ def addressed_by_an_outsider(token: Token, outsiders: set[int]) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and any(t.i in outsiders for t in subject.subtree)
+
+
+def facing_an_outsider(token: Token, outsiders: set[int]) -> bool:
+    """A body addressed by another named party, or addressing one ("The government demanded
+    that Beijing remove the vessels"): not that party's own, and so the story's."""
+    return addressed_by_an_outsider(token, outsiders) or addressing_an_outsider(token, outsiders)
+
+
+def addressing_an_outsider(token: Token, outsiders: set[int]) -> bool:
+    if token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    addressed = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    addressed += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+                  for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    addressed += [s for c in verb.children if c.dep_ == "ccomp"
+                  for s in c.children if s.dep_ == "nsubj"]  # fmt: skip
+    return any(t.i in outsiders for a in addressed for t in a.subtree)
 
 
 def dominant_state(named: Iterable[tuple[str | None, str | None, int]]) -> str | None:

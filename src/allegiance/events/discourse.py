@@ -46,6 +46,8 @@ ANSWERED_ACTS = {
     "demand": "REQUEST", "request": "REQUEST", "call": "REQUEST",
     "offer": "AGREE", "threat": "THREATEN", "visit": "CONSULT", "deployment": "MOBILIZE",
     "suggestion": "ACCUSE", "violence": "ASSAULT", "incident": "ASSAULT",
+    "involvement": "ACCUSE", "role": "ACCUSE", "wrongdoing": "ACCUSE", "responsibility": "ACCUSE",
+    "part": "ACCUSE",
 }  # fmt: skip
 ANSWERED_THINGS = frozenset({
     "decision", "finding", "report", "draft", "resolution", "proposal", "plan", "announcement",
@@ -71,12 +73,34 @@ def answered_thing(found: Found) -> Token | None:
     if told is not None:
         return told
     thing = child(verb, ("dobj",))
+    if thing is None and _a_bare_refusal(verb):
+        return verb  # "Mr Wu said Taipei had refused": the request told before
+    if thing is not None and verb.lemma_.lower() == "deny" and _a_charge_denied(thing):
+        return thing  # "Moscow denied any role in the killings": the accusation told before
     if thing is None or thing.lemma_.lower() not in ANSWERED_THINGS:
         return None
     if any(c.dep_ == "poss" for c in thing.children):
         return None  # "rejected its findings": the owner is named, if unresolved
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in thing.children)
     return thing if definite else None
+
+
+# what a denial denies, named without the accusation itself: "denied involvement"
+DENIED_PARTS = frozenset({"involvement", "role", "wrongdoing", "responsibility", "part"})
+
+
+def _a_bare_refusal(verb: Token) -> bool:
+    """ "The relatives refused.": a refusal with nothing refused named."""
+    named = {"dobj", "xcomp", "ccomp", "prep", "advcl"}
+    return verb.lemma_.lower() in {"refuse", "decline"} and not any(
+        c.dep_ in named for c in verb.children
+    )
+
+
+def _a_charge_denied(thing: Token) -> bool:
+    return thing.lemma_.lower() in DENIED_PARTS and not any(
+        c.dep_ == "poss" for c in thing.children
+    )
 
 
 def with_answered_parties(founds: Sequence[Found]) -> list[Found]:
@@ -86,8 +110,9 @@ def with_answered_parties(founds: Sequence[Found]) -> list[Found]:
     for i, found in enumerate(ordered):
         thing = answered_thing(found)
         if thing is not None:
-            kind = ANSWERED_ACTS.get(thing.lemma_.lower())
-            if found.trigger.verb is not None and thing == found.trigger.verb.head:
+            refused = found.trigger.verb is not None and thing == found.trigger.verb
+            kind = "REQUEST" if refused else ANSWERED_ACTS.get(thing.lemma_.lower())
+            if not refused and found.trigger.verb is not None and thing == found.trigger.verb.head:
                 author = _author_beside(ordered[:i], found, kind=kind)
             else:
                 author = _author_before(ordered[:i], found, kind=kind)

@@ -36,8 +36,10 @@ PEOPLE_AND_PLACES = frozenset({
     "man", "woman", "child", "youth", "family", "supporter", "member", "leader", "critic",
     "opponent", "dissident", "politician", "lawmaker", "official", "prisoner", "inmate",
     "detainee", "suspect", "soldier", "policeman", "officer", "village", "town", "neighbourhood",
-    "neighborhood", "district", "camp",
+    "neighborhood", "district", "camp", "marcher", "migrant", "refugee", "worshipper",
 })  # fmt: skip
+# nouns that count or group people: what their "of" names is acted on
+GROUPINGS = frozenset({"column", "group", "hundred", "thousand", "dozen", "scores", "crowd"})
 PERSONAL = frozenset({"him", "her", "them"})
 TARGET_PREPS = ("on", "at", "against")
 
@@ -68,10 +70,22 @@ def _home_actor(found: Found) -> str | None:
 
 
 def _people_acted_on(found: Found) -> Token | None:
+    """The people the act's object names, or, past an object that is no people ("fired tear
+    gas at crowds"), those its "on", "at" or "against" names."""
     verb = found.trigger.verb
     if verb is None:
         return None
-    target = direct_object(verb) or prep_object(verb, TARGET_PREPS)
+    for target in (direct_object(verb), prep_object(verb, TARGET_PREPS)):
+        people = _people_named(target)
+        if people is not None:
+            return people
+    return None
+
+
+def _people_named(target: Token | None) -> Token | None:
+    if target is not None and target.lemma_.lower() in GROUPINGS:
+        # "columns of marchers", "hundreds of students"
+        target = prep_object(target, ("of",)) or target
     if target is None:
         return None
     if target.pos_ == "PRON":

@@ -606,6 +606,7 @@ def verb_recipients(
         candidates.append(_aid_destination(obj))
         if partner is None:  # "ties with the island nation": whose ties they are is no party
             candidates.append(obj)
+            candidates.append(_seat_of_the_body(verb, obj, index))
         candidates.append(object_author(verb))
         candidates.append(what_it_called(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
@@ -630,6 +631,23 @@ def verb_recipients(
             if found:
                 return found
     return []
+
+
+GOVERNING_BODIES = frozenset({"government", "authority", "regime", "administration",
+                              "leadership"})  # fmt: skip
+
+
+def _seat_of_the_body(verb: Token, obj: Token | None, index: MentionIndex) -> Token | None:
+    """ "accused the government in Pristina of ...": the parser hangs "in Pristina" on the
+    verb; right after a governing body, a seat of government names whose body it is."""
+    if obj is None or obj.lemma_.lower() not in GOVERNING_BODIES or obj.i + 1 >= len(obj.doc):
+        return None
+    after = obj.doc[obj.i + 1]
+    if after.lower_ != "in" or after.head != verb:
+        return None
+    seat = child(after, ("pobj",))
+    mention = index.at_token(seat) if seat is not None else None
+    return seat if mention is not None and mention.kind in {"capital", "seat"} else None
 
 
 def _names_hung_on_the_verb(verb: Token, obj: Token, index: MentionIndex) -> list[Mention]:
