@@ -123,3 +123,18 @@ def test_a_body_that_addresses_another_state_is_the_home_one():
               ("urged", 2, "ROOT", "VERB"), ("India", 2, "dobj", "PROPN")]  # fmt: skip
     (found,) = domestic_bodies(*_around(middle, india=3))
     assert (found.start, found.end, found.code) == (5, 6, "PAK")
+
+
+def test_a_ministry_named_by_its_field_is_the_home_one():
+    from spacy.tokens import Span
+
+    # "Pakistan met India . The Interior Ministry waited . Pakistan left ." (home PAK)
+    middle = [("The", 2, "det", "DET"), ("Interior", 2, "compound", "PROPN"),
+              ("Ministry", 3, "nsubj", "PROPN"), ("waited", 3, "ROOT", "VERB")]  # fmt: skip
+    doc, drafts, sentences, _ = _around(middle, india=0)
+    drafts = [d for d in drafts if d.code == "PAK"] + [pakistan(2)]  # no India in the story
+    doc.ents = [Span(doc, 5, 7, label="ORG")]
+    (found,) = domestic_bodies(doc, drafts, sentences, {0, 2, 9})
+    assert (found.start, found.end, found.code, found.sector) == (5, 7, "PAK", "GOV")
+    doc.ents = [Span(doc, 5, 6, label="NORP"), Span(doc, 6, 7, label="ORG")]  # "Indian Ministry"
+    assert domestic_bodies(doc, drafts, sentences, {0, 2, 9}) == []

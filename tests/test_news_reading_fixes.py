@@ -332,3 +332,13 @@ def test_the_government_in_a_capital_is_that_state_s(extractor):
         events(extractor, "Russia accused the government in Kyiv of provocations."), "accused"
     )
     assert codes(accused.recipient) == {"UKR"}
+
+
+def test_the_court_accused_of_something_is_the_court_named_before(extractor):
+    evs = events(
+        extractor,
+        "The International Criminal Court issued a warrant for the general. Khartoum accused "
+        "the court of applying double standards.",
+    )
+    (accused,) = by_trigger(evs, "accused")
+    assert codes(accused.recipient) == {"ICC"}

@@ -21,10 +21,20 @@ _ACTOR_KINDS = frozenset({"country", "igo", "group", "organisation", "capital"})
 _BE_FORMS = frozenset({"is", "was", "'s", "be", "been", "will", "would", "seems", "seemed"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "csubj"})
 _BLOCKING_NEXT = frozenset({"of", "between", "with", "that", "which", "who"})
+_BLOCKING_PREPS = frozenset({"of", "between", "with"})
 _PLACE_PREPS = frozenset({"from", "to", "into", "in", "inside", "within", "out"})
 _PHRASE_DEPS = frozenset({"compound", "nmod", "poss", "amod", "appos", "conj", "pobj",
                           "nsubj", "nsubjpass", "dobj"})  # fmt: skip
 MAX_CLIMB = 8
+
+
+def _blocks(after: Token, last: Token) -> bool:
+    """Whether the word after a description makes it another thing: "the court of appeal", "the
+    council that ...". A preposition blocks only where it hangs on the description ("accused
+    the court of applying double standards" accuses the court named before)."""
+    if after.lower_ not in _BLOCKING_NEXT:
+        return False
+    return after.lower_ not in _BLOCKING_PREPS or after.head == last
 
 
 def resolve_coreference(
@@ -316,7 +326,7 @@ def descriptions(
             continue
         for n in (2, 1):
             end = token.i + 1 + n
-            if end > len(doc) or (end < len(doc) and doc[end].lower_ in _BLOCKING_NEXT):
+            if end > len(doc) or (end < len(doc) and _blocks(doc[end], doc[end - 1])):
                 continue
             words = " ".join(t.lower_ for t in doc[token.i + 1 : end])
             head = place_head(doc, token.i, end)

@@ -28,7 +28,7 @@ BODY_NOUNS = {
     "police": "COP", "policemen": "COP",
     "opposition": "OPP",
     "court": "JUD", "courts": "JUD", "prosecutors": "JUD", "judiciary": "JUD",
-    "prosecutor": "JUD",
+    "prosecutor": "JUD", "ministry": "GOV",
     "opponents": "OPP",
     "protesters": "CVL", "protestors": "CVL", "demonstrators": "CVL", "activists": "CVL",
 }  # fmt: skip
@@ -150,7 +150,7 @@ def body_sector(token: Token, taken: set[int]) -> str | None:
         return None
     word = token.lower_
     modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"}]
-    if any(c.i in taken or c.lower_ in FOREIGN_MARKS or c.ent_type_ for c in modifiers):
+    if any(c.i in taken or c.lower_ in FOREIGN_MARKS or _names_one(c, token) for c in modifiers):
         return None  # "Pakistani police", "Kenya's police", "foreign governments"
     if _owned_by_a_party(token, taken):
         return None  # "the government of Sudan"
@@ -158,6 +158,22 @@ def body_sector(token: Token, taken: set[int]) -> str | None:
         return BODY_NOUNS[word]
     wanted = MODIFIED_BODIES.get(word, {})
     return next((wanted[c.lower_] for c in modifiers if c.lower_ in wanted), None)
+
+
+def _names_one(modifier: Token, head: Token) -> bool:
+    """A modifier that names someone ("Pakistani police"), not a word of the body's own name
+    ("the Interior Ministry", one ORG entity with its head)."""
+    if not modifier.ent_type_:
+        return False
+    same_entity = modifier.ent_type_ == head.ent_type_ == "ORG" and head.ent_iob_ == "I"
+    return not (same_entity and modifier.lower_ in _DEPARTMENTS)
+
+
+# words that name a ministry's field: "the Interior Ministry", "the Foreign Ministry"
+_DEPARTMENTS = frozenset({
+    "interior", "foreign", "defence", "defense", "justice", "health", "finance", "information",
+    "home", "education", "trade", "economy", "energy", "agriculture",
+})  # fmt: skip
 
 
 def _owned_by_a_party(token: Token, taken: set[int]) -> bool:
