@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from allegiance.events.generic import (
     a_present_habit,
     a_standing_insurgency,
+    a_tally,
     any_condemned,
     as_opposed_to,
 )
@@ -81,3 +82,19 @@ def test_condemning_any_violence_targets_no_one_opposing_any_sale_does():
     assert any_condemned(_condemns("any")[1])
     assert not any_condemned(_condemns("the")[1])
     assert not any_condemned(_condemns("any", verb="oppose")[1])
+
+
+def _killed_in(count: str) -> Doc:
+    """ "Rebels killed 40 people in <count> attacks ." """
+    return _doc([
+        ("Rebels", 1, "nsubj", "NNS", "rebel"), ("killed", 1, "ROOT", "VBD", "kill"),
+        ("40", 3, "nummod", "CD", "40"), ("people", 1, "dobj", "NNS", "people"),
+        ("in", 1, "prep", "IN", "in"), (count, 6, "nummod", "CD", count),
+        ("attacks", 4, "pobj", "NNS", "attack"), (".", 1, "punct", ".", "."),
+    ])  # fmt: skip
+
+
+def test_a_toll_over_many_attacks_is_a_tally_over_two_may_be_the_story():
+    assert a_tally(_killed_in("500")[1])
+    assert a_tally(_killed_in("1,200")[1])
+    assert not a_tally(_killed_in("two")[1])

@@ -26,6 +26,7 @@ from allegiance.events.found import Found
 from allegiance.events.generic import (
     a_present_habit,
     a_standing_insurgency,
+    a_tally,
     any_condemned,
     as_opposed_to,
     demanded_to_stop,
@@ -468,6 +469,8 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     if asked(trig.token) or asking_for_comment(trig.token):
         return False
     if trig.sense.type == "ASSAULT" and trig.verb is not None and a_match_score(trig.verb):
+        return False
+    if trig.sense.type == "ASSAULT" and trig.verb is not None and a_tally(trig.verb):
         return False
     if said_by_habit(clause, lex) or commentators_view(clause, lex):
         return False

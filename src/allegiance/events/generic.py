@@ -49,6 +49,28 @@ def _fights_an_insurgency(verb: Token) -> bool:
     )
 
 
+COUNTED_ACTS = frozenset({"attack", "strike", "raid", "bombing", "incident", "assault"})
+
+
+def a_tally(verb: Token) -> bool:
+    """ "In 2024 the groups killed nearly 400 people in over 500 attacks": a count summed over
+    many attacks is a statistic of the story's background, not one happening."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "across"}):
+        acts = child(prep, ("pobj",))
+        if acts is None or acts.lemma_.lower() not in COUNTED_ACTS or acts.tag_ != "NNS":
+            continue
+        if any(c.dep_ == "nummod" and _many(c) for c in acts.children):
+            return True
+    return False
+
+
+def _many(number: Token) -> bool:
+    """Ten or more: "over 500 attacks", "dozens of raids" tell a tally; "two attacks" may be
+    the story's own."""
+    digits = number.text.replace(",", "")
+    return (digits.isdigit() and int(digits) >= 10) or number.lower_ in {"dozens", "hundreds"}
+
+
 def as_opposed_to(token: Token) -> bool:
     """ "as opposed to decades of U.S. training": a comparison, not an opposition."""
     if token.lower_ != "opposed":
