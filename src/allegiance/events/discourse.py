@@ -31,6 +31,8 @@ REACTION_VERBS = frozenset({
     "dismiss", "deny", "refuse", "rebuff", "condemn", "criticize", "criticise", "denounce",
     "deplore", "decry", "slam", "blast", "oppose", "protest", "regret", "question",
 })  # fmt: skip
+# what a denial denies, named without the accusation itself: "denied involvement"
+DENIED_PARTS = frozenset({"involvement", "role", "wrongdoing", "responsibility", "part"})
 # what a party decides, finds, drafts or does that others then answer; a named act is answered
 # where the story told an act of its kind ("The EU imposed sanctions on Russia ... The Kremlin
 # rejected the sanctions"), anything else where the story was just before. Not a ruling or a
@@ -46,8 +48,7 @@ ANSWERED_ACTS = {
     "demand": "REQUEST", "request": "REQUEST", "call": "REQUEST",
     "offer": "AGREE", "threat": "THREATEN", "visit": "CONSULT", "deployment": "MOBILIZE",
     "suggestion": "ACCUSE", "violence": "ASSAULT", "incident": "ASSAULT",
-    "involvement": "ACCUSE", "role": "ACCUSE", "wrongdoing": "ACCUSE", "responsibility": "ACCUSE",
-    "part": "ACCUSE",
+    **dict.fromkeys(DENIED_PARTS, "ACCUSE"),
 }  # fmt: skip
 ANSWERED_THINGS = frozenset({
     "decision", "finding", "report", "draft", "resolution", "proposal", "plan", "announcement",
@@ -85,16 +86,10 @@ def answered_thing(found: Found) -> Token | None:
     return thing if definite else None
 
 
-# what a denial denies, named without the accusation itself: "denied involvement"
-DENIED_PARTS = frozenset({"involvement", "role", "wrongdoing", "responsibility", "part"})
-
-
 def _a_bare_refusal(verb: Token) -> bool:
     """ "The relatives refused.": a refusal with nothing refused named."""
     named = {"dobj", "xcomp", "ccomp", "prep", "advcl"}
-    return verb.lemma_.lower() in {"refuse", "decline"} and not any(
-        c.dep_ in named for c in verb.children
-    )
+    return verb.lemma_.lower() == "refuse" and not any(c.dep_ in named for c in verb.children)
 
 
 def _a_charge_denied(thing: Token) -> bool:

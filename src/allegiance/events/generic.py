@@ -65,10 +65,9 @@ def a_tally(verb: Token) -> bool:
 
 
 def _many(number: Token) -> bool:
-    """Ten or more: "over 500 attacks", "dozens of raids" tell a tally; "two attacks" may be
-    the story's own."""
+    """Ten or more: "over 500 attacks" tells a tally; "two attacks" may be the story's own."""
     digits = number.text.replace(",", "")
-    return (digits.isdigit() and int(digits) >= 10) or number.lower_ in {"dozens", "hundreds"}
+    return digits.isdigit() and int(digits) >= 10
 
 
 def as_opposed_to(token: Token) -> bool:

@@ -39,7 +39,7 @@ PEOPLE_AND_PLACES = frozenset({
     "neighborhood", "district", "camp", "marcher", "migrant", "refugee", "worshipper",
 })  # fmt: skip
 # nouns that count or group people: what their "of" names is acted on
-GROUPINGS = frozenset({"column", "group", "hundred", "thousand", "dozen", "scores", "crowd"})
+GROUPINGS = frozenset({"column", "group", "hundred", "thousand", "dozen", "crowd"})
 PERSONAL = frozenset({"him", "her", "them"})
 TARGET_PREPS = ("on", "at", "against")
 

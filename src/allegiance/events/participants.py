@@ -25,6 +25,7 @@ from allegiance.events.syntax import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
     child,
+    describes_a_noun,
     is_passive,
     prep_object,
 )
@@ -507,9 +508,7 @@ def governing_verb(token: Token) -> Token | None:
 
 def passive_participle(verb: Token) -> bool:
     """ "the hotel reduced to rubble", "villages shelled overnight": the noun undergoes it."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    return named_before_apposition(verb) is None
+    return describes_a_noun(verb) and named_before_apposition(verb) is None
 
 
 def verb_actors(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Mention]:
@@ -647,7 +646,7 @@ def _seat_of_the_body(verb: Token, obj: Token | None, index: MentionIndex) -> To
         return None
     seat = child(after, ("pobj",))
     mention = index.at_token(seat) if seat is not None else None
-    return seat if mention is not None and mention.kind in {"capital", "seat"} else None
+    return seat if mention is not None and mention.kind == "capital" else None
 
 
 def _names_hung_on_the_verb(verb: Token, obj: Token, index: MentionIndex) -> list[Mention]:

@@ -12,6 +12,7 @@ from allegiance.events.syntax import (
     OBJECTS,
     PASSIVE_SUBJECTS,
     child,
+    describes_a_noun,
     is_passive,
     prep_object,
 )
@@ -57,7 +58,7 @@ def direct_object(verb: Token) -> Token | None:
     participle describes ("a treaty signed in 1973 by Iran and Afghanistan")."""
     if is_passive(verb):
         return child(verb, PASSIVE_SUBJECTS)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+    if describes_a_noun(verb):
         return child(verb, OBJECTS) or verb.head
     return child(verb, OBJECTS)
 

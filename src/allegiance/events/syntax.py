@@ -19,6 +19,12 @@ def has_own_subject(verb: Token) -> bool:
     return child(verb, OWN_SUBJECTS) is not None
 
 
+def describes_a_noun(verb: Token) -> bool:
+    """A past participle set on a noun ("a treaty signed in 1973", "villages shelled
+    overnight"): the noun is what the participle acts on."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
+
+
 def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
     for c in token.children:
         if c.dep_ in deps:
