@@ -48,6 +48,11 @@ FOREIGN_MARKS = frozenset({
     "foreign", "international", "western", "other", "neighbouring", "neighboring", "regional",
     "global", "multinational", "world",
 })  # fmt: skip
+# "urged all sides to show restraint", "called on the warring parties": in a story about one
+# country, the sides of its conflict are its own (a counted list named before, "India and
+# Pakistan ... both sides", is taken first: ``allegiance.events.counted``)
+SIDES = frozenset({"sides", "parties"})
+SIDE_MARKS = frozenset({"all", "both", "warring"})
 HOME_KINDS = frozenset({"country", "capital", "city"})
 HOME_MIN_MENTIONS = 5
 HOME_LEAD = 2.0
@@ -77,11 +82,12 @@ def domestic_bodies(
             continue
         sector = body_sector(token, taken)
         if sector is not None:
-            start = min(
-                (c.i for c in token.lefts if c.dep_ in {"amod", "compound"}), default=token.i
-            )
-            found.append(Draft(start, token.i + 1, code=home.code, sector=sector, kind="domestic",
-                               form="description", plural=token.tag_ == "NNS"))  # fmt: skip
+            # "all sides" keeps its determiner: the phrase a reader sees
+            kept = {"amod", "compound"} | ({"det", "predet"} if sector == "" else set())
+            start = min((c.i for c in token.lefts if c.dep_ in kept), default=token.i)
+            found.append(Draft(start, token.i + 1, code=home.code, sector=sector or None,
+                               kind="domestic", form="description",
+                               plural=token.tag_ == "NNS"))  # fmt: skip
     return found
 
 
@@ -156,6 +162,8 @@ def body_sector(token: Token, taken: set[int]) -> str | None:
         return None  # "the government of Sudan"
     if word in BODY_NOUNS:
         return BODY_NOUNS[word]
+    if word in SIDES and any(c.lower_ in SIDE_MARKS for c in token.lefts):
+        return ""  # the sides of a conflict: no one sector
     wanted = MODIFIED_BODIES.get(word, {})
     return next((wanted[c.lower_] for c in modifiers if c.lower_ in wanted), None)
 

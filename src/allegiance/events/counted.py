@@ -46,13 +46,19 @@ def counted_object(found: Found) -> tuple[Token, int] | None:
     verb = found.trigger.verb
     if verb is None or not found.actors:
         return None
-    if any(m.text.lower() not in PRONOUNS for m in found.recipients):
+    if not all(_replaceable(m) for m in found.recipients):
         return None
     for noun in (child(verb, OBJECTS), prep_object(verb, ("on", "with"))):
         count = parties_counted(noun) if noun is not None else None
         if noun is not None and count is not None:
             return noun, count
     return None
+
+
+def _replaceable(mention: Mention) -> bool:
+    """A recipient a counted list replaces: a pronoun, or the story's own country read from
+    "both sides" (``actors.domestic``), which the list names better."""
+    return mention.text.lower() in PRONOUNS or mention.kind == "domestic"
 
 
 def _window_start(token: Token) -> int:

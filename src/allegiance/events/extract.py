@@ -189,7 +189,7 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
             exclude=actors,
             event_noun=_event_noun(trig, verb),
         )
-    if not recipients:
+    if not recipients and not _request_put_to_someone(trig, lex):
         own_act = trig.sense.type == "THREATEN" and _tells_own_act(verb, index, actors)
         recipients = _distinct(_embedded_recipients(verb, index, lex, said=own_act), actors)
     if not recipients and trig.sense.type in STANCE_TYPES:
@@ -253,6 +253,17 @@ def _tells_own_act(verb: Token, index: MentionIndex, actors: Sequence[Mention]) 
         if found is not None and found.code in own:
             return True
     return False
+
+
+def _request_put_to_someone(trig: Trigger, lex: Lexicon) -> bool:
+    """ "urged other partners to follow its example", "called on member states to widen
+    sanctions against Belarus": a request's recipient is whom it is put to, even without a
+    code; the parties of the act asked for are not (PLOVER codes the addressee)."""
+    verb = trig.verb
+    if trig.sense.type != "REQUEST" or verb is None or verb.lemma_ not in lex.object_control:
+        return False
+    addressee = child(verb, ("dobj",)) or prep_object(verb, ("on",))
+    return addressee is not None and addressee.pos_ in {"NOUN", "PROPN"}
 
 
 def _embedded_recipients(
