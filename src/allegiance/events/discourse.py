@@ -8,7 +8,8 @@ others than its own, of the nearest earlier candidate of the act's kind (an accu
 sanction, an attack; within six sentences), or, for a thing of no kind (a decision, a report),
 of the nearest earlier candidate within two sentences. A rejection told as a relative clause
 on a named act set beside its telling ("accused Iran of ..., a charge that Iran rejected")
-answers the act of that kind told earlier in its own sentence, definite or not.
+answers the act of that kind told earlier in its own sentence, definite or not. A denial of a
+clause ("denied that its troops were involved") answers the accusation told before.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from allegiance.events.attach import governing_verb
 from allegiance.events.found import Found
+from allegiance.events.senses import denied_clause
 from allegiance.events.syntax import child
 from allegiance.models import Event, Mention
 
@@ -78,6 +80,8 @@ def answered_thing(found: Found) -> Token | None:
         return verb  # "Mr Wu said Taipei had refused": the request told before
     if thing is not None and verb.lemma_.lower() == "deny" and _a_charge_denied(thing):
         return thing  # "Moscow denied any role in the killings": the accusation told before
+    if thing is None and verb.lemma_.lower() == "deny":
+        return denied_clause(verb)  # "Kigali denied that its troops were involved": the same
     if thing is None or thing.lemma_.lower() not in ANSWERED_THINGS:
         return None
     if any(c.dep_ == "poss" for c in thing.children):
@@ -107,6 +111,8 @@ def with_answered_parties(founds: Sequence[Found]) -> list[Found]:
         if thing is not None:
             refused = found.trigger.verb is not None and thing == found.trigger.verb
             kind = "REQUEST" if refused else ANSWERED_ACTS.get(thing.lemma_.lower())
+            if thing.head == found.trigger.verb and thing.dep_ in {"ccomp", "xcomp"}:
+                kind = "ACCUSE"  # a clause denied answers the accusation told before
             if not refused and found.trigger.verb is not None and thing == found.trigger.verb.head:
                 author = _author_beside(ordered[:i], found, kind=kind)
             else:

@@ -95,7 +95,7 @@ from allegiance.events.reported import reported_events
 from allegiance.events.retaliation import response_threats
 from allegiance.events.retype import retyped
 from allegiance.events.scene import counterparts_kept_out, scene_kept_out
-from allegiance.events.senses import Trigger, noun_trigger, verb_trigger
+from allegiance.events.senses import Trigger, denied_clause, noun_trigger, verb_trigger
 from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
 from allegiance.events.syntax import (
@@ -197,6 +197,8 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         recipients = _distinct(np_mentions(subject, index), actors) if subject is not None else []
     if not recipients:
         recipients = _speaker_pronoun(verb, index, lex, actors)
+    if _denies_a_clause(trig):
+        recipients = []  # the accuser told before answers it (``discourse``)
     if visitor_named(trig, lex) or hosting(trig, recipients):
         actors, recipients = recipients, actors
     if trig.reverse:
@@ -253,6 +255,15 @@ def _tells_own_act(verb: Token, index: MentionIndex, actors: Sequence[Mention]) 
         if found is not None and found.code in own:
             return True
     return False
+
+
+def _denies_a_clause(trig: Trigger) -> bool:
+    """ "denied that Rwandan troops were involved", "denies hiring Wagner fighters": the
+    parties of what is denied are not the denial's; whom it answers is the accuser."""
+    verb = trig.verb
+    if trig.sense.type != "REJECT" or verb is None or verb.lemma_ != "deny":
+        return False
+    return child(verb, ("dobj",)) is None and denied_clause(verb) is not None
 
 
 def _request_put_to_someone(trig: Trigger, lex: Lexicon) -> bool:

@@ -275,6 +275,18 @@ def _refine(verb: Token, sense: Sense, lex: Lexicon) -> Sense:
     return sense
 
 
+# "denied that it had rejected the offer": denying a refusal refuses nothing; the refusal
+# told in the clause is the event, negated
+REFUSALS = frozenset({"reject", "refuse", "deny", "decline", "dismiss", "rebuff"})
+
+
+def denied_clause(verb: Token) -> Token | None:
+    """What a denial denies when it is told as a clause: "denied that its troops were
+    involved", "denies hiring Wagner fighters"."""
+    return next((c for c in verb.children if c.dep_ == "ccomp"
+                 or (c.dep_ == "xcomp" and c.tag_ == "VBG")), None)  # fmt: skip
+
+
 def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
     if sense.needs == "person_object":
         return obj is not None and obj.ent_type_ in PERSON_ENTS
@@ -284,6 +296,10 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
         return obj is not None or all(child(c, ("nsubj",)) is not None for c in comps)
     if sense.needs == "noun_object":
         return obj is not None and obj.pos_ in {"NOUN", "PROPN"}
+    if sense.needs == "denial":  # "denied the charges", "denied that its troops were
+        # involved", "denies hiring Wagner fighters", "a charge Moscow denied"
+        clause = denied_clause(verb)
+        return obj is not None or (clause is not None and clause.lemma_ not in REFUSALS)
     if sense.needs == "no_object":  # "conferred with", not "conferred an honour on"
         return obj is None
     if sense.needs == "no_instrument":  # "retaliated with tariffs": the tariffs are the event
