@@ -45,7 +45,31 @@ COOPERATIVE_TYPES = frozenset(
 def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
     found = _leaving_a_body(_military_backing(_willingness(_attacked_for(found), lex)))
-    return _unrecognised(_aid_stopped(found, index, lex), lex)
+    return _refusal_stated(_unrecognised(_aid_stopped(found, index, lex), lex))
+
+
+# what "will not" or "would not" refuses: accepting, meeting, negotiating, recognising,
+# restoring ties (not resigning or retaliating, which stay acts that did not happen)
+REFUSABLE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
+WILL = frozenset({"will", "would", "wo", "shall"})
+
+
+def _refusal_stated(found: Found) -> Found:
+    """ "Bamako would not accept a drawn-out departure", "Iran will not negotiate under
+    pressure": a cooperation its party says it will not do is a refusal stated now (PLOVER
+    REJECT: "refuse to ... negotiate, meet, accept"), not an agreement that did not happen."""
+    verb = found.trigger.verb
+    if found.trigger.sense.type not in REFUSABLE_TYPES or verb is None:
+        return found
+    if found.trigger.token != verb or not found.actors:
+        return found
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not any(c.dep_ == "neg" for c in verb.children) or not aux & WILL:
+        return found
+    refused = _with_type(found, "REJECT", None)
+    sense = dataclasses.replace(refused.trigger.sense, mutual=False)  # refused *to* the partner
+    trig = dataclasses.replace(refused.trigger, sense=sense)
+    return dataclasses.replace(refused, trigger=trig, factuality="asserted")
 
 
 RECOGNISING = frozenset({"recognize", "recognise"})
