@@ -66,10 +66,8 @@ def _refusal_stated(found: Found) -> Found:
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if not any(c.dep_ == "neg" for c in verb.children) or not aux & WILL:
         return found
-    refused = _with_type(found, "REJECT", None)
-    sense = dataclasses.replace(refused.trigger.sense, mutual=False)  # refused *to* the partner
-    trig = dataclasses.replace(refused.trigger, sense=sense)
-    return dataclasses.replace(refused, trigger=trig, factuality="asserted")
+    refused = _with_type(found, "REJECT", None, mutual=False)  # refused *to* the partner
+    return dataclasses.replace(refused, factuality="asserted")
 
 
 RECOGNISING = frozenset({"recognize", "recognise"})
@@ -130,9 +128,12 @@ def _a_fault(token: Token) -> bool:
 SPELLS = frozenset({"night", "day", "week", "month", "year", "time", "hour", "while", "weekend"})
 
 
-def _with_type(found: Found, kind: str, mode: str | None) -> Found:
+def _with_type(found: Found, kind: str, mode: str | None, *, mutual: bool | None = None) -> Found:
+    """``found`` read as another type (and mode); ``mutual`` set when given, else kept."""
     trig = found.trigger
     sense = dataclasses.replace(trig.sense, type=kind, mode=mode)
+    if mutual is not None:
+        sense = dataclasses.replace(sense, mutual=mutual)
     return dataclasses.replace(found, trigger=dataclasses.replace(trig, sense=sense))
 
 
