@@ -33,7 +33,12 @@ from allegiance.events.generic import (
 )
 from allegiance.events.labelled import labelled_events
 from allegiance.events.lexicon import Lexicon, default_lexicon
-from allegiance.events.local import story_home, with_home_government, with_local_parties
+from allegiance.events.local import (
+    story_home,
+    with_home_authority,
+    with_home_government,
+    with_local_parties,
+)
 from allegiance.events.mutual import (
     hosted_meeting,
     hosting,
@@ -681,6 +686,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
     out = [without_venue(f, index) for f in out]
     out = [with_local_parties(f, index, lex, home=ctx.home) for f in out]
+    out = [with_home_authority(f, home=ctx.home) for f in out]
     out = [own_state_kept_out(with_home_government(f, index, home=ctx.home)) for f in out]
     out = [own_country_kept_out(f) for f in out]
     out = [own_people_acted_on(f, index) for f in out]

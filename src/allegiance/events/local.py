@@ -193,3 +193,53 @@ def with_home_government(found: Found, index: MentionIndex, *, home: str | None)
 def _reacting(actors: Sequence[Mention], home: str) -> bool:
     """The home country's opposition, lawmakers or people (not its government)."""
     return bool(actors) and all(m.code == home and m.sector in GOVERNED for m in actors)
+
+
+# what a state's police, courts and prisons do to people, with the sector that does it
+AUTHORITY_ACTS = {
+    "arrest": "COP", "detain": "COP", "jail": "JUD", "imprison": "JUD", "convict": "JUD",
+    "sentence": "JUD", "release": "GOV", "free": "GOV",
+}  # fmt: skip
+AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION", "RETREAT"})
+AUTHORITY = "authority"  # the kind of a state named only by its act
+# people taken by others than the state are freed by their captors, not by it ("calls for
+# the release of the abducted schoolgirls")
+CAPTIVE_WORDS = frozenset({
+    "abduct", "abduction", "kidnap", "kidnapping", "kidnapper", "hostage", "captive", "captor",
+    "ransom", "hijack", "hijacker",
+})  # fmt: skip
+
+
+def with_home_authority(found: Found, *, home: str | None) -> Found:
+    """ "Gachagua was convicted on five charges", "his client's arrest", "He was released in
+    May 2017": in a story about one country, one of its people arrested, tried, jailed or
+    freed by no one named was so by that country (CAMEO codes the act domestic, KEN -> KEN).
+    Only where all who are acted on are coded as that country and the act names no agent; the
+    actor is the act itself standing for the police, court or government (kind
+    ``AUTHORITY``)."""
+    token = found.trigger.token
+    sector = AUTHORITY_ACTS.get(token.lemma_.lower())
+    if home is None or sector is None or found.actors or not found.recipients:
+        return found
+    if found.trigger.sense.type not in AUTHORITY_TYPES or not _agentless(token):
+        return found
+    if any(m.code != home for m in found.recipients):
+        return found
+    if found.trigger.sense.type == "RETREAT" and _held_by_captors(token):
+        return found
+    state = Mention(token.text, token.idx, token.idx + len(token), code=home, sector=sector,
+                    kind=AUTHORITY)  # fmt: skip
+    return dataclasses.replace(found, actors=[state])
+
+
+def _agentless(token: Token) -> bool:
+    """A noun ("the arrest of five people"), or a passive with no "by" ("was convicted",
+    "activists detained since the decree")."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return True
+    passive = is_passive(token) or (token.tag_ == "VBN" and token.dep_ == "acl")
+    return passive and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _held_by_captors(token: Token) -> bool:
+    return any(t.lemma_.lower() in CAPTIVE_WORDS for t in token.sent)
