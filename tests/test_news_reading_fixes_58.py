@@ -1,7 +1,7 @@
 """Reading fixes of the fifty-eighth change (issue 13): in a story about one country, one of its
 people arrested, convicted, jailed or freed by no one named was so by that country ("Gachagua
 was convicted on five charges" is SANCTION KEN -> KEN, as CAMEO codes domestic acts). On
-hand-built parses (events.local.with_home_authority) and through the whole pipeline on
+hand-built parses (events.authority.with_home_authority) and through the whole pipeline on
 sentences written by us."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from allegiance.events.authority import with_home_authority as _with_home_authority
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
-from allegiance.events.local import with_home_authority
-from allegiance.events.participants import distinct
+from allegiance.events.participants import MentionIndex, distinct
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 from event_helpers import by_trigger, codes, events, of_type
@@ -29,6 +29,10 @@ def _passive(agent: list[str], subject: str = "Odera") -> Doc:
     return Doc(spacy.blank("en").vocab, words=words[: len(heads)], heads=heads, deps=deps,
                pos=pos, lemmas=lemmas, tags=["NNP", "VBD", "VBN", *(["IN", "NNP"] if agent
                else []), "."])  # fmt: skip
+
+
+def with_home_authority(found: Found, *, home: str | None) -> Found:
+    return _with_home_authority(found, MentionIndex(found.recipients), home=home)
 
 
 def _convicted(doc: Doc, *, recipient_code: str | None = "KEN", kind: str = "SANCTION") -> Found:

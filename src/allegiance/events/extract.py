@@ -18,6 +18,7 @@ from allegiance.doc import sentence_record, sentence_span
 from allegiance.events import attach
 from allegiance.events.addressed import warnings_addressed
 from allegiance.events.attribution import attribution
+from allegiance.events.authority import with_home_authority
 from allegiance.events.counted import with_counted_parties
 from allegiance.events.dates import older_than_a_month, recent
 from allegiance.events.discourse import background_carried, with_answered_parties
@@ -33,12 +34,7 @@ from allegiance.events.generic import (
 )
 from allegiance.events.labelled import labelled_events
 from allegiance.events.lexicon import Lexicon, default_lexicon
-from allegiance.events.local import (
-    story_home,
-    with_home_authority,
-    with_home_government,
-    with_local_parties,
-)
+from allegiance.events.local import story_home, with_home_government, with_local_parties
 from allegiance.events.mutual import (
     hosted_meeting,
     hosting,
@@ -686,7 +682,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
     out = [without_venue(f, index) for f in out]
     out = [with_local_parties(f, index, lex, home=ctx.home) for f in out]
-    out = [with_home_authority(f, home=ctx.home) for f in out]
+    out = [with_home_authority(f, index, home=ctx.home) for f in out]
     out = [own_state_kept_out(with_home_government(f, index, home=ctx.home)) for f in out]
     out = [own_country_kept_out(f) for f in out]
     out = [own_people_acted_on(f, index) for f in out]

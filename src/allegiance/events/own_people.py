@@ -37,6 +37,7 @@ PEOPLE_AND_PLACES = frozenset({
     "opponent", "dissident", "politician", "lawmaker", "official", "prisoner", "inmate",
     "detainee", "suspect", "soldier", "policeman", "officer", "village", "town", "neighbourhood",
     "neighborhood", "district", "camp", "marcher", "migrant", "refugee", "worshipper",
+    "passenger", "hostage",
 })  # fmt: skip
 # nouns that count or group people: what their "of" names is acted on
 GROUPINGS = frozenset({"column", "group", "hundred", "thousand", "dozen", "crowd"})
@@ -51,10 +52,10 @@ def own_people_acted_on(found: Found, index: MentionIndex) -> Found:
     if code is None or found.recipients:
         return found  # a recipient named, coded or not ("arrested Meng Wanzhou")
     target = _people_acted_on(found)
-    if target is None or _names_others(target, code, index):
+    if target is None or names_others(target, code, index):
         return found
     sentence = next((m.sentence_index for m in found.actors if m.code), None)
-    return dataclasses.replace(found, recipients=[_people(target, code, sentence)])
+    return dataclasses.replace(found, recipients=[people_mention(target, code, sentence)])
 
 
 def _home_actor(found: Found) -> str | None:
@@ -76,13 +77,13 @@ def _people_acted_on(found: Found) -> Token | None:
     if verb is None:
         return None
     for target in (direct_object(verb), prep_object(verb, TARGET_PREPS)):
-        people = _people_named(target)
+        people = people_named(target)
         if people is not None:
             return people
     return None
 
 
-def _people_named(target: Token | None) -> Token | None:
+def people_named(target: Token | None) -> Token | None:
     if target is not None and target.lemma_.lower() in GROUPINGS:
         # "columns of marchers", "hundreds of students"
         target = prep_object(target, ("of",)) or target
@@ -95,14 +96,14 @@ def _people_named(target: Token | None) -> Token | None:
     return None
 
 
-def _names_others(target: Token, code: str, index: MentionIndex) -> bool:
+def names_others(target: Token, code: str, index: MentionIndex) -> bool:
     """Whether the target's sentence names a party other than the actor's country."""
     sent = target.sent
     start, end = sent.start_char, sent.end_char
     return any(m.code and m.code != code for m in index.within(start, end))
 
 
-def _people(target: Token, code: str, sentence: int | None) -> Mention:
+def people_mention(target: Token, code: str, sentence: int | None) -> Mention:
     first = target.left_edge if target.pos_ != "PRON" else target
     doc = target.doc
     start, end = first.idx, target.idx + len(target)
