@@ -7,7 +7,12 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from allegiance.events.counted import listed_before, parties_counted, with_counted_parties
+from allegiance.events.counted import (
+    listed_before,
+    parties_counted,
+    with_counted_actors,
+    with_counted_parties,
+)
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
 from allegiance.events.participants import MentionIndex
@@ -75,3 +80,27 @@ def test_a_request_naming_its_party_keeps_it():
     asked = Found(Trigger(doc[6], Sense("REQUEST"), verb=doc[6]), [index.mentions[-1]], [named])
     (found,) = with_counted_parties([asked], index)
     assert found.recipients == [named]
+
+
+def _both_clashed() -> Doc:
+    """ "India and Pakistan talked . Both countries clashed ." """
+    words = ["India", "and", "Pakistan", "talked", ".", "Both", "countries", "clashed", "."]
+    heads = [3, 0, 0, 3, 3, 6, 7, 7, 7]
+    deps = ["nsubj", "cc", "conj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"]
+    tags = ["NNP", "CC", "NNP", "VBD", ".", "DT", "NNS", "VBD", "."]
+    lemmas = ["india", "and", "pakistan", "talk", ".", "both", "country", "clash", "."]
+    starts = [True, False, False, False, False, True, False, False, False]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+               lemmas=lemmas, sent_starts=starts)  # fmt: skip
+
+
+def test_an_act_of_both_countries_is_done_by_the_two_listed():
+    doc = _both_clashed()
+    index = MentionIndex(
+        Mention(doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]), code=code, kind="country")
+        for i, code in {0: "IND", 2: "PAK"}.items()
+    )
+    clash = Found(Trigger(doc[7], Sense("ASSAULT"), verb=doc[7]), [], [])
+    assert [m.code for m in with_counted_actors(clash, index).actors] == ["IND", "PAK"]
+    named = Found(Trigger(doc[7], Sense("ASSAULT"), verb=doc[7]), [index.mentions[0]], [])
+    assert with_counted_actors(named, index).actors == [index.mentions[0]]

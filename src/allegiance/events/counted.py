@@ -6,8 +6,9 @@ was read as.
 A candidate addressed to a counted plural ("both countries", "the two governments", "the three
 nations") that names no party of its own (nothing, or only a pronoun) takes the nearest list
 of exactly that many parties ("X and Y", "X, Y and Z") named before it, in its own sentence
-or the two before, other than its actor's. A pure function of the candidates, the parse and
-the mentions.
+or the two before, other than its actor's. So does a candidate done by one ("The three
+military-led nations accused the regional body", "Both countries withdrew ambassadors"): the
+list is its actors. A pure function of the candidates, the parse and the mentions.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from spacy.tokens import Token
 
 from allegiance.events.found import Found
 from allegiance.events.participants import PRONOUNS, MentionIndex
-from allegiance.events.syntax import OBJECTS, child, prep_object
+from allegiance.events.syntax import OBJECTS, OWN_SUBJECTS, child, prep_object
 from allegiance.models import Mention
 
 COUNTED_HEADS = frozenset({
@@ -108,3 +109,25 @@ def with_counted_parties(founds: Sequence[Found], index: MentionIndex) -> list[F
             parties = listed_before(target[0], index, count=target[1], exclude=found.actor_codes())
         out.append(dataclasses.replace(found, recipients=parties) if parties else found)
     return out
+
+
+def counted_subject(found: Found) -> tuple[Token, int] | None:
+    """The counted plural that does a candidate ("Both countries withdrew", "the two sides
+    agreed to meet"), with its count, when the candidate has no actor but a pronoun."""
+    verb = found.trigger.verb
+    if verb is None or not all(_replaceable(m) for m in found.actors):
+        return None
+    doer = verb.head if verb.dep_ == "xcomp" else verb
+    subject = child(doer, OWN_SUBJECTS)
+    count = parties_counted(subject) if subject is not None else None
+    return (subject, count) if subject is not None and count is not None else None
+
+
+def with_counted_actors(found: Found, index: MentionIndex) -> Found:
+    """A candidate done by a counted plural gets the parties it counts as its actors."""
+    target = counted_subject(found)
+    if target is None:
+        return found
+    recipients = frozenset(m.code for m in found.recipients if m.code)
+    parties = listed_before(target[0], index, count=target[1], exclude=recipients)
+    return dataclasses.replace(found, actors=parties) if parties else found

@@ -19,7 +19,7 @@ from allegiance.events import attach
 from allegiance.events.addressed import warnings_addressed
 from allegiance.events.attribution import attribution
 from allegiance.events.authority import with_home_authority
-from allegiance.events.counted import with_counted_parties
+from allegiance.events.counted import with_counted_actors, with_counted_parties
 from allegiance.events.dates import older_than_a_month, recent
 from allegiance.events.discourse import background_carried, with_answered_parties
 from allegiance.events.factuality import clause_verb, factuality
@@ -680,7 +680,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     for miss in unparsed_verbs(ctx.doc, index, lex, matcher=unparsed):
         if miss.token.i not in consumed:
             out.append(Found(Trigger(miss.token, miss.sense), miss.actors, miss.recipients))
-    out = [without_venue(f, index) for f in out]
+    out = [with_counted_actors(without_venue(f, index), index) for f in out]
     out = [with_local_parties(f, index, lex, home=ctx.home) for f in out]
     out = [with_home_authority(f, index, home=ctx.home) for f in out]
     out = [own_state_kept_out(with_home_government(f, index, home=ctx.home)) for f in out]
