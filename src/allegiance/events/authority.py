@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from allegiance.events.found import Found
 from allegiance.events.own_people import names_others, people_mention, people_named
-from allegiance.events.participants import MentionIndex
+from allegiance.events.participants import AUTHORITY, MentionIndex
 from allegiance.events.syntax import PASSIVE_SUBJECTS, child, is_passive, prep_object
 from allegiance.models import Mention
 
@@ -30,7 +30,6 @@ AUTHORITY_ACTS = {
     "sentence": "JUD", "release": "GOV", "free": "GOV", "rescue": "MIL",
 }  # fmt: skip
 AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION", "RETREAT", "AID"})
-AUTHORITY = "authority"  # the kind of a state named only by its act
 # people taken by others than the state are freed by their captors, not by it ("calls for
 # the release of the abducted schoolgirls")
 CAPTIVE_WORDS = frozenset({

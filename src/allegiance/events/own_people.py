@@ -84,6 +84,8 @@ def _people_acted_on(found: Found) -> Token | None:
 
 
 def people_named(target: Token | None) -> Token | None:
+    """The head of ``target`` when it names people only as people ("17 people", "hundreds of
+    students", "them"), else None."""
     if target is not None and target.lemma_.lower() in GROUPINGS:
         # "columns of marchers", "hundreds of students"
         target = prep_object(target, ("of",)) or target

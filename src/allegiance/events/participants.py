@@ -542,11 +542,15 @@ _ALONG = frozenset({"along", "together"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "his", "she", "her", "we", "our"})
 
 
+# the kind of a state named only by its act ("He was released": events.authority)
+AUTHORITY = "authority"
+
+
 def distinct(mentions: Iterable[Mention], exclude: Sequence[Mention] = ()) -> list[Mention]:
     """Mentions not already listed nor in ``exclude``; a pronoun of an excluded actor
-    ("its forces") is that actor again, not a recipient."""
-    # a state named only by its act ("He was released") has no pronoun of its own
-    codes = {x.code for x in exclude if x.code and x.kind != "authority"}
+    ("its forces") is that actor again, not a recipient (a state named only by its act has
+    no pronoun of its own)."""
+    codes = {x.code for x in exclude if x.code and x.kind != AUTHORITY}
     out: list[Mention] = []
     for m in mentions:
         if m in out or any((m.start, m.end) == (x.start, x.end) for x in exclude):
