@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from allegiance.events.authority import with_home_authority as _with_home_authority
+from allegiance.events.authority import with_home_authority
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
 from allegiance.events.participants import MentionIndex, distinct
@@ -19,20 +19,21 @@ from allegiance.models import Mention
 from event_helpers import by_trigger, codes, events, of_type
 
 
-def _passive(agent: list[str], subject: str = "Odera") -> Doc:
-    """ "<subject> was convicted [by <agent>] ." """
-    words = [subject, "was", "convicted", *(["by", *agent] if agent else []), "."]
-    heads = [2, 2, 2, *([2, 3 + len(agent)] + [4] * (len(agent) - 1) if agent else []), 2]
-    deps = ["nsubjpass", "auxpass", "ROOT", *(["agent", "pobj"] if agent else []), "punct"]
-    pos = ["PROPN", "AUX", "VERB", *(["ADP", "PROPN"] if agent else []), "PUNCT"]
-    lemmas = [subject, "be", "convict", *(["by", agent[0]] if agent else []), "."]
-    return Doc(spacy.blank("en").vocab, words=words[: len(heads)], heads=heads, deps=deps,
-               pos=pos, lemmas=lemmas, tags=["NNP", "VBD", "VBN", *(["IN", "NNP"] if agent
-               else []), "."])  # fmt: skip
+def _passive(agent: str | None = None, subject: str = "Odera") -> Doc:
+    """ "<subject> was convicted ." or "<subject> was convicted by <agent> ." """
+    words = [subject, "was", "convicted", "."]
+    heads, deps = [2, 2, 2, 2], ["nsubjpass", "auxpass", "ROOT", "punct"]
+    pos, tags = ["PROPN", "AUX", "VERB", "PUNCT"], ["NNP", "VBD", "VBN", "."]
+    if agent is not None:  # "by <agent>" before the full stop
+        words[3:3], heads[3:3], deps[3:3] = ["by", agent], [2, 3], ["agent", "pobj"]
+        pos[3:3], tags[3:3] = ["ADP", "PROPN"], ["IN", "NNP"]
+    lemmas = [{"was": "be", "convicted": "convict"}.get(w, w) for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+               tags=tags, lemmas=lemmas)  # fmt: skip
 
 
-def with_home_authority(found: Found, *, home: str | None) -> Found:
-    return _with_home_authority(found, MentionIndex(found.recipients), home=home)
+def _authority(found: Found, *, home: str | None) -> Found:
+    return with_home_authority(found, MentionIndex(found.recipients), home=home)
 
 
 def _convicted(doc: Doc, *, recipient_code: str | None = "KEN", kind: str = "SANCTION") -> Found:
@@ -41,7 +42,7 @@ def _convicted(doc: Doc, *, recipient_code: str | None = "KEN", kind: str = "SAN
 
 
 def test_a_conviction_by_no_one_named_is_the_home_country_s():
-    found = with_home_authority(_convicted(_passive([])), home="KEN")
+    found = _authority(_convicted(_passive()), home="KEN")
     (state,) = found.actors
     assert (state.code, state.sector, state.kind, state.text) == (
         "KEN",
@@ -52,18 +53,16 @@ def test_a_conviction_by_no_one_named_is_the_home_country_s():
 
 
 def test_a_named_agent_a_foreign_person_or_no_home_keeps_the_act_as_told():
-    by_court = _passive(["Mugo"])
-    assert not with_home_authority(_convicted(by_court), home="KEN").actors
-    assert not with_home_authority(
-        _convicted(_passive([]), recipient_code="GBR"), home="KEN"
-    ).actors
-    assert not with_home_authority(_convicted(_passive([]), recipient_code=None), home="KEN").actors
-    assert not with_home_authority(_convicted(_passive([])), home=None).actors
-    assert not with_home_authority(_convicted(_passive([]), kind="ACCUSE"), home="KEN").actors
+    by_court = _passive("Mugo")
+    assert not _authority(_convicted(by_court), home="KEN").actors
+    assert not _authority(_convicted(_passive(), recipient_code="GBR"), home="KEN").actors
+    assert not _authority(_convicted(_passive(), recipient_code=None), home="KEN").actors
+    assert not _authority(_convicted(_passive()), home=None).actors
+    assert not _authority(_convicted(_passive(), kind="ACCUSE"), home="KEN").actors
 
 
 def test_a_pronoun_acted_on_stays_beside_the_state_named_by_its_act():
-    he = with_home_authority(_convicted(_passive([], subject="He")), home="KEN")
+    he = _authority(_convicted(_passive(subject="He")), home="KEN")
     assert codes(he.actors) == {"KEN"}
     # not read as the actor again, as "its forces" is (participants.distinct)
     assert distinct(he.recipients, he.actors) == he.recipients
