@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from allegiance.actors.coref import resolve_coreference
+from allegiance.actors.domestic import Home, story_home
 from allegiance.actors.drafts import Context, Draft
 from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, role_on
 from allegiance.actors.lexicon import (
@@ -506,7 +507,10 @@ def _known_person_role(draft: Draft, key: str, ctx: Context) -> None:
 
 def infer_affiliations(drafts: list[Draft], sent_of: list[int]) -> None:
     """ "President Ana Lima met Chilean judges": a titled person with no known affiliation
-    acts for the country of the sentence, when the sentence names exactly one."""
+    acts for the country of the sentence, when the sentence names exactly one; else, in a
+    story about one country, an officeholder of its own kind ("Foreign Minister Ali Sabry
+    rejected the criticism" in a story on Sri Lanka) for that country (``home_officeholder``)."""
+    home = story_home(drafts, sent_of)
     for draft in drafts:
         if draft.kind != "person" or draft.code or not draft.role:
             continue
@@ -518,6 +522,28 @@ def infer_affiliations(drafts: list[Draft], sent_of: list[int]) -> None:
         if len(codes) == 1:
             draft.code = codes.pop()
             draft.extra["inferred"] = "1"
+        elif home is not None and home_officeholder(draft, home, sent_of, codes):
+            draft.code = home.code
+            draft.extra["inferred"] = "home"
+
+
+# offices held at home: not those that act abroad (an envoy, an ambassador) or for a body of
+# many states (a secretary-general), whose holder in a story on one country is often a foreigner
+HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "OPP"})
+ABROAD_TITLES = frozenset({
+    "ambassador", "envoy", "special envoy", "personal envoy", "special representative",
+    "special coordinator", "leader", "head", "chief", "secretary",
+})  # fmt: skip
+
+
+def home_officeholder(draft: Draft, home: Home, sent_of: list[int], codes: set[str]) -> bool:
+    """Whether a titled person of no known country holds an office of the story's own
+    country: a home office, in a sentence that names no other country (``codes``) and is not
+    one of those that name others but not the home country."""
+    role = draft.role or ""
+    if role.startswith("former ") or role in ABROAD_TITLES or draft.sector not in HOME_SECTORS:
+        return False
+    return not codes and sent_of[draft.start] not in home.elsewhere
 
 
 def _acting_for(org_code: str | None, title: str, ctx: Context) -> tuple[str | None, str | None]:

@@ -8,13 +8,16 @@ nations") that names no party of its own (nothing, or only a pronoun) takes the 
 of exactly that many parties ("X and Y", "X, Y and Z") named before it, in its own sentence
 or the two before, other than its actor's. So does a candidate done by one ("The three
 military-led nations accused the regional body", "Both countries withdrew ambassadors"): the
-list is its actors. A pure function of the candidates, the parse and the mentions.
+list is its actors. Where no such list is near, a story about exactly that many countries
+("the two governments" in a story on Mexico and Ecuador, each named far more than any other)
+gives those (``story_states``). A pure function of the candidates, the parse and the mentions.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -29,6 +32,13 @@ COUNTED_HEADS = frozenset({
 })  # fmt: skip
 COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 SENTENCES_BACK = 2
+# a story is about its N most named states when the last of them is named at least this often,
+# and at least this many times as often as the next
+STORY_STATE_MIN = 3
+STORY_STATE_LEAD = 2.5
+# "both sides", "the two parties" may be the camps of one country's conflict: only states
+STATE_HEADS = frozenset({"country", "nation", "state", "neighbour", "neighbor", "government"})
+STATE_KINDS = frozenset({"country", "capital", "city"})
 
 
 def parties_counted(noun: Token) -> int | None:
@@ -99,6 +109,55 @@ def listed_before(
     return []
 
 
+def story_states(
+    noun: Token, index: MentionIndex, *, count: int, exclude: frozenset[str]
+) -> list[Mention]:
+    """The ``count`` states a story is about, outside ``exclude``, each as its last mention
+    before ``noun``: those named at least ``STORY_STATE_MIN`` times and ``STORY_STATE_LEAD``
+    times as often as any other; none if the story has no such ``count``."""
+    if noun.lemma_.lower() not in STATE_HEADS:
+        return []
+    named = [m for m in index.mentions if _a_state(m, exclude)]
+    ranked = Counter(str(m.code) for m in named).most_common(count + 1)
+    if len(ranked) < count or ranked[count - 1][1] < STORY_STATE_MIN:
+        return []
+    if len(ranked) > count and ranked[count - 1][1] < STORY_STATE_LEAD * ranked[count][1]:
+        return []
+    pair = [code for code, _ in ranked[:count]]
+    sentence = index.within(noun.sent.start_char, noun.sent.end_char)
+    if any(_a_state(m, exclude) and m.code not in pair for m in sentence):
+        return []  # "Beijing ... the two governments signed": the sentence's own states
+    parties = [_last_named(named, code, noun.idx) for code in pair]
+    return [m for m in parties if m is not None] if all(parties) else []
+
+
+def _a_state(mention: Mention, exclude: frozenset[str]) -> bool:
+    return mention.kind in STATE_KINDS and bool(mention.code) and mention.code not in exclude
+
+
+def _last_named(named: Sequence[Mention], code: str, before: int) -> Mention | None:
+    """The last mention of ``code`` before a character offset, by the state's own name
+    where there is one ("Mexico", not "the Mexican ambassador")."""
+    earlier = [m for m in named if m.code == code and m.start < before]
+    own = [m for m in earlier if m.kind == "country" and m.sector is None and _named(m)]
+    choice = own or earlier
+    return choice[-1] if choice else None
+
+
+def counted_parties(
+    noun: Token, index: MentionIndex, *, count: int, exclude: frozenset[str]
+) -> list[Mention]:
+    """The parties a counted plural counts: the list named just before, else the story's."""
+    return listed_before(noun, index, count=count, exclude=exclude) or story_states(
+        noun, index, count=count, exclude=exclude
+    )
+
+
+def _named(mention: Mention) -> bool:
+    """Named by a capitalised word, not a pronoun ("it") or a role ("the Mexican ambassador")."""
+    return mention.text[:1].isupper() and mention.text.lower() not in PRONOUNS
+
+
 def with_counted_parties(founds: Sequence[Found], index: MentionIndex) -> list[Found]:
     """Each candidate addressed to a counted plural gets the parties it counts."""
     out = []
@@ -106,7 +165,8 @@ def with_counted_parties(founds: Sequence[Found], index: MentionIndex) -> list[F
         target = counted_object(found)
         parties: list[Mention] = []
         if target is not None:
-            parties = listed_before(target[0], index, count=target[1], exclude=found.actor_codes())
+            own = found.actor_codes()
+            parties = counted_parties(target[0], index, count=target[1], exclude=own)
         out.append(dataclasses.replace(found, recipients=parties) if parties else found)
     return out
 
@@ -129,5 +189,5 @@ def with_counted_actors(found: Found, index: MentionIndex) -> Found:
     if target is None:
         return found
     recipients = frozenset(m.code for m in found.recipients if m.code)
-    parties = listed_before(target[0], index, count=target[1], exclude=recipients)
+    parties = counted_parties(target[0], index, count=target[1], exclude=recipients)
     return dataclasses.replace(found, actors=parties) if parties else found

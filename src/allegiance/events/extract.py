@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 
 from allegiance.doc import sentence_record, sentence_span
 from allegiance.events import attach
-from allegiance.events.addressed import warnings_addressed
+from allegiance.events.addressed import own_state_addressed, warnings_addressed
 from allegiance.events.attribution import attribution
 from allegiance.events.authority import with_home_authority
 from allegiance.events.counted import with_counted_actors, with_counted_parties
@@ -32,6 +32,7 @@ from allegiance.events.generic import (
     as_opposed_to,
     demanded_to_stop,
 )
+from allegiance.events.holders import with_holders_asked
 from allegiance.events.labelled import labelled_events
 from allegiance.events.lexicon import Lexicon, default_lexicon
 from allegiance.events.local import story_home, with_home_government, with_local_parties
@@ -694,7 +695,8 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
         group = [f for f in group if not _subsumed(f, group)]
         kept.extend(group)
         kept.extend(_stances(group, ctx))
-    return with_counted_parties(with_answered_parties(kept), index)
+    kept = with_holders_asked(with_counted_parties(with_answered_parties(kept), index), index)
+    return [own_state_addressed(f, home=ctx.home) for f in kept]
 
 
 def _stances(group: Sequence[Found], ctx: DocContext) -> list[Found]:
