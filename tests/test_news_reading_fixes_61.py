@@ -163,6 +163,15 @@ def test_a_holder_of_another_person_or_the_requester_itself_is_not_asked():
     assert holder_before([own], demand, held) == []
 
 
+def test_only_an_arrest_detention_or_seizure_holds_someone():
+    _, (arrest, demand), index = _release_story()
+    held = index.at_token(demand.trigger.token.doc[6])
+    talks = Found(Trigger(arrest.trigger.token, Sense("CONSULT"), verb=arrest.trigger.token),
+                  arrest.actors, arrest.recipients)  # fmt: skip
+    assert holder_before([talks], demand, held) == []  # "held talks with Meng"
+    assert codes(holder_before([arrest], demand, held)) == {"CAN"}
+
+
 @pytest.mark.model
 def test_beijing_s_demand_for_meng_s_release_asks_canada(extractor):
     text = ("Canadian police arrested Meng Wanzhou, a Huawei executive, in Vancouver in "

@@ -12,7 +12,8 @@ also threaten ("BLA demanded the release of political prisoners": PAK -> PAK). T
 named by the act itself, a mention of kind ``AUTHORITY`` (sector GOV), so the evidence shows
 what it was read from.
 
-Pure functions of the candidates of one sentence.
+Pure functions: of the candidates of one sentence (warnings), of one candidate and the story's
+home country (the state addressed).
 """
 
 from __future__ import annotations

@@ -68,7 +68,13 @@ def _same_person(held: Mention | None, taken: Sequence[Mention]) -> bool:
     return any(m.person == held.person for m in taken)
 
 
+# what a holding act is ("held talks" is no holding)
+HOLDING_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
+
+
 def _holding(prev: Found) -> bool:
+    if prev.trigger.sense.type not in HOLDING_TYPES:
+        return False
     verb = prev.trigger.verb
     if verb is not None and any(c.dep_ == "neg" for c in verb.children):
         return False
