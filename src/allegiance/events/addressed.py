@@ -22,8 +22,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from allegiance.events.found import Found
-from allegiance.events.participants import AUTHORITY
-from allegiance.models import Mention
+from allegiance.events.participants import authority_mention
 
 WARNING_VERBS = frozenset({"warn", "vow", "threaten"})
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REQUEST"})  # acts that name whom the speaker faces
@@ -71,7 +70,5 @@ def own_state_addressed(found: Found, *, home: str | None) -> Found:
     groups = home in codes and all(m.kind == "group" for m in found.actors)
     if not ((people and kind in ADDRESSING_TYPES) or groups):
         return found
-    token = found.trigger.token
-    state = Mention(token.text, token.idx, token.idx + len(token), code=next(iter(codes)),
-                    sector="GOV", kind=AUTHORITY)  # fmt: skip
+    state = authority_mention(found.trigger.token, code=next(iter(codes)), sector="GOV")
     return dataclasses.replace(found, recipients=[state])

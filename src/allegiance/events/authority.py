@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from allegiance.events.found import Found
 from allegiance.events.own_people import names_others, people_mention, people_named
-from allegiance.events.participants import AUTHORITY, MentionIndex
+from allegiance.events.participants import MentionIndex, authority_mention
 from allegiance.events.syntax import PASSIVE_SUBJECTS, child, is_passive, prep_object
 from allegiance.models import Mention
 
@@ -51,8 +51,7 @@ def with_home_authority(found: Found, index: MentionIndex, *, home: str | None) 
     recipients = _home_people(found, index, home)
     if not recipients:
         return found
-    state = Mention(token.text, token.idx, token.idx + len(token), code=home, sector=sector,
-                    kind=AUTHORITY)  # fmt: skip
+    state = authority_mention(token, code=home, sector=sector)
     return dataclasses.replace(found, actors=[state], recipients=recipients)
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from allegiance.actors.domestic import HOME_KINDS
 from allegiance.events.found import Found
 from allegiance.events.participants import PRONOUNS, MentionIndex
 from allegiance.events.syntax import OBJECTS, OWN_SUBJECTS, child, prep_object
@@ -38,7 +39,6 @@ STORY_STATE_MIN = 3
 STORY_STATE_LEAD = 2.5
 # "both sides", "the two parties" may be the camps of one country's conflict: only states
 STATE_HEADS = frozenset({"country", "nation", "state", "neighbour", "neighbor", "government"})
-STATE_KINDS = frozenset({"country", "capital", "city"})
 
 
 def parties_counted(noun: Token) -> int | None:
@@ -132,7 +132,7 @@ def story_states(
 
 
 def _a_state(mention: Mention, exclude: frozenset[str]) -> bool:
-    return mention.kind in STATE_KINDS and bool(mention.code) and mention.code not in exclude
+    return mention.kind in HOME_KINDS and bool(mention.code) and mention.code not in exclude
 
 
 def _last_named(named: Sequence[Mention], code: str, before: int) -> Mention | None:

@@ -13,6 +13,7 @@ back), else of anyone within ``REACH`` sentences.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 
@@ -86,12 +87,12 @@ def holder_before(earlier: Sequence[Found], found: Found, held: Mention | None) 
     ``held`` (of anyone within ``REACH`` sentences where ``held`` names no person)."""
     here = found.trigger.token
     own = found.actor_codes()
-    sentences = list(here.doc.sents)
-    starts = [s.start for s in sentences]
+    starts = [s.start for s in here.doc.sents]
+    here_sentence = bisect.bisect_right(starts, here.i)
     named = held is not None and held.person is not None
     for prev in reversed(earlier):
-        there = prev.trigger.token
-        if not named and _sentence_of(here, starts) - _sentence_of(there, starts) > REACH:
+        there = bisect.bisect_right(starts, prev.trigger.token.i)
+        if not named and here_sentence - there > REACH:
             return []
         if not _holding(prev) or not _same_person(held, prev.recipients):
             continue
@@ -99,10 +100,6 @@ def holder_before(earlier: Sequence[Found], found: Found, held: Mention | None) 
         if holders:
             return holders
     return []
-
-
-def _sentence_of(token: Token, starts: Sequence[int]) -> int:
-    return sum(1 for s in starts if s <= token.i)
 
 
 def with_holders_asked(founds: Sequence[Found], index: MentionIndex) -> list[Found]:

@@ -546,6 +546,13 @@ PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "his", "she", 
 AUTHORITY = "authority"
 
 
+def authority_mention(token: Token, *, code: str, sector: str) -> Mention:
+    """A state named only by its act: the act's own word stands for it, so the evidence shows
+    what it was read from ("was convicted" for the courts, "demanded" for the government)."""
+    return Mention(token.text, token.idx, token.idx + len(token), code=code, sector=sector,
+                   kind=AUTHORITY)  # fmt: skip
+
+
 def distinct(mentions: Iterable[Mention], exclude: Sequence[Mention] = ()) -> list[Mention]:
     """Mentions not already listed nor in ``exclude``; a pronoun of an excluded actor
     ("its forces") is that actor again, not a recipient (a state named only by its act has
