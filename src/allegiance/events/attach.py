@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from allegiance.events.amounts import find_amounts
-from allegiance.events.dates import resolve_date
+from allegiance.events.dates import older_than_a_month, resolve_date
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.participants import sentence_ents, tree_distance
@@ -40,6 +40,7 @@ class Details:
     event_date: str | None = None
     date_precision: str | None = None
     before_its_date: bool = False  # the date is of a later clause ("in 2010 after X stormed")
+    long_ago: bool = False  # undated, in a sentence whose every date is background
 
 
 def scope(token: Token) -> tuple[int, int]:
@@ -413,4 +414,65 @@ def details(
         date_precision=date[1] if date else None,
         before_its_date=earlier is not None
         and _clause_date(trigger, sent, published, within=earlier) is None,
+        long_ago=date is None and told_long_ago(trigger, sent, published),
     )
+
+
+def told_long_ago(trigger: Token, sent: Span, published: dt.date | None) -> bool:
+    """ "In October, Israeli forces fired on UNIFIL positions, in incidents that were condemned
+    by Italy": a past act with no date of its own, in a sentence whose every date is more than
+    a month old, is told as background with them (only dates of its own clause or the clauses
+    above it count; not a year naming a noun, nor "since" a time)."""
+    if published is None or not _told_in_the_past(trigger):
+        return False
+    resolved = [resolve_cached(ent.text, published) for ent in _background_dates(sent, trigger)]
+    days = [d[0] for d in resolved if d is not None]
+    return bool(days) and all(older_than_a_month(day, published) for day in days)
+
+
+def _background_dates(sent: Span, trigger: Token) -> list[Span]:
+    """The dates of the trigger's clause and of the clauses above it."""
+    above = {trigger.i, *(a.i for a in trigger.ancestors)}
+    return [
+        ent
+        for ent in sentence_ents(sent)
+        if ent.label_ == "DATE" and not ongoing_since(ent) and not _names_a_noun(ent)
+        and _verb_of(ent.root).i in above
+    ]  # fmt: skip
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb a date hangs on (where the climb stops, if it meets none)."""
+    for _ in range(DESCRIBED_REACH):
+        if token.head == token or token.head.pos_ in {"VERB", "AUX"}:
+            return token.head
+        token = token.head
+    return token
+
+
+def _names_a_noun(ent: Span) -> bool:
+    """ "the 2018 attack", "Russia's February 2022 invasion": a year that says which thing."""
+    root = ent.root
+    return root.dep_ in NOUN_MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
+
+
+NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod"})
+
+
+def _told_in_the_past(trigger: Token) -> bool:
+    """A verb in the simple past, the past perfect or a past passive, or a noun whose clause
+    is told so; not a present perfect ("has demanded since"), which runs up to now, nor a
+    modal or an infinitive ("expect to be approved before February 24")."""
+    verb = trigger
+    for _ in range(DESCRIBED_REACH):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return auxes <= PAST_AUXILIARIES
+
+
+# "had sent", "was arrested", "had been detained": nothing else makes the clause past
+PAST_AUXILIARIES = frozenset({"had", "was", "were", "did", "been", "'d"})

@@ -445,7 +445,7 @@ def build_event(found: Found, ctx: DocContext) -> Event:
         published=ctx.published,
         presupposed=found.presupposed,
         recent=recent(details.event_date, ctx.published) and not details.before_its_date,
-        old=older_than_a_month(details.event_date, ctx.published),
+        old=older_than_a_month(details.event_date, ctx.published) or details.long_ago,
     )
     said_by = found.attributed_to
     if said_by is None:
