@@ -40,6 +40,7 @@ CLIMB_DEPS = frozenset(
         "advmod",
     }
 )
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOUNISH_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)(s?)\b")
 
@@ -128,6 +129,8 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
             return None
         if dep == "acl" and tok.tag_ == "VBN" and _dated(tok):
             return None  # "a treaty signed in 1973": told as done, whatever the clause above
+        if dep == "acl" and tok.tag_ in {"VBG", "VBN"} and head.dep_ in SUBJECT_DEPS:
+            return None  # "a plan calling for a probe would undermine": it describes the plan
         if left_to(tok) is not None:
             return "hypothetical"  # "it is for Russia to accept": left to it, not done
         if head.lemma_ in lex.reporting_verbs and dep == "ccomp":
@@ -175,10 +178,19 @@ FACT_MARKS = frozenset(
 
 
 def _told_as_past(clause: Token) -> bool:
-    """ "will continue to exert pressure, as Tehran rejected its offer": an adverbial clause
-    with its own subject in the past tense happened, whatever its host clause's modal."""
+    """ "will continue to exert pressure, as Tehran rejected its offer", "we can still hear
+    gunfire as militants are still fighting": an adverbial clause with its own subject in the
+    past tense or going on now happened, whatever its host clause's modal."""
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    return clause.tag_ == "VBD" and bool(marks & FACT_MARKS) and has_own_subject(clause)
+    told = clause.tag_ == "VBD" or _going_on(clause)
+    return told and bool(marks & FACT_MARKS) and has_own_subject(clause)
+
+
+def _going_on(verb: Token) -> bool:
+    """ "are still fighting", "is holding": a progressive in the present tense."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'re", "'s"} for c in verb.children
+    )
 
 
 def _own_clause(conjunct: Token) -> bool:
@@ -225,6 +237,24 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     if THEN_OFFICE.search(clause):
         return True
     return _cue_pattern(lex.historical_cues).search(clause) is not None
+
+
+# verbs whose subject is the event itself said to take place ("an attack could come")
+OCCURRENCE_VERBS = frozenset(
+    {"come", "happen", "occur", "take", "follow", "begin", "start", "resume", "go", "proceed"}
+)
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
+
+
+def _given_subject(noun: Token) -> bool:
+    """ "his client's arrest could be unconstitutional", "the raid was illegal": a definite
+    event noun that a clause says something about is taken as given; not one the clause says
+    takes place ("the talks could resume", "an attack could come")."""
+    if noun.dep_ not in SUBJECT_DEPS or noun.head.lemma_.lower() in OCCURRENCE_VERBS:
+        return False
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children
+    )
 
 
 def _perfect_since(ent: Span, verb: Token) -> bool:
@@ -318,6 +348,14 @@ def factuality(
     if trigger.pos_ in {"NOUN", "PROPN"}:
         if _negated(trigger, lex):
             return "negated"
+        if not presupposed and _given_subject(trigger):
+            # what the clause says of it may be modal ("could be unconstitutional"); the clause
+            # itself may still be asked for ("demanding that their release be placed first")
+            verb = clause_verb(trigger)
+            around = embedded_factuality(verb, lex)
+            if around is not None:
+                return around
+            presupposed = True
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
             return "hypothetical"
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "since" and not recent:
