@@ -370,9 +370,12 @@ DESCRIBED_REACH = 6  # parse steps from the trigger up to the clause that a date
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # what someone said is dated by its own words
 
 
+NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod"})  # where a noun's year sits
+
+
 def _year_of(noun: Token) -> Span | None:
     """The year among a noun's own modifiers ("the 2018 attack", "the 1972 Simla Agreement")."""
-    for mod in (c for c in noun.children if c.dep_ in {"nummod", "compound", "amod", "nmod"}):
+    for mod in (c for c in noun.children if c.dep_ in NOUN_MODIFIERS):
         if mod.ent_type_ == "DATE" and mod.like_num and len(mod.text) == 4:
             return _entity_at(mod)
     return None
@@ -442,7 +445,8 @@ def _background_dates(sent: Span, trigger: Token) -> list[Span]:
 
 
 def _verb_of(token: Token) -> Token:
-    """The verb a date hangs on (where the climb stops, if it meets none)."""
+    """The verb above ``token`` (a date, a noun) in the parse (where the climb stops, if it
+    meets none)."""
     for _ in range(DESCRIBED_REACH):
         if token.head == token or token.head.pos_ in {"VERB", "AUX"}:
             return token.head
@@ -456,18 +460,11 @@ def _names_a_noun(ent: Span) -> bool:
     return root.dep_ in NOUN_MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
 
 
-NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod"})
-
-
 def _told_in_the_past(trigger: Token) -> bool:
     """A verb in the simple past, the past perfect or a past passive, or a noun whose clause
     is told so; not a present perfect ("has demanded since"), which runs up to now, nor a
     modal or an infinitive ("expect to be approved before February 24")."""
-    verb = trigger
-    for _ in range(DESCRIBED_REACH):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
-            break
-        verb = verb.head
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _verb_of(trigger)
     if verb.tag_ not in {"VBD", "VBN"}:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from allegiance.events.attach import governing_verb
 from allegiance.events.found import Found
 from allegiance.events.senses import denied_clause
-from allegiance.events.syntax import child
+from allegiance.events.syntax import DEFINITE, child
 from allegiance.models import Event, Mention
 
 REACTION_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
@@ -58,7 +58,6 @@ ANSWERED_THINGS = frozenset({
     "deal", "agreement", "test", "launch", "account", "idea", "shutdown", "bill", "law",
     "legislation", *ANSWERED_ACTS,
 })  # fmt: skip
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 HABITUAL = frozenset({"repeatedly", "consistently", "always", "long", "often"})
 REACH = 2  # sentences back for a thing of no kind
 REACH_OF_A_KIND = 6  # sentences back for an act of a kind

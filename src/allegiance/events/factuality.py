@@ -22,7 +22,7 @@ from allegiance.events.participants import (
     said_in_the_same_breath,
     sentence_ents,
 )
-from allegiance.events.syntax import has_own_subject
+from allegiance.events.syntax import DEFINITE, OWN_SUBJECTS, has_own_subject
 
 CLIMB_DEPS = frozenset(
     {
@@ -40,7 +40,6 @@ CLIMB_DEPS = frozenset(
         "advmod",
     }
 )
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOUNISH_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)(s?)\b")
 
@@ -129,7 +128,7 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
             return None
         if dep == "acl" and tok.tag_ == "VBN" and _dated(tok):
             return None  # "a treaty signed in 1973": told as done, whatever the clause above
-        if dep == "acl" and tok.tag_ in {"VBG", "VBN"} and head.dep_ in SUBJECT_DEPS:
+        if dep == "acl" and tok.tag_ in {"VBG", "VBN"} and head.dep_ in OWN_SUBJECTS:
             return None  # "a plan calling for a probe would undermine": it describes the plan
         if left_to(tok) is not None:
             return "hypothetical"  # "it is for Russia to accept": left to it, not done
@@ -243,14 +242,13 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
 OCCURRENCE_VERBS = frozenset(
     {"come", "happen", "occur", "take", "follow", "begin", "start", "resume", "go", "proceed"}
 )
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
 
 
 def _given_subject(noun: Token) -> bool:
     """ "his client's arrest could be unconstitutional", "the raid was illegal": a definite
     event noun that a clause says something about is taken as given; not one the clause says
     takes place ("the talks could resume", "an attack could come")."""
-    if noun.dep_ not in SUBJECT_DEPS or noun.head.lemma_.lower() in OCCURRENCE_VERBS:
+    if noun.dep_ not in OWN_SUBJECTS or noun.head.lemma_.lower() in OCCURRENCE_VERBS:
         return False
     return any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children

@@ -12,6 +12,7 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "obj"})
 DATIVES = frozenset({"dative", "iobj"})
 OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # determiners of a known thing
 
 
 def has_own_subject(verb: Token) -> bool:
