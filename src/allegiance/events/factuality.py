@@ -22,7 +22,13 @@ from allegiance.events.participants import (
     said_in_the_same_breath,
     sentence_ents,
 )
-from allegiance.events.syntax import DEFINITE, OWN_SUBJECTS, has_own_subject
+from allegiance.events.syntax import (
+    DEFINITE,
+    OWN_SUBJECTS,
+    after_comma,
+    directive_beside,
+    has_own_subject,
+)
 
 CLIMB_DEPS = frozenset(
     {
@@ -39,6 +45,10 @@ CLIMB_DEPS = frozenset(
         "attr",
         "advmod",
     }
+)
+# prepositions that set an act in time or place rather than give its content
+SETTING_PREPS = frozenset(
+    {"after", "before", "during", "amid", "amidst", "following", "despite", "at", "outside"}
 )
 NOUNISH_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)(s?)\b")
@@ -126,17 +136,29 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
             return None
         if dep == "advcl" and _told_as_past(tok):
             return None
+        if dep == "prep" and _sets_the_scene(tok):
+            # "told reporters after the meeting", "called for a halt during a visit": the
+            # setting is no content of its verb; it shares only the verb's time ("will speak
+            # after the talks"), not its negation or what it asks for
+            return _modal(head, lex)
         if dep == "acl" and tok.tag_ == "VBN" and _dated(tok):
             return None  # "a treaty signed in 1973": told as done, whatever the clause above
         if dep == "acl" and tok.tag_ in {"VBG", "VBN"} and head.dep_ in OWN_SUBJECTS:
             return None  # "a plan calling for a probe would undermine": it describes the plan
         if left_to(tok) is not None:
             return "hypothetical"  # "it is for Russia to accept": left to it, not done
+        if dep == "ccomp" and _charge_named_after(tok, head):
+            return None
         if head.lemma_ in lex.reporting_verbs and dep == "ccomp":
             return "negated" if head.lemma_ == "deny" else None
         # a participle beside the clause ("Threatening to kill the hostages, the group
         # demanded ...") is no content of its verb: it happened as the clause did
         beside = dep == "conj" or (dep == "advcl" and tok.tag_ == "VBG")
+        directive = directive_beside(tok, lex.object_control, lex.embedding)
+        if directive is not None:  # "ordered X to leave, accusing him": beside the order
+            head = directive
+        if beside and dep == "advcl" and after_comma(tok) and _negated(head, lex):
+            return None  # "would not ratify the deal, accusing Bolsonaro of ...": not denied
         kind = _embedding_kind(head, lex) if not beside else None
         if kind == "negated" and _ceased(tok, head):
             return None  # "must stop killing civilians": the killing goes on
@@ -146,10 +168,44 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
             if head.lower_ == "short" and head.head.lemma_ == "stop":
                 return "negated"  # "stopped short of endorsing"
             outer = local_factuality(head, lex)
+            if outer == "negated" and _listed_infinitive(tok):
+                outer = None  # "pledged not to support the PKK, to lift restrictions ..."
             if outer is not None:
                 return outer
         tok = head
     return None
+
+
+# nouns that take up an accusation just told ("..., a charge Pakistan denies")
+CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim"})
+
+
+def _charge_named_after(clause: Token, head: Token) -> bool:
+    """ "New Delhi accused Islamabad of harbouring the group, a charge Pakistan denies": the
+    parser hangs the accusation on the denial as its content, but it is what "a charge" takes
+    up; the accusation was made, and the denial is the other side's act."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and c.lemma_.lower() in CHARGE_NOUNS
+        and clause.i < c.i < head.i
+        for c in head.children
+    )
+
+
+def _listed_infinitive(clause: Token) -> bool:
+    """An infinitive listed with its own "to" after another: the negation of the first ("not
+    to support A, to lift B and to address C") stays there; in "not to support A or B" it
+    reaches B. The parser hangs the second item as a conjunct or as a purpose clause."""
+    if clause.dep_ != "conj" and not (clause.dep_ == "advcl" and after_comma(clause)):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _sets_the_scene(prep: Token) -> bool:
+    """ "after the meeting", "at a rally"; not "aimed at easing the standoff"."""
+    if prep.lower_ == "at":
+        return any(c.dep_ == "pobj" for c in prep.children)
+    return prep.lower_ in SETTING_PREPS
 
 
 def _dated(participle: Token) -> bool:

@@ -26,6 +26,7 @@ from allegiance.events.syntax import (
     SUBJECTS,
     child,
     describes_a_noun,
+    directive_beside,
     is_passive,
     prep_object,
 )
@@ -467,7 +468,9 @@ def _controller(
     party = _party_left_to(head) if left_to(verb) is not None else None
     if party is not None:
         return party  # "it is up to Iran to resume talks": Iran
-    reporting = _beside_the_reporting_verb(verb)
+    reporting = _beside_the_reporting_verb(verb) or directive_beside(
+        verb, lex.object_control, lex.embedding
+    )
     if reporting is not None:
         return subject_token(reporting, lex, depth + 1, index, quoted_first=quoted_first)
     if verb.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:

@@ -3,7 +3,7 @@ relations, the object of a preposition, whether a clause is passive or has its o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -64,3 +64,24 @@ def modified_noun(token: Token) -> Token:
     while token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head != token:
         token = token.head
     return token
+
+
+def after_comma(clause: Token) -> bool:
+    """The clause's words follow a comma ("..., accusing him of ...")."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
+
+
+def directive_beside(
+    participle: Token, object_control: Container[str], embedding: Mapping[str, str]
+) -> Token | None:
+    """ "Estonia ordered a Russian diplomat to leave, accusing him of ...": the parser hangs the
+    participle on what was ordered, but it is the act of whoever ordered it, beside the order.
+    The directive verb (object control, asking for what it embeds), or None."""
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or not after_comma(participle):
+        return None
+    ordered = participle.head
+    directive = ordered.head
+    if ordered.dep_ != "xcomp" or directive.lemma_.lower() not in object_control:
+        return None
+    return directive if embedding.get(directive.lemma_.lower()) == "hypothetical" else None
