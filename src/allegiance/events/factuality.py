@@ -26,8 +26,10 @@ from allegiance.events.syntax import (
     DEFINITE,
     OWN_SUBJECTS,
     after_comma,
+    comma_participle,
     directive_beside,
     has_own_subject,
+    has_own_to,
 )
 
 CLIMB_DEPS = frozenset(
@@ -157,7 +159,7 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
         directive = directive_beside(tok, lex.object_control, lex.embedding)
         if directive is not None:  # "ordered X to leave, accusing him": beside the order
             head = directive
-        if beside and dep == "advcl" and after_comma(tok) and _negated(head, lex):
+        if comma_participle(tok) and _negated(head, lex):
             return None  # "would not ratify the deal, accusing Bolsonaro of ...": not denied
         kind = _embedding_kind(head, lex) if not beside else None
         if kind == "negated" and _ceased(tok, head):
@@ -198,7 +200,7 @@ def _listed_infinitive(clause: Token) -> bool:
     reaches B. The parser hangs the second item as a conjunct or as a purpose clause."""
     if clause.dep_ != "conj" and not (clause.dep_ == "advcl" and after_comma(clause)):
         return False
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return has_own_to(clause)
 
 
 def _sets_the_scene(prep: Token) -> bool:

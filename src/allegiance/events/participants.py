@@ -27,6 +27,7 @@ from allegiance.events.syntax import (
     child,
     describes_a_noun,
     directive_beside,
+    has_own_to,
     is_passive,
     prep_object,
 )
@@ -759,7 +760,7 @@ def asked_party(noun: Token) -> Token | None:
         if clause.dep_ not in {"advcl", "acl", "relcl"}:
             continue
         marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
-        if marked and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if marked and has_own_to(clause):
             return child(clause, SUBJECTS)
     return None
 

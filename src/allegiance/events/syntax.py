@@ -72,13 +72,23 @@ def after_comma(clause: Token) -> bool:
     return start > 0 and clause.doc[start - 1].text == ","
 
 
+def comma_participle(clause: Token) -> bool:
+    """A present participle set after a comma beside its host ("..., accusing him of ...")."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and after_comma(clause)
+
+
+def has_own_to(clause: Token) -> bool:
+    """An infinitive with its own "to" ("to lift restrictions")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def directive_beside(
     participle: Token, object_control: Container[str], embedding: Mapping[str, str]
 ) -> Token | None:
     """ "Estonia ordered a Russian diplomat to leave, accusing him of ...": the parser hangs the
     participle on what was ordered, but it is the act of whoever ordered it, beside the order.
     The directive verb (object control, asking for what it embeds), or None."""
-    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or not after_comma(participle):
+    if not comma_participle(participle):
         return None
     ordered = participle.head
     directive = ordered.head
