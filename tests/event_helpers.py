@@ -1,10 +1,13 @@
-"""Helpers of the event tests: hand-made actor mentions for sentences written by us, and the
-events the whole pipeline reads from them."""
+"""Helpers of the event tests: hand-made actor mentions for sentences written by us, the
+events the whole pipeline reads from them, and sentences parsed by hand."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+import spacy
+from spacy.tokens import Doc
 
 from allegiance.models import Article, Event, Mention
 
@@ -37,3 +40,14 @@ def mentions_for(text: str, codes: dict[str, str]) -> list[Mention]:
             out.append(Mention(text=surface, start=start, end=start + len(surface), code=code))
             start = text.find(surface, start + 1)
     return sorted(out, key=lambda m: m.start)
+
+
+def hand_parsed(
+    rows: list[tuple[str, int, str, str, str]], lemmas: Mapping[str, str] | None = None
+) -> Doc:
+    """One sentence from (word, head, dep, tag, pos) rows; each word is its own lemma (lower
+    case) unless ``lemmas`` gives another ("denies" -> "deny")."""
+    words, heads, deps, tags, pos = (list(col) for col in zip(*rows, strict=True))
+    found = [(lemmas or {}).get(w.lower(), w.lower()) for w in words]
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=found)

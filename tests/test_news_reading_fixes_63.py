@@ -15,22 +15,13 @@ On hand-built docs, and through the whole pipeline on sentences written by us.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from allegiance.events.factuality import factuality
 from allegiance.events.lexicon import default_lexicon
-from event_helpers import by_trigger, events
+from event_helpers import by_trigger, events, hand_parsed
 
 LEX = default_lexicon()
-
-
-def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    """One sentence from (word, head, dep, tag, pos) rows, each word its own lemma."""
-    words, heads, deps, tags, pos = (list(col) for col in zip(*rows, strict=True))
-    lemmas = [w.lower() for w in words]
-    vocab = spacy.blank("en").vocab
-    return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
 
 
 def _fact(doc: Doc, word: str) -> str:
@@ -40,7 +31,7 @@ def _fact(doc: Doc, word: str) -> str:
 
 def _gunfire(aux: str, tag: str) -> Doc:
     """ "We can hear gunfire as militants <aux> fighting ." """
-    return _doc([
+    return hand_parsed([
         ("We", 2, "nsubj", "PRP", "PRON"), ("can", 2, "aux", "MD", "AUX"),
         ("hear", 2, "ROOT", "VB", "VERB"), ("gunfire", 2, "dobj", "NN", "NOUN"),
         ("as", 7, "mark", "IN", "SCONJ"), ("militants", 7, "nsubj", "NNS", "NOUN"),
@@ -59,7 +50,7 @@ def test_what_will_go_on_is_still_under_the_modal():
 
 def _plan(plan_dep: str) -> Doc:
     """ "A plan calling for a probe would undermine talks ." ("plan" as ``plan_dep``)"""
-    return _doc([
+    return hand_parsed([
         ("A", 1, "det", "DT", "DET"), ("plan", 7, plan_dep, "NN", "NOUN"),
         ("calling", 1, "acl", "VBG", "VERB"), ("for", 2, "prep", "IN", "ADP"),
         ("a", 5, "det", "DT", "DET"), ("probe", 3, "pobj", "NN", "NOUN"),
@@ -80,7 +71,7 @@ def test_a_participle_describing_an_object_stays_the_noun_s_content():
 
 def _noun_subject(det: str, det_dep: str, verb: str, tail: str) -> Doc:
     """ "<det> arrest could <verb> <tail> ." """
-    return _doc([
+    return hand_parsed([
         (det, 1, det_dep, "PRP$" if det_dep == "poss" else "DT", "DET"),
         ("arrest", 3, "nsubj", "NN", "NOUN"), ("could", 3, "aux", "MD", "AUX"),
         (verb, 3, "ROOT", "VB", "AUX" if verb == "be" else "VERB"),

@@ -20,13 +20,12 @@ On hand-built docs, and through the whole pipeline on sentences written by us.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from allegiance.events.factuality import factuality
 from allegiance.events.lexicon import default_lexicon
 from allegiance.events.syntax import directive_beside
-from event_helpers import by_trigger, codes, events
+from event_helpers import by_trigger, codes, events, hand_parsed
 
 LEX = default_lexicon()
 LEMMAS = {"denies": "deny", "ordered": "order", "wanted": "want", "forced": "force",
@@ -35,11 +34,8 @@ LEMMAS = {"denies": "deny", "ordered": "order", "wanted": "want", "forced": "for
 
 
 def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    """One sentence from (word, head, dep, tag, pos) rows, lemmas from ``LEMMAS``."""
-    words, heads, deps, tags, pos = (list(col) for col in zip(*rows, strict=True))
-    lemmas = [LEMMAS.get(w.lower(), w.lower()) for w in words]
-    vocab = spacy.blank("en").vocab
-    return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    """A hand-parsed sentence, lemmas from ``LEMMAS``."""
+    return hand_parsed(rows, LEMMAS)
 
 
 def _fact(doc: Doc, word: str) -> str:
