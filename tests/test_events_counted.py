@@ -15,7 +15,7 @@ from allegiance.events.counted import (
 )
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
-from allegiance.events.participants import MentionIndex
+from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 

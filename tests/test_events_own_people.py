@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
+from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.own_people import own_people_acted_on
-from allegiance.events.participants import MentionIndex
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 

@@ -7,8 +7,8 @@ import spacy
 from spacy.tokens import Doc
 
 from allegiance.events.lexicon import Sense
+from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.pairs import paired_parties, reciprocal_noun
-from allegiance.events.participants import MentionIndex
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 from allegiance.segment import split_state_pairs

@@ -10,7 +10,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from allegiance.events.participants import _aid_destination, _where_based
+from allegiance.events.noun_phrases import _where_based
+from allegiance.events.participants import _aid_destination
 from event_helpers import codes, events, of_type
 
 

@@ -14,7 +14,7 @@ from allegiance.actors.domestic import body_sector
 from allegiance.events.counted import with_counted_parties
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
-from allegiance.events.participants import MentionIndex
+from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 from event_helpers import codes, events, of_type

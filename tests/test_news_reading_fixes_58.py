@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from allegiance.events.authority import with_home_authority
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
-from allegiance.events.participants import MentionIndex, distinct
+from allegiance.events.noun_phrases import MentionIndex, distinct
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 from event_helpers import by_trigger, codes, events, of_type
@@ -64,7 +64,7 @@ def test_a_named_agent_a_foreign_person_or_no_home_keeps_the_act_as_told():
 def test_a_pronoun_acted_on_stays_beside_the_state_named_by_its_act():
     he = _authority(_convicted(_passive(subject="He")), home="KEN")
     assert codes(he.actors) == {"KEN"}
-    # not read as the actor again, as "its forces" is (participants.distinct)
+    # not read as the actor again, as "its forces" is (noun_phrases.distinct)
     assert distinct(he.recipients, he.actors) == he.recipients
 
 

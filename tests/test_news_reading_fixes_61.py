@@ -27,7 +27,7 @@ from allegiance.events.counted import story_states
 from allegiance.events.found import Found
 from allegiance.events.holders import holder_before, released_noun, with_holders_asked
 from allegiance.events.lexicon import Sense
-from allegiance.events.participants import MentionIndex
+from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 from event_helpers import by_trigger, codes, events

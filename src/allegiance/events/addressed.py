@@ -22,7 +22,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from allegiance.events.found import Found
-from allegiance.events.participants import authority_mention
+from allegiance.events.noun_phrases import authority_mention
 
 WARNING_VERBS = frozenset({"warn", "vow", "threaten"})
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REQUEST"})  # acts that name whom the speaker faces

@@ -17,7 +17,7 @@ from allegiance.events.amounts import find_amounts
 from allegiance.events.dates import older_than_a_month, resolve_date
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import sentence_ents, tree_distance
+from allegiance.events.noun_phrases import sentence_ents, tree_distance
 from allegiance.events.places import geocode
 from allegiance.events.syntax import has_own_subject
 from allegiance.models import Amount, Location

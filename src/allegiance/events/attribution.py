@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import MAX_CLIMB, MentionIndex, np_mention
+from allegiance.events.noun_phrases import MentionIndex, np_mention
+from allegiance.events.participants import MAX_CLIMB
 from allegiance.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, child, prep_object
 from allegiance.models import Mention
 

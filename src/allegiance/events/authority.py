@@ -19,8 +19,8 @@ import dataclasses
 from spacy.tokens import Token
 
 from allegiance.events.found import Found
+from allegiance.events.noun_phrases import MentionIndex, authority_mention
 from allegiance.events.own_people import names_others, people_mention, people_named
-from allegiance.events.participants import MentionIndex, authority_mention
 from allegiance.events.syntax import PASSIVE_SUBJECTS, child, is_passive, prep_object
 from allegiance.models import Mention
 

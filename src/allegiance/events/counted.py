@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from allegiance.actors.domestic import HOME_KINDS
 from allegiance.events.found import Found
-from allegiance.events.participants import PRONOUNS, MentionIndex
+from allegiance.events.noun_phrases import PRONOUNS, MentionIndex
 from allegiance.events.syntax import OBJECTS, OWN_SUBJECTS, child, prep_object
 from allegiance.models import Mention
 

@@ -66,6 +66,7 @@ from allegiance.events.nonevents import (
     private_travel,
     said_by_habit,
 )
+from allegiance.events.noun_phrases import MentionIndex, distinct, forget_sentence_ents, np_mentions
 from allegiance.events.object_parties import content_subject
 from allegiance.events.own_people import own_people_acted_on
 from allegiance.events.own_side import (
@@ -84,12 +85,8 @@ from allegiance.events.pairs import (
     reciprocal_noun,
 )
 from allegiance.events.participants import (
-    MentionIndex,
-    distinct,
-    forget_sentence_ents,
     noun_actors,
     noun_recipients,
-    np_mentions,
     verb_actors,
     verb_recipients,
 )
@@ -100,6 +97,7 @@ from allegiance.events.scene import counterparts_kept_out, scene_kept_out
 from allegiance.events.senses import Trigger, denied_clause, noun_trigger, verb_trigger
 from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
+from allegiance.events.subsumed import found_key, subsumed
 from allegiance.events.syntax import (
     DATIVES,
     PASSIVE_SUBJECTS,
@@ -540,79 +538,6 @@ def _no_meeting(found: Found) -> bool:
     return a_press_conference(found.trigger.token) or trip_at_home(found) or trip_of_no_party(found)
 
 
-def _heads(found: Found) -> set[Token]:
-    return {t for t in (found.trigger.token, found.trigger.verb) if t is not None}
-
-
-def _protest_topic(found: Found, others: Sequence[Found]) -> bool:
-    """The demand of a protest is its topic, not a separate REQUEST (PLOVER manual, PROTEST)."""
-    if found.trigger.sense.type != "REQUEST":
-        return False
-    ancestors = set(found.trigger.token.ancestors)
-    return any(
-        o.trigger.sense.type == "PROTEST" and _heads(o) & ancestors
-        for o in others
-        if o is not found
-    )
-
-
-def _key(found: Found) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
-    return (
-        found.trigger.sense.type,
-        frozenset(m.code for m in found.actors),
-        frozenset(m.code for m in found.recipients),
-    )
-
-
-def _repeated(found: Found, others: Sequence[Found]) -> bool:
-    """The same event told again by a clause under its trigger ("spent $125 billion to help
-    Ukraine"): the outer trigger keeps it, so amounts are not counted twice."""
-    ancestors = set(found.trigger.token.ancestors)
-    return any(o is not found and _key(o) == _key(found) and _heads(o) & ancestors for o in others)
-
-
-MEANS_TYPES = frozenset({"AID", "COOPERATE", "MOBILIZE"})
-
-
-def _support_by_means(found: Found, others: Sequence[Found]) -> bool:
-    """ "supporting Russia's war effort by giving it weapons": the support is the aid its
-    by-clause names, one happening told once (as AID), not twice."""
-    if found.trigger.sense.type != "SUPPORT":
-        return False
-    means = {
-        t.i
-        for prep in found.trigger.token.children
-        if prep.dep_ == "prep" and prep.lower_ == "by"
-        for t in prep.children
-        if t.dep_ == "pcomp"
-    }
-    return any(o.trigger.token.i in means and o.trigger.sense.type in MEANS_TYPES for o in others)
-
-
-def _subsumed(found: Found, others: Sequence[Found]) -> bool:
-    """A recipient-less event repeated, with a recipient, by a clause it governs
-    ("spent $125 billion to help Ukraine": the helping carries the event)."""
-    if (
-        _protest_topic(found, others)
-        or _repeated(found, others)
-        or _support_by_means(found, others)
-    ):
-        return True
-    if found.recipients:
-        return False
-    tok = found.trigger.token
-    for other in others:
-        if (
-            other is found
-            or not other.recipients
-            or other.trigger.sense.type != found.trigger.sense.type
-        ):
-            continue
-        if other.actors == found.actors and tok in other.trigger.token.ancestors:
-            return True
-    return False
-
-
 STANCE_PREPS = ("about", "over", "by", "at", "with")
 REPORT_NOUNS = frozenset({"report", "finding", "assessment", "study", "survey", "review"})
 
@@ -692,7 +617,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     for group in _by_sentence(f for f in out if _usable(f, lex, index)):
         share_recipients(group)
         group = warnings_addressed(group)
-        group = [f for f in group if not _subsumed(f, group)]
+        group = [f for f in group if not subsumed(f, group)]
         kept.extend(group)
         kept.extend(_stances(group, ctx))
     kept = with_holders_asked(with_counted_parties(with_answered_parties(kept), index), index)
@@ -713,7 +638,7 @@ def _stances(group: Sequence[Found], ctx: DocContext) -> list[Found]:
             continue
         trig, speaker = stance
         found = Found(trig, [speaker], list(f.recipients), attributed_to=speaker)
-        if all(_key(other) != _key(found) for other in (*group, *out)):
+        if all(found_key(other) != found_key(found) for other in (*group, *out)):
             out.append(found)
     return out
 
@@ -734,7 +659,7 @@ def share_recipients(found: Sequence[Found]) -> None:
         if f.recipients:
             continue
         for other in found:
-            same = _key(other)[:2] == _key(f)[:2] and other.actors
+            same = found_key(other)[:2] == found_key(f)[:2] and other.actors
             if other is not f and same and other.recipients and _same_sentence(f, other):
                 f.recipients = list(other.recipients)
                 break

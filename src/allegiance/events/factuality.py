@@ -16,12 +16,8 @@ from spacy.tokens import Span, Token
 
 from allegiance.events.attach import dates_another_clause, ongoing_since
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import (
-    MAX_CLIMB,
-    left_to,
-    said_in_the_same_breath,
-    sentence_ents,
-)
+from allegiance.events.noun_phrases import sentence_ents
+from allegiance.events.participants import MAX_CLIMB, left_to, said_in_the_same_breath
 from allegiance.events.syntax import (
     DEFINITE,
     OWN_SUBJECTS,

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from allegiance.events.found import Found
-from allegiance.events.participants import MentionIndex
+from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.syntax import child, prep_object
 from allegiance.models import Mention
 

@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.participants import MentionIndex, distinct, np_mentions, verb_actors
+from allegiance.events.noun_phrases import MentionIndex, distinct, np_mentions
+from allegiance.events.participants import verb_actors
 from allegiance.events.reported import evaluated
 from allegiance.events.senses import Trigger
 from allegiance.events.syntax import child, prep_object

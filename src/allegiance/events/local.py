@@ -20,7 +20,8 @@ from allegiance.doc import sentence_span
 from allegiance.events.attach import find_location
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import MentionIndex, mention_root, subject_token
+from allegiance.events.noun_phrases import MentionIndex, mention_root
+from allegiance.events.participants import subject_token
 from allegiance.events.syntax import (
     OBJECTS,
     OWN_SUBJECTS,

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Token
 
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
+from allegiance.events.noun_phrases import distinct, mention_root
 from allegiance.events.object_parties import MEETING_NOUNS
-from allegiance.events.participants import distinct, mention_root
 from allegiance.events.senses import Trigger
 from allegiance.events.syntax import child
 from allegiance.models import Location, Mention

@@ -13,7 +13,8 @@ from allegiance.doc import inside_quotes, sentence_span
 from allegiance.events.attribution import according_to_objects, attribution
 from allegiance.events.generic import habitual
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.participants import MAX_CLIMB, MentionIndex
+from allegiance.events.noun_phrases import MentionIndex
+from allegiance.events.participants import MAX_CLIMB
 from allegiance.events.syntax import SUBJECTS, child, prep_object
 from allegiance.models import Mention
 

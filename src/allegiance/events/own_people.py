@@ -17,7 +17,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from allegiance.events.found import Found
-from allegiance.events.participants import MentionIndex
+from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.senses import direct_object
 from allegiance.events.syntax import prep_object
 from allegiance.models import Mention

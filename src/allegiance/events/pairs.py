@@ -8,7 +8,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from allegiance.events.participants import MentionIndex, np_mentions
+from allegiance.events.noun_phrases import MentionIndex, np_mentions
 from allegiance.events.senses import Trigger
 from allegiance.events.syntax import child
 from allegiance.models import Mention

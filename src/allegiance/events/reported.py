@@ -9,13 +9,8 @@ from spacy.tokens import Token
 from allegiance.events.attribution import speaker_of
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.participants import (
-    MentionIndex,
-    all_mentions_in,
-    distinct,
-    np_mentions,
-    subject_token,
-)
+from allegiance.events.noun_phrases import MentionIndex, all_mentions_in, distinct, np_mentions
+from allegiance.events.participants import subject_token
 from allegiance.events.senses import Trigger, verb_trigger
 from allegiance.events.syntax import OWN_SUBJECTS, SUBJECTS, child, is_passive, prep_object
 from allegiance.models import Mention

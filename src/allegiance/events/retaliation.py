@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.participants import MentionIndex, all_mentions_in, distinct, verb_actors
+from allegiance.events.noun_phrases import MentionIndex, all_mentions_in, distinct
+from allegiance.events.participants import verb_actors
 from allegiance.events.senses import Trigger
 from allegiance.events.syntax import OWN_SUBJECTS, child, prep_object
 from allegiance.models import Mention

@@ -11,7 +11,8 @@ from allegiance.events.factuality import CESSATION_VERBS, local_factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.nonevents import ARMED_SECTORS
-from allegiance.events.participants import MentionIndex, np_mentions, verb_actors
+from allegiance.events.noun_phrases import MentionIndex, np_mentions
+from allegiance.events.participants import verb_actors
 from allegiance.events.senses import direct_object
 from allegiance.events.syntax import child, prep_object
 from allegiance.models import Mention

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.participants import MentionIndex
+from allegiance.events.noun_phrases import MentionIndex
 from allegiance.models import Mention
 
 SHALLOW_CONFIDENCE = 0.4  # 0.6 with both sides named; parsed events get 0.8-0.9

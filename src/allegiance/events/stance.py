@@ -19,7 +19,8 @@ from allegiance.doc import sentence_span
 from allegiance.events.attribution import attribution
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.participants import MentionIndex, subject_token
+from allegiance.events.noun_phrases import MentionIndex
+from allegiance.events.participants import subject_token
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 

@@ -13,7 +13,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from allegiance.events.found import Found
-from allegiance.events.participants import MentionIndex, all_mentions_in, distinct, mention_root
+from allegiance.events.noun_phrases import MentionIndex, all_mentions_in, distinct, mention_root
 from allegiance.events.syntax import OBJECTS, child
 from allegiance.models import Mention
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from allegiance.doc import inside_quotes
-from allegiance.events.participants import tree_distance
+from allegiance.events.noun_phrases import tree_distance
 from allegiance.judge.logistic import LogisticModel
 from allegiance.models import Event, Mention
 
