@@ -7,6 +7,8 @@ it names only one; then in-document coreference (see ``coref``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span
 
 from allegiance.actors.coref import resolve_coreference
@@ -49,7 +51,7 @@ def resolve(doc: Doc, ctx: Context) -> list[Mention]:
     for draft in drafts:
         apply_person_role(draft, ctx)
     drafts = national_delegates(doc, drafts, ctx)
-    infer_affiliations(drafts, sent_of)
+    infer_affiliations(drafts, sent_of, titles_of=titles_named(doc, drafts, ctx))
     drafts = resolve_coreference(doc, drafts, ctx, sent_of)
     return to_mentions(doc, drafts, sent_of)
 
@@ -505,11 +507,16 @@ def _known_person_role(draft: Draft, key: str, ctx: Context) -> None:
         draft.sector = actor.sector
 
 
-def infer_affiliations(drafts: list[Draft], sent_of: list[int]) -> None:
+def infer_affiliations(
+    drafts: list[Draft], sent_of: list[int], *, titles_of: Mapping[int, int] | None = None
+) -> None:
     """ "President Ana Lima met Chilean judges": a titled person with no known affiliation
     acts for the country of the sentence, when the sentence names exactly one; else, in a
     story about one country, an officeholder of its own kind ("Foreign Minister Ali Sabry
-    rejected the criticism" in a story on Sri Lanka) for that country (``home_officeholder``)."""
+    rejected the criticism" in a story on Sri Lanka) for that country (``home_officeholder``).
+    ``titles_of``: for a draft that says whose title it is ("China's ambassador"), where that
+    title is: another's title names the other side ("Okano summoned China's ambassador"), not
+    the country the sentence is about."""
     home = story_home(drafts, sent_of)
     for draft in drafts:
         if draft.kind != "person" or draft.code or not draft.role:
@@ -518,13 +525,36 @@ def infer_affiliations(drafts: list[Draft], sent_of: list[int]) -> None:
             d.code
             for d in drafts
             if d.kind != "person" and d.code and sent_of[d.start] == sent_of[draft.start]
-        }
+            and not _anothers_title(d, draft, titles_of or {})
+        }  # fmt: skip
         if len(codes) == 1:
             draft.code = codes.pop()
             draft.extra["inferred"] = "1"
         elif home is not None and home_officeholder(draft, home, sent_of, codes):
             draft.code = home.code
             draft.extra["inferred"] = "home"
+
+
+def titles_named(doc: Doc, drafts: list[Draft], ctx: Context) -> dict[int, int]:
+    """For each draft that says whose one officeholder is named ("China's ambassador", "his
+    Chinese counterpart"), the index of that title, by the draft's start."""
+    words = {title.split()[-1] for title in ctx.lexicon.titles} | {"counterpart", "d'affaires"}
+    out = {}
+    for draft in (d for d in drafts if d.kind != "person"):
+        root = doc[draft.start : draft.end].root
+        if root.lower_ in words and root.i > draft.start:  # "Bolivia's ambassador", one draft
+            out[draft.start] = root.i
+            continue
+        head = root.head
+        modifies = root.dep_ in {"poss", "amod", "compound", "nmod"}
+        if modifies and head.tag_ in {"NN", "NNP"} and head.lower_ in words:
+            out[draft.start] = head.i
+    return out
+
+
+def _anothers_title(country: Draft, person: Draft, titles_of: Mapping[int, int]) -> bool:
+    title = titles_of.get(country.start)
+    return title is not None and not person.start <= title < person.end
 
 
 # offices held at home: not those that act abroad (an envoy, an ambassador) or for a body of
