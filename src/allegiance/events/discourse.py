@@ -9,7 +9,9 @@ sanction, an attack; within six sentences), or, for a thing of no kind (a decisi
 of the nearest earlier candidate within two sentences. A rejection told as a relative clause
 on a named act set beside its telling ("accused Iran of ..., a charge that Iran rejected")
 answers the act of that kind told earlier in its own sentence, definite or not. A denial of a
-clause ("denied that its troops were involved") answers the accusation told before.
+clause ("denied that its troops were involved") answers the accusation told before. An act of
+a kind may be answered on the other side of the reaction's own country ("Balochistan's chief
+minister condemned the attack" the BLA, coded as Pakistan, made); a thing of no kind may not.
 """
 
 from __future__ import annotations
@@ -142,9 +144,23 @@ def _sentence(found: Found) -> int | None:
     return max(indexes) if indexes else None
 
 
-def _others(prev: Found, own: frozenset[str]) -> list[Mention]:
-    """``prev``'s coded actors that are not the reaction's own."""
-    return [m for m in prev.actors if m.code and m.code not in own]
+def _others(prev: Found, own: frozenset[str], found: Found | None = None) -> list[Mention]:
+    """``prev``'s coded actors that are not the reaction's own: of another code, or of the
+    same code on the other side of its country ("Balochistan's chief minister condemned the
+    attack" the BLA, coded as Pakistan, made)."""
+    sides = {_side(m) for m in found.actors} if found is not None else set()
+    return [
+        m for m in prev.actors
+        if m.code and (m.code not in own or (sides and _side(m) not in sides))
+    ]  # fmt: skip
+
+
+NON_STATE = frozenset({"REB", "OPP", "CVL", "MED", "REF", "NGO"})
+
+
+def _side(mention: Mention) -> str:
+    """The state's side (a country, its government, army, courts) or the others of it."""
+    return "non-state" if mention.sector in NON_STATE else "state"
 
 
 def _made_something(prev: Found) -> bool:
@@ -165,7 +181,7 @@ def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) 
     for prev in reversed(earlier):
         if prev.trigger.token.sent.start != sentence or prev.trigger.sense.type != kind:
             continue
-        others = _others(prev, own)
+        others = _others(prev, own, found if kind is not None else None)
         if others:
             return others
     return []
@@ -188,7 +204,7 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
             continue
         if kind is None and not _made_something(prev):
             continue
-        others = _others(prev, own)
+        others = _others(prev, own, found if kind is not None else None)
         if others:
             return others
     return []
