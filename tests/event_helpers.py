@@ -23,6 +23,14 @@ def by_trigger(evs: Iterable[Event], trigger: str) -> list[Event]:
     return [e for e in evs if e.trigger.text == trigger]
 
 
+def the_event(extractor, text: str, trigger: str) -> Event:
+    """The one event the real pipeline reads from ``text`` with ``trigger`` (fails on none or
+    several)."""
+    found = by_trigger(events(extractor, text), trigger)
+    assert len(found) == 1, found
+    return found[0]
+
+
 def of_type(evs: Iterable[Event], event_type: str) -> list[Event]:
     return [e for e in evs if e.event == event_type]
 

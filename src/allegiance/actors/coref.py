@@ -331,7 +331,11 @@ def descriptions(
             words = " ".join(t.lower_ for t in doc[token.i + 1 : end])
             head = place_head(doc, token.i, end)
             others = [d for d in drafts if not _same_head(doc, d, head)] if head else drafts
-            target = _description_target(words, token.i, others, ctx, sent_of)
+            target = (
+                _government_named(doc, token.i, others, sent_of, noun=words)
+                if words in GOVERNMENT_WORDS
+                else _description_target(words, token.i, others, ctx, sent_of)
+            )
             if target is not None:
                 sector = target.extra.get("base_sector") or None
                 draft = replace(target, start=token.i, end=end, form="description", extra={})
@@ -359,6 +363,39 @@ def _description_target(
         if draft.kind in kinds and draft.form == "name":
             return draft
     return None
+
+
+GOVERNMENT_WORDS = frozenset(
+    {"government", "administration", "regime", "junta", "authorities", "ministry"}
+)
+
+
+def _government_named(
+    doc: Doc, i: int, drafts: list[Draft], sent_of: list[int], *, noun: str
+) -> Draft | None:
+    """ "the Philippine government reported ... The government demanded": the government (or
+    ``noun``: the authorities, the ministry) a story has just named by its country, within two
+    sentences."""
+    for draft in reversed(drafts):
+        if draft.start >= i:
+            continue
+        if sent_of[i] - sent_of[draft.start] > THING_WINDOW + 1:
+            return None
+        if draft.kind == "country" and _names_its(doc, draft, noun):
+            return draft
+    return None
+
+
+def _names_its(doc: Doc, draft: Draft, noun: str) -> bool:
+    """ "the Philippine government", "Vietnam's foreign ministry": a country's body named by
+    ``noun``, inside the mention or as the head the mention modifies."""
+    if doc[draft.end - 1].lower_ == noun:
+        return True
+    if draft.end < len(doc) and doc[draft.end].lower_ == noun:
+        return True  # a sentence the fast path left unparsed: the word right after
+    root = doc[draft.start : draft.end].root
+    modifies = root.dep_ in {"amod", "compound", "poss", "nmod"}
+    return modifies and root.head.lower_ == noun
 
 
 def place_head(doc: Doc, start: int, end: int) -> Token | None:
