@@ -6,6 +6,7 @@ of sentences, "the alliance"-type descriptions need their organisation named ear
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -298,12 +299,26 @@ def _pleonastic(token: Token) -> bool:
 
 def _antecedent(i: int, kind: str, drafts: list[Draft], sent_of: list[int]) -> Draft | None:
     window = PERSON_WINDOW if kind == "person" else THING_WINDOW
+    return _nearest_before(
+        i, drafts, sent_of, window, lambda d: d.code is not None and _compatible(d, kind)
+    )
+
+
+def _nearest_before(
+    i: int,
+    drafts: list[Draft],
+    sent_of: list[int],
+    window: int,
+    accepts: Callable[[Draft], bool],
+) -> Draft | None:
+    """The last draft before token ``i``, at most ``window`` sentences back, that ``accepts``
+    takes (``drafts`` sorted by start)."""
     for draft in reversed(drafts):
-        if draft.start >= i or draft.code is None:
+        if draft.start >= i:
             continue
         if sent_of[i] - sent_of[draft.start] > window:
             return None
-        if _compatible(draft, kind):
+        if accepts(draft):
             return draft
     return None
 
@@ -355,14 +370,9 @@ def _description_target(
     kinds = ctx.lexicon.kind_descriptions.get(words)
     if kinds is None:
         return None
-    for draft in reversed(drafts):
-        if draft.start >= i:
-            continue
-        if sent_of[i] - sent_of[draft.start] > THING_WINDOW + 1:
-            return None
-        if draft.kind in kinds and draft.form == "name":
-            return draft
-    return None
+    return _nearest_before(
+        i, drafts, sent_of, THING_WINDOW + 1, lambda d: d.kind in kinds and d.form == "name"
+    )
 
 
 GOVERNMENT_WORDS = frozenset(
@@ -376,14 +386,13 @@ def _government_named(
     """ "the Philippine government reported ... The government demanded": the government (or
     ``noun``: the authorities, the ministry) a story has just named by its country, within two
     sentences."""
-    for draft in reversed(drafts):
-        if draft.start >= i:
-            continue
-        if sent_of[i] - sent_of[draft.start] > THING_WINDOW + 1:
-            return None
-        if draft.kind == "country" and _names_its(doc, draft, noun):
-            return draft
-    return None
+    return _nearest_before(
+        i,
+        drafts,
+        sent_of,
+        THING_WINDOW + 1,
+        lambda d: d.kind == "country" and _names_its(doc, d, noun),
+    )
 
 
 def _names_its(doc: Doc, draft: Draft, noun: str) -> bool:

@@ -35,6 +35,8 @@ class Lexicon:
     named_after_a_seat: frozenset[str] = frozenset()  # "the Copenhagen Charter"
     answering_verbs: frozenset[str] = frozenset()  # "Tehran rejected its offer": not its own
     max_title_words: int = 5
+    # the last word of each title, and the words that name another's office ("counterpart")
+    title_heads: frozenset[str] = frozenset()
 
     def sector_of_noun(self, words: list[str]) -> str | None:
         """Sector of a noun phrase's last words: "air force" before "force"."""
@@ -104,6 +106,10 @@ def _kinds(value: str | list[str]) -> frozenset[str]:
     return frozenset([value] if isinstance(value, str) else value)
 
 
+# words that name one officeholder without being a title of the lexicon
+OFFICE_WORDS = frozenset({"counterpart", "d'affaires"})
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = yaml.safe_load((data_dir() / "lexicon.yaml").read_text(encoding="utf-8"))
@@ -123,4 +129,5 @@ def load_lexicon() -> Lexicon:
         named_after_a_seat=frozenset(str(w).lower() for w in data.get("named_after_a_seat", [])),
         answering_verbs=frozenset(str(w).lower() for w in data.get("answering_verbs", [])),
         max_title_words=max(len(t.split()) for t in titles),
+        title_heads=frozenset(t.split()[-1] for t in titles) | OFFICE_WORDS,
     )

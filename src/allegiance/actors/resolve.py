@@ -538,7 +538,7 @@ def infer_affiliations(
 def titles_named(doc: Doc, drafts: list[Draft], ctx: Context) -> dict[int, int]:
     """For each draft that says whose one officeholder is named ("China's ambassador", "his
     Chinese counterpart"), the index of that title, by the draft's start."""
-    words = {title.split()[-1] for title in ctx.lexicon.titles} | {"counterpart", "d'affaires"}
+    words = ctx.lexicon.title_heads
     out = {}
     for draft in (d for d in drafts if d.kind != "person"):
         root = doc[draft.start : draft.end].root
