@@ -103,6 +103,7 @@ class Actor:
     iso2: str | None = None
     country: str | None = None  # the country a person/organisation belongs to
     source: str | None = None  # short note on where the facts come from
+    gender: Literal["m", "f"] | None = None  # a person's, as news refers to them (he/she)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from allegiance.actors.domestic import domestic_bodies
 from allegiance.actors.drafts import Context, Draft
+from allegiance.actors.gender import fitting
 from allegiance.actors.kb import folded
 from allegiance.doc import token_in_quotes
 
@@ -63,7 +64,7 @@ def resolve_surnames(drafts: list[Draft]) -> None:
             earlier = _same_person(name, seen)
             if earlier is not None:
                 if draft.key is not None:  # a known surname, but this article's person wins
-                    draft.code = draft.role = draft.sector = None
+                    draft.code = draft.role = draft.sector = draft.gender = None
                 _copy_person(draft, earlier)
                 draft.form = "surname" if draft.form == "candidate" else draft.form
         if draft.form != "candidate":
@@ -114,6 +115,7 @@ def _same_person(name: str, seen: list[Draft]) -> Draft | None:
 
 def _copy_person(draft: Draft, other: Draft) -> None:
     draft.person, draft.key, draft.wikidata = other.person, other.key, other.wikidata
+    draft.gender = draft.gender or other.gender
     draft.code = draft.code or other.code
     draft.role = draft.role or other.role
     draft.sector = draft.sector or other.sector
@@ -130,6 +132,8 @@ def pronouns(
             continue
         answered = _answered_subjects(token, ctx)
         others = _not_answering(resolved, answered) if answered else resolved
+        gender = ctx.lexicon.pronoun_genders.get(token.lower_)
+        others = fitting(others, gender)
         if kind == "person" and token_in_quotes(token):
             others = [d for d in others if not _party_to_speech(doc, d)]
         subject = _own_subject(token)

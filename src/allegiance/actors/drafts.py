@@ -32,4 +32,5 @@ class Draft:
     key: str | None = None  # KB code of the entry (person, group, organ, country)
     form: str = "name"  # name, demonym, seat, surname, pronoun, description
     plural: bool = False
+    gender: str | None = None  # a person's: m, f, or unknown
     extra: dict[str, str] = field(default_factory=dict)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 from spacy.tokens import Doc, Token
@@ -37,6 +37,8 @@ class Lexicon:
     max_title_words: int = 5
     # the last word of each title, and the words that name another's office ("counterpart")
     title_heads: frozenset[str] = frozenset()
+    pronoun_genders: dict[str, str] = field(default_factory=dict)  # "she" -> f
+    gendered_words: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> f
 
     def sector_of_noun(self, words: list[str]) -> str | None:
         """Sector of a noun phrase's last words: "air force" before "force"."""
@@ -102,6 +104,10 @@ def names_a_thing(doc: Doc, start: int, end: int) -> bool:
     return head.lemma_.lower() in NAMED_THINGS
 
 
+def _gendered(data: dict[str, list[str]]) -> dict[str, str]:
+    return {str(word).lower(): str(gender) for gender, words in data.items() for word in words}
+
+
 def _kinds(value: str | list[str]) -> frozenset[str]:
     return frozenset([value] if isinstance(value, str) else value)
 
@@ -130,4 +136,6 @@ def load_lexicon() -> Lexicon:
         answering_verbs=frozenset(str(w).lower() for w in data.get("answering_verbs", [])),
         max_title_words=max(len(t.split()) for t in titles),
         title_heads=frozenset(t.split()[-1] for t in titles) | OFFICE_WORDS,
+        pronoun_genders={str(k): str(v) for k, v in data.get("pronoun_genders", {}).items()},
+        gendered_words=_gendered(data.get("gendered_words", {})),
     )

@@ -4,7 +4,8 @@ One entry schema for YAML and CSV (CSV list fields are ``;``-separated)::
 
     code, name, kind (country|igo|group|person|organisation|other), wikidata, sector,
     aliases, demonyms, seats ({alias: sector}), surnames, descriptions, country (or parent),
-    iso2, source, roles ([{title, org, start, end, sector}]), members ({code: accession date})
+    iso2, source, gender (m|f, for people), roles ([{title, org, start, end, sector}]),
+    members ({code: accession date})
 
 A YAML file holds a list of entries, or a mapping whose values are such lists
 (``countries:``, ``organisations:``, ``people:`` ...). An entry whose code already exists
@@ -145,6 +146,7 @@ def _add_entry(kb: KnowledgeBase, entry: dict[str, Any]) -> None:
         iso2=entry.get("iso2"),
         country=entry.get("country") or entry.get("parent"),
         source=entry.get("source"),
+        gender=entry.get("gender") if entry.get("gender") in ("m", "f") else None,
     )
     kb.add(actor, _aliases_of(entry, actor), [_role(r, code) for r in entry.get("roles", [])])
     for member, period in (entry.get("members") or {}).items():

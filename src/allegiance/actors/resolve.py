@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from allegiance.actors.coref import resolve_coreference
 from allegiance.actors.domestic import Home, story_home
 from allegiance.actors.drafts import Context, Draft
+from allegiance.actors.gender import mark_genders
 from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, role_on
 from allegiance.actors.lexicon import (
     Lexicon,
@@ -51,6 +52,7 @@ def resolve(doc: Doc, ctx: Context) -> list[Mention]:
     for draft in drafts:
         apply_person_role(draft, ctx)
     drafts = national_delegates(doc, drafts, ctx)
+    mark_genders(doc, drafts, ctx.lexicon.gendered_words)
     infer_affiliations(drafts, sent_of, titles_of=titles_named(doc, drafts, ctx))
     drafts = resolve_coreference(doc, drafts, ctx, sent_of)
     return to_mentions(doc, drafts, sent_of)
@@ -165,7 +167,7 @@ def draft_from_kb(
     draft = Draft(span.start, span.end, key=code, form=form, wikidata=actor.wikidata)
     draft.plural = form == "demonym" and _plural_word(span[-1].text)
     if actor.kind == "person":
-        draft.kind, draft.person = "person", actor.name
+        draft.kind, draft.person, draft.gender = "person", actor.name, actor.gender
         draft.extra["text"] = span.text
         return draft
     draft.kind = {"seat": "capital", "region": "region"}.get(form, actor.kind)
