@@ -38,6 +38,8 @@ def test_forms_run_the_lemmatizer_rules_backwards():
         ("she said the plan is a threat", True),  # a report with an evaluative cue
         ("he said it was a sunny day", False),
         ("officials described the trip as a provocation", True),  # a label and a word of blame
+        ("police used water cannons on the crowd", True),  # a verb and a weapon's last word
+        ("they used water to cool the engine", False),
         ("officials described the trip as pleasant", False),
         ("moscow would respond in kind", True),  # a response verb with a forceful manner
         ("the ministry would respond next week", False),

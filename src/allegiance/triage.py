@@ -112,7 +112,8 @@ def trigger_words(lex: Lexicon, inflections: Inflections) -> TriggerWords:
     single |= set(lex.stance_adjectives)  # "is deeply concerned about"
     pairs = [(inflections.forms([v], "verb"), frozenset([p])) for v, p in lex.phrasal]
     for entry in (*lex.verb_object, *lex.verb_subject):
-        companions = inflections.forms(entry.objects, "noun") | entry.objects
+        heads = {o.split()[-1] for o in entry.objects}  # "water cannon": "cannon"
+        companions = inflections.forms(heads, "noun") | heads
         pairs.append((inflections.forms(entry.verbs, "verb"), companions))
     movers = lex.transfer_verbs | lex.receive_verbs | lex.pledge_verbs
     pairs.append((inflections.forms(movers, "verb"), inflections.forms(lex.aid_objects, "noun")))

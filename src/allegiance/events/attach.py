@@ -278,8 +278,15 @@ def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str,
     named = _date_the_clause_describes(found)
     if named is not None:
         return resolve_cached(named.text, published)
-    governing = governing_verb(trigger)
-    return _clause_date(governing, sent, published) if governing is not None else None
+    governing = governing_verb(trigger) or verb_it_happened_during(trigger)
+    for _ in range(MAX_GOVERNING):
+        if governing is None:
+            return None
+        found_date = _clause_date(governing, sent, published)
+        if found_date is not None:
+            return found_date
+        governing = governing_verb(governing)  # "taking photos during the arrest": the taking's
+    return None
 
 
 def _clause_date(
@@ -311,6 +318,28 @@ def governing_verb(trigger: Token) -> Token | None:
         if token.pos_ in {"VERB", "AUX"}:
             return token
         if token.dep_ not in {"prep", "pobj", "dobj", "nsubjpass"} or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+# "In 2022 he was arrested during the arrest of an opposition lawmaker": what a clause
+# happened during or amid took place when the clause did
+AT_THE_TIME_OF = frozenset({"during", "amid", "amidst"})
+MAX_GOVERNING = 3  # verbs climbed from a trigger to the clause that dates it
+
+
+def verb_it_happened_during(trigger: Token) -> Token | None:
+    """The verb of the clause a noun trigger is the time of ("were arrested during the
+    arrest of ...", "fled amid the shelling"), which dates it."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in AT_THE_TIME_OF:
+        return None
+    token = prep.head
+    for _ in range(3):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head is token:
             return None
         token = token.head
     return None

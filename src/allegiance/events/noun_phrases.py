@@ -258,16 +258,22 @@ def authority_mention(token: Token, *, code: str, sector: str) -> Mention:
 def distinct(mentions: Iterable[Mention], exclude: Sequence[Mention] = ()) -> list[Mention]:
     """Mentions not already listed nor in ``exclude``; a pronoun of an excluded actor
     ("its forces") is that actor again, not a recipient (a state named only by its act has
-    no pronoun of its own)."""
+    no pronoun of its own), unless it names the actor's own people ("police dispersed them":
+    ``events.own_people``)."""
     codes = {x.code for x in exclude if x.code and x.kind != AUTHORITY}
     out: list[Mention] = []
     for m in mentions:
         if m in out or any((m.start, m.end) == (x.start, x.end) for x in exclude):
             continue
-        if m.text.lower() in PRONOUNS and m.code in codes:
+        if m.text.lower() in PRONOUNS and m.code in codes and not _people_acted_on(m):
             continue
         out.append(m)
     return out
+
+
+def _people_acted_on(mention: Mention) -> bool:
+    """An object pronoun coded as the actor's own people ("police dispersed them")."""
+    return mention.kind == "domestic" and mention.text.lower() in {"him", "her", "them"}
 
 
 def all_mentions_in(token: Token, index: MentionIndex) -> list[Mention]:

@@ -43,6 +43,10 @@ PEOPLE_AND_PLACES = frozenset({
 GROUPINGS = frozenset({"column", "group", "hundred", "thousand", "dozen", "crowd"})
 PERSONAL = frozenset({"him", "her", "them"})
 TARGET_PREPS = ("on", "at", "against")
+# what force is used to do to a crowd ("to disperse them", "to break up a rally", "to clear
+# protesters", "to keep demonstrators away")
+DISPERSING = frozenset({"disperse", "scatter", "clear", "break", "push", "keep", "drive",
+                        "repel", "separate"})  # fmt: skip
 
 
 def own_people_acted_on(found: Found, index: MentionIndex) -> Found:
@@ -76,10 +80,20 @@ def _people_acted_on(found: Found) -> Token | None:
     verb = found.trigger.verb
     if verb is None:
         return None
-    for target in (direct_object(verb), prep_object(verb, TARGET_PREPS)):
+    for target in (direct_object(verb), prep_object(verb, TARGET_PREPS), _dispersed(verb)):
         people = people_named(target)
         if people is not None:
             return people
+    return None
+
+
+def _dispersed(verb: Token) -> Token | None:
+    """Whom an act was done to disperse: "police used tear gas to disperse hundreds of
+    students" acts on the students."""
+    for clause in (c for c in verb.children if c.dep_ in {"xcomp", "advcl"}):
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if to and clause.lemma_.lower() in DISPERSING:
+            return direct_object(clause)
     return None
 
 

@@ -125,7 +125,8 @@ def aid_kind(obj: Token, lex: Lexicon) -> str | None:
 def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | None:
     lemma = _phrasal_lemma(verb, lex)
     obj = _crew_members(obj, lex) or obj
-    objects = {_lemma(obj)} | {_lemma(c) for c in (obj.conjuncts if obj is not None else ())}
+    named = [obj, *obj.conjuncts] if obj is not None else []
+    objects = {_lemma(obj)} | {name for o in named for name in _object_names(o)}
     pobj = prep_object(verb, ("to", "on", "of", "under"))
     if pobj is not None:
         objects.add(_lemma(pobj))
@@ -140,6 +141,12 @@ def _verb_object_sense(verb: Token, obj: Token | None, lex: Lexicon) -> Sense | 
         if lemma in entry.verbs and objects & entry.objects:
             return entry.sense
     return None
+
+
+def _object_names(obj: Token) -> set[str]:
+    """An object's lemma, and with its compound first word ("water cannon", "tear gas")."""
+    first = [_lemma(c) for c in obj.children if c.dep_ == "compound"]
+    return {_lemma(obj), *(f"{word} {_lemma(obj)}" for word in first)}
 
 
 def _crew_members(obj: Token | None, lex: Lexicon) -> Token | None:
