@@ -313,11 +313,20 @@ def governing_verb(trigger: Token) -> Token | None:
     exports": a gerund or participle that completes a verb's phrase is dated by that verb."""
     if trigger.tag_ not in {"VBG", "VBN"} or trigger.dep_ not in {"pcomp", "acl"}:
         return None
-    token = trigger.head
-    for _ in range(3):
+    return _verb_from(trigger.head, passing=COMPLETED_PHRASE_DEPS)
+
+
+# what a completing gerund's phrase may hang from on its way up to the verb it completes
+COMPLETED_PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "nsubjpass"})
+
+
+def _verb_from(token: Token, *, passing: frozenset[str] | None) -> Token | None:
+    """The first verb at or above ``token`` within ``MAX_GOVERNING`` steps, climbing only
+    through ``passing`` relations (any, if None)."""
+    for _ in range(MAX_GOVERNING):
         if token.pos_ in {"VERB", "AUX"}:
             return token
-        if token.dep_ not in {"prep", "pobj", "dobj", "nsubjpass"} or token.head is token:
+        if token.head is token or (passing is not None and token.dep_ not in passing):
             return None
         token = token.head
     return None
@@ -326,7 +335,7 @@ def governing_verb(trigger: Token) -> Token | None:
 # "In 2022 he was arrested during the arrest of an opposition lawmaker": what a clause
 # happened during or amid took place when the clause did
 AT_THE_TIME_OF = frozenset({"during", "amid", "amidst"})
-MAX_GOVERNING = 3  # verbs climbed from a trigger to the clause that dates it
+MAX_GOVERNING = 3  # steps (and verbs) climbed from a trigger to the clause that dates it
 
 
 def verb_it_happened_during(trigger: Token) -> Token | None:
@@ -335,14 +344,7 @@ def verb_it_happened_during(trigger: Token) -> Token | None:
     prep = trigger.head
     if trigger.dep_ != "pobj" or prep.lower_ not in AT_THE_TIME_OF:
         return None
-    token = prep.head
-    for _ in range(3):
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-        if token.head is token:
-            return None
-        token = token.head
-    return None
+    return _verb_from(prep.head, passing=None)
 
 
 def in_a_relative_clause(token: Token, trigger: Token) -> bool:
