@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from allegiance.errors import ModelFileError
-from allegiance.judge.logistic import LogisticModel, file_hash, load_model, reliability, train
+from allegiance.judge.logistic import (
+    LogisticModel,
+    TrainOptions,
+    cross_margins,
+    file_hash,
+    load_model,
+    reliability,
+    train,
+)
 from allegiance.judge.relevance import section_verdict, text_features
 
 
@@ -32,6 +40,17 @@ def test_training_is_reproducible_and_learns_the_signal(tmp_path: Path):
     assert len(held) == len(rows)
     curve = reliability(held, labels)
     assert sum(row["n"] for row in curve) == len(rows)
+
+
+def test_a_fold_seed_is_a_fixed_reassignment_of_the_folds():
+    rows, labels, groups = _data()
+    weights = [1.0] * len(rows)
+    shipped = cross_margins(rows, labels, groups, weights, TrainOptions())
+    assert cross_margins(rows, labels, groups, weights, TrainOptions(fold_seed=0)) == shipped
+    shuffled = cross_margins(rows, labels, groups, weights, TrainOptions(fold_seed=3))
+    assert shuffled != shipped and len(shuffled) == len(shipped)
+    again = cross_margins(rows, labels, groups, weights, TrainOptions(fold_seed=3))
+    assert again == shuffled  # a seed is a fixed assignment
 
 
 def test_round_trip(tmp_path: Path):

@@ -14,6 +14,7 @@ Data, all of it ours or openly licensed, none of it the real-news test split:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Callable, Iterator, Sequence
@@ -263,6 +264,21 @@ def heldout_average_precision(
         "average_precision": average_precision(ranked, len(gold)),
         "ranking_average_precision": average_precision(ranked, sum(r for _, r in ranked)),
     }
+
+
+def fold_seed_precision(
+    candidates: Sequence[Candidate], examples: Sequence[Example], options: TrainOptions,
+    *, seeds: int,
+) -> dict[float, list[float]]:  # fmt: skip
+    """The held-out dev precision at each threshold under ``seeds`` assignments of the dev
+    stories to folds (the shipped one, then shuffles): how much the threshold choice rests
+    on which stories share a fold."""
+    out: dict[float, list[float]] = {cut: [] for cut in THRESHOLDS}
+    for seed in range(seeds):
+        _, report = train_verifier(candidates, dataclasses.replace(options, fold_seed=seed))
+        for row in heldout_curve(candidates, report["held_out"], examples):
+            out[row["threshold"]].append(row["precision"])
+    return out
 
 
 def heldout_curve(

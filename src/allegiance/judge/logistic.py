@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -143,6 +144,7 @@ class TrainOptions:
     l2: float = 1.0
     min_count: int = 2
     folds: int = 5
+    fold_seed: int = 0  # 0: groups go to folds in sorted order; else shuffled by this seed
 
 
 def cross_margins(rows: Sequence[Features], labels: Sequence[int], groups: Sequence[str],
@@ -151,6 +153,8 @@ def cross_margins(rows: Sequence[Features], labels: Sequence[int], groups: Seque
     import numpy as np
 
     names = sorted(set(groups))
+    if options.fold_seed:
+        random.Random(options.fold_seed).shuffle(names)
     fold_of = {g: i % options.folds for i, g in enumerate(names)}
     out = [0.0] * len(rows)
     for fold in range(options.folds):
