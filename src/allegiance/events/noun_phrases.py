@@ -265,15 +265,19 @@ def distinct(mentions: Iterable[Mention], exclude: Sequence[Mention] = ()) -> li
     for m in mentions:
         if m in out or any((m.start, m.end) == (x.start, x.end) for x in exclude):
             continue
-        if m.text.lower() in PRONOUNS and m.code in codes and not _people_acted_on(m):
+        if m.text.lower() in PRONOUNS and m.code in codes and not _own_people_pronoun(m):
             continue
         out.append(m)
     return out
 
 
-def _people_acted_on(mention: Mention) -> bool:
+# the object pronouns ``events.own_people`` may code as a country's own people
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _own_people_pronoun(mention: Mention) -> bool:
     """An object pronoun coded as the actor's own people ("police dispersed them")."""
-    return mention.kind == "domestic" and mention.text.lower() in {"him", "her", "them"}
+    return mention.kind == "domestic" and mention.text.lower() in OBJECT_PRONOUNS
 
 
 def all_mentions_in(token: Token, index: MentionIndex) -> list[Mention]:

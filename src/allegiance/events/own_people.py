@@ -17,7 +17,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from allegiance.events.found import Found
-from allegiance.events.noun_phrases import MentionIndex
+from allegiance.events.noun_phrases import OBJECT_PRONOUNS, MentionIndex
 from allegiance.events.senses import direct_object
 from allegiance.events.syntax import prep_object
 from allegiance.models import Mention
@@ -41,7 +41,6 @@ PEOPLE_AND_PLACES = frozenset({
 })  # fmt: skip
 # nouns that count or group people: what their "of" names is acted on
 GROUPINGS = frozenset({"column", "group", "hundred", "thousand", "dozen", "crowd"})
-PERSONAL = frozenset({"him", "her", "them"})
 TARGET_PREPS = ("on", "at", "against")
 # what force is used to do to a crowd ("to disperse them", "to break up a rally", "to clear
 # protesters", "to keep demonstrators away")
@@ -106,7 +105,7 @@ def people_named(target: Token | None) -> Token | None:
     if target is None:
         return None
     if target.pos_ == "PRON":
-        return target if target.lower_ in PERSONAL else None
+        return target if target.lower_ in OBJECT_PRONOUNS else None
     if target.pos_ == "NUM" or target.lemma_.lower() in PEOPLE_AND_PLACES:
         return target if target.pos_ in {"NOUN", "NUM"} else None
     return None
