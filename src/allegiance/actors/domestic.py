@@ -4,8 +4,11 @@ police and Pakistani civilians.
 
 Only where one country clearly dominates the story (named first, at least five times and twice
 as often as any other, by itself or its towns), and never in a sentence that names other
-countries but not it: an unnamed body in a story between two states is left without a code
-rather than given a wrong one.
+countries but not it, unless another party addresses the body: an unnamed body in a story
+between two states is left without a code rather than given a wrong one. In a story about no
+one country, a body an international body addresses is of the one state its sentence names,
+and the sides a party addresses are of the one other party the sentence names
+(``addressed_bodies``).
 """
 
 from __future__ import annotations
@@ -53,6 +56,9 @@ FOREIGN_MARKS = frozenset({
 # Pakistan ... both sides", is taken first: ``allegiance.events.counted``)
 SIDES = frozenset({"sides", "parties"})
 SIDE_MARKS = frozenset({"all", "both", "warring"})
+INTERNATIONAL_KINDS = frozenset({"igo", "organisation"})
+SIDE_DEPS = frozenset({"amod", "compound", "det", "predet"})
+REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 HOME_KINDS = frozenset({"country", "capital", "city"})
 HOME_MIN_MENTIONS = 5
 HOME_LEAD = 2.0
@@ -71,7 +77,7 @@ def domestic_bodies(
 ) -> list[Draft]:
     home = story_home(drafts, sent_of)
     if home is None:
-        return []
+        return addressed_bodies(doc, drafts, sent_of, taken)
     outsiders = {i for d in drafts if d.code and d.code != home.code
                  for i in range(d.start, d.end)}  # fmt: skip
     found = []
@@ -82,26 +88,106 @@ def domestic_bodies(
             continue
         sector = body_sector(token, taken)
         if sector is not None:
-            # "all sides" keeps its determiner: the phrase a reader sees
-            kept = {"amod", "compound"} | ({"det", "predet"} if sector == "" else set())
-            start = min((c.i for c in token.lefts if c.dep_ in kept), default=token.i)
-            found.append(Draft(start, token.i + 1, code=home.code, sector=sector or None,
-                               kind="domestic", form="description",
-                               plural=token.tag_ == "NNS"))  # fmt: skip
+            found.append(_body_draft(token, home.code, sector))
     return found
+
+
+def addressed_bodies(
+    doc: Doc, drafts: list[Draft], sent_of: list[int], taken: set[int]
+) -> list[Draft]:
+    """In a story about no one country, an unnamed body an international body addresses is of
+    the one state its sentence names: "the UN's coordinator for the country ... urged both
+    warring parties", "ECOWAS ... will send a team to Freetown and called on the government and
+    the opposition". The sides a state addresses are of the one other party the sentence names
+    ("U.S. officials have blamed the Taliban ... and called on all warring parties")."""
+    found = []
+    for token in doc:
+        sector = body_sector(token, taken) if token.i not in taken else None
+        if sector is None:
+            continue
+        sentence = [d for d in drafts if d.code and sent_of[d.start] == sent_of[token.i]]
+        addressed = _first_conjunct(token)
+        code = _sentence_state(sentence, addressed) or (
+            _other_party(sentence, addressed) if sector == "" else None
+        )
+        if code is not None:
+            found.append(_body_draft(token, code, sector))
+    return found
+
+
+def _sentence_state(sentence: list[Draft], addressed: Token) -> str | None:
+    """The one state of the sentence, when an international body addresses ``addressed``."""
+    states = {str(d.code) for d in sentence if d.kind in HOME_KINDS}
+    return states.pop() if len(states) == 1 and _addressed_by_a_body(addressed, sentence) else None
+
+
+def _other_party(sentence: list[Draft], addressed: Token) -> str | None:
+    """The one code the sentence names besides its addresser's, who names one itself."""
+    subject = addresser(addressed)
+    if subject is None:
+        return None
+    words = {t.i for t in subject.subtree}
+    own = {d.code for d in sentence if d.start in words}
+    others = {str(d.code) for d in sentence if d.start not in words and d.code not in own}
+    return others.pop() if len(own) == 1 and len(others) == 1 else None
+
+
+def _addressed_by_a_body(token: Token, drafts: list[Draft]) -> bool:
+    """Addressed by an international body or one of its officials ("the UN's coordinator
+    ... urged", "UN envoy Stephanie Williams praised both sides")."""
+    subject = addresser(token)
+    if subject is None:
+        return False
+    words = {t.i for t in subject.subtree}
+    return any(d.start in words and (d.kind in INTERNATIONAL_KINDS or d.sector == "IGO")
+               for d in drafts)  # fmt: skip
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _body_draft(token: Token, code: str, sector: str) -> Draft:
+    # "all sides" keeps its determiner: the phrase a reader sees
+    kept = SIDE_DEPS if sector == "" else {"amod", "compound"}
+    start = min((c.i for c in token.lefts if c.dep_ in kept), default=token.i)
+    return Draft(start, token.i + 1, code=code, sector=sector or None, kind="domestic",
+                 form="description", plural=token.tag_ == "NNS")  # fmt: skip
 
 
 def addressed_by_an_outsider(token: Token, outsiders: set[int]) -> bool:
     """ "The United States and France urged the authorities to hold the election": a body that
     another party addresses (the object of its verb, or of its "call on") is not that party's
     own, and so the story's, even in a sentence that names only the others."""
+    subject = addresser(token)
+    return subject is not None and any(t.i in outsiders for t in subject.subtree)
+
+
+def addresser(token: Token) -> Token | None:
+    """The subject of the verb whose object (or whose "call on") ``token`` is."""
     verb = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "on":
         verb = token.head.head
     elif token.dep_ != "dobj":
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and any(t.i in outsiders for t in subject.subtree)
+        return None
+    return verb_subject(verb)
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """A verb's subject, or the subject it shares as a conjunct; a pronoun subject of a
+    reported clause is read as the reporter ("the State Department said it was following
+    events and urged all sides": "urged" is done by "it", the State Department)."""
+    while True:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        reported = subject is not None and subject.lower_ in REPORTER_PRONOUNS
+        if reported and verb.dep_ == "ccomp":
+            verb = verb.head
+            continue
+        if subject is not None or verb.dep_ != "conj" or verb.head is verb:
+            return subject
+        verb = verb.head
 
 
 def facing_an_outsider(token: Token, outsiders: set[int]) -> bool:
