@@ -33,7 +33,13 @@ from allegiance.evaluate_docs import (
     read_doc_gold,
     read_split,
 )
-from allegiance.judge.logistic import LogisticModel, TrainOptions, reliability, train
+from allegiance.judge.logistic import (
+    LogisticModel,
+    TrainOptions,
+    calibrated_heldout,
+    reliability,
+    train,
+)
 from allegiance.judge.relevance import article_relevance, text_features, text_relevance
 from allegiance.judge.verifier import Recurrence, candidate_features, directed_views
 from allegiance.models import Article, Event
@@ -222,21 +228,23 @@ def candidates_of(
                             key if comparable(key) else None)  # fmt: skip
 
 
+def _verifier_data(candidates: Sequence[Candidate]) -> dict[str, Any]:
+    return {
+        "rows": [c.features for c in candidates],
+        "labels": [int(c.right) for c in candidates],
+        "groups": [c.group for c in candidates],
+        "weights": [c.weight for c in candidates],
+        "calibrate_on": [c.source in REAL_NEWS for c in candidates],
+    }
+
+
 def train_verifier(
     candidates: Sequence[Candidate], options: TrainOptions
 ) -> tuple[LogisticModel, dict]:
-    rows = [c.features for c in candidates]
-    labels = [int(c.right) for c in candidates]
-    meta = {"what": "verifier", "candidates": len(rows), "right": sum(labels)}
-    model, held = train(
-        rows,
-        labels,
-        groups=[c.group for c in candidates],
-        weights=[c.weight for c in candidates],
-        options=options,
-        meta=meta,
-        calibrate_on=[c.source in REAL_NEWS for c in candidates],
-    )
+    data = _verifier_data(candidates)
+    labels = data["labels"]
+    meta = {"what": "verifier", "candidates": len(labels), "right": sum(labels)}
+    model, held = train(**data, options=options, meta=meta)
     return model, {"reliability": reliability(held, labels), "held_out": held}
 
 
@@ -274,9 +282,11 @@ def fold_seed_precision(
     stories to folds (the shipped one, then shuffles): how much the threshold choice rests
     on which stories share a fold."""
     out: dict[float, list[float]] = {cut: [] for cut in THRESHOLDS}
+    data = _verifier_data(candidates)
     for seed in range(seeds):
-        _, report = train_verifier(candidates, dataclasses.replace(options, fold_seed=seed))
-        for row in heldout_curve(candidates, report["held_out"], examples):
+        seeded = dataclasses.replace(options, fold_seed=seed)
+        held, _, _ = calibrated_heldout(**data, options=seeded)
+        for row in heldout_curve(candidates, held, examples):
             out[row["threshold"]].append(row["precision"])
     return out
 

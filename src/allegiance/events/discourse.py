@@ -144,11 +144,12 @@ def _sentence(found: Found) -> int | None:
     return max(indexes) if indexes else None
 
 
-def _others(prev: Found, own: frozenset[str], found: Found | None = None) -> list[Mention]:
-    """``prev``'s coded actors that are not the reaction's own: of another code, or of the
-    same code on the other side of its country ("Balochistan's chief minister condemned the
-    attack" the BLA, coded as Pakistan, made)."""
-    sides = {_side(m) for m in found.actors} if found is not None else set()
+def _others(prev: Found, found: Found, *, kind: str | None) -> list[Mention]:
+    """``prev``'s coded actors that are not the reaction's own: of another code, or, for an
+    act of a kind, of the same code on the other side of its country ("Balochistan's chief
+    minister condemned the attack" the BLA, coded as Pakistan, made)."""
+    own = found.actor_codes()
+    sides = {_side(m) for m in found.actors} if kind is not None else set()
     return [
         m for m in prev.actors
         if m.code and (m.code not in own or (sides and _side(m) not in sides))
@@ -177,11 +178,10 @@ def _made_something(prev: Found) -> bool:
 def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
     """The actors of the act of ``kind`` told earlier in the reaction's own sentence."""
     sentence = found.trigger.token.sent.start
-    own = found.actor_codes()
     for prev in reversed(earlier):
         if prev.trigger.token.sent.start != sentence or prev.trigger.sense.type != kind:
             continue
-        others = _others(prev, own, found if kind is not None else None)
+        others = _others(prev, found, kind=kind)
         if others:
             return others
     return []
@@ -190,7 +190,6 @@ def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) 
 def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
     """The actors of the nearest earlier candidate by others: of the act's kind, if it has one."""
     here = _sentence(found)
-    own = found.actor_codes()
     if here is None:
         return []
     reach = REACH if kind is None else REACH_OF_A_KIND
@@ -204,7 +203,7 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
             continue
         if kind is None and not _made_something(prev):
             continue
-        others = _others(prev, own, found if kind is not None else None)
+        others = _others(prev, found, kind=kind)
         if others:
             return others
     return []

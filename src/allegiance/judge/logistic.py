@@ -175,6 +175,27 @@ def _fit(rows: Sequence[Features], y: Any, w: Any, options: TrainOptions) -> Log
     return LogisticModel(dict(zip(vocab, (float(t) for t in theta), strict=True)), bias)
 
 
+def calibrated_heldout(
+    rows: Sequence[Features],
+    labels: Sequence[int],
+    *,
+    groups: Sequence[str],
+    weights: Sequence[float] | None = None,
+    options: TrainOptions = TrainOptions(),
+    calibrate_on: Sequence[bool] | None = None,
+) -> tuple[list[float], float, float]:
+    """The held-out probabilities of the rows (each group scored by a model not trained on it)
+    and the calibration (a, b) fitted on the held-out margins of the ``calibrate_on`` rows (the
+    kind of text the model will be used on; all rows by default)."""
+    import numpy as np
+
+    w = list(weights) if weights is not None else [1.0] * len(rows)
+    held = cross_margins(rows, labels, groups, w, options)
+    mask = np.array(calibrate_on if calibrate_on is not None else [True] * len(rows), bool)
+    a, b = _platt(np.array(held)[mask], np.array(labels, float)[mask])
+    return [sigmoid(a * m + b) for m in held], a, b
+
+
 def train(
     rows: Sequence[Features],
     labels: Sequence[int],
@@ -185,19 +206,15 @@ def train(
     meta: Mapping[str, Any] | None = None,
     calibrate_on: Sequence[bool] | None = None,
 ) -> tuple[LogisticModel, list[float]]:
-    """A calibrated model and the held-out probabilities of the training rows (for the curve).
-
-    ``calibrate_on`` marks the rows whose held-out margins fit the calibration (the kind of
-    text the model will be used on); all rows by default."""
+    """A calibrated model and the held-out probabilities of the training rows (for the curve)."""
     import numpy as np
 
     w = list(weights) if weights is not None else [1.0] * len(rows)
-    held = cross_margins(rows, labels, groups, w, options)
-    mask = np.array(calibrate_on if calibrate_on is not None else [True] * len(rows), bool)
-    a, b = _platt(np.array(held)[mask], np.array(labels, float)[mask])
+    held, a, b = calibrated_heldout(
+        rows, labels, groups=groups, weights=w, options=options, calibrate_on=calibrate_on
+    )
     model = _fit(rows, np.array(labels, float), np.array(w, float), options)
-    calibrated = LogisticModel(model.weights, model.bias, a, b, dict(meta or {}))
-    return calibrated, [sigmoid(a * m + b) for m in held]
+    return LogisticModel(model.weights, model.bias, a, b, dict(meta or {})), held
 
 
 def reliability(probabilities: Sequence[float], labels: Sequence[int], bins: int = 10) -> list:
