@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from allegiance.actors.coref import resolve_coreference
 from allegiance.actors.domestic import Home, story_home
@@ -245,6 +245,26 @@ def head_noun_parsed(doc: Doc, draft: Draft, lex: Lexicon) -> tuple[int, int, st
         sector = lex.sector_of_noun(words)
         if sector and noun.pos_ == "NOUN":
             return noun.i, draft.end, sector
+    if root.dep_ == "pobj" and head.lower_ == "in" and draft.kind in PLACE_KINDS:
+        return _body_in_place(doc, draft, head.head, lex)
+    return None
+
+
+# "police in Belarus", "protesters in Lima", "the authorities in Minsk": a body of the place's
+# own; not troops or diplomats, who are often another state's ("U.S. troops in Syria")
+PLACE_KINDS = frozenset({"country", "capital", "city"})
+HOME_SECTORS_IN_PLACE = frozenset({"COP", "CVL"})
+HOME_GOVERNMENT_NOUNS = frozenset({"authorities", "officials", "government", "administration"})
+
+
+def _body_in_place(
+    doc: Doc, draft: Draft, noun: Token, lex: Lexicon
+) -> tuple[int, int, str | None] | None:
+    if noun.i >= draft.start or noun.pos_ != "NOUN" or any(c.ent_type_ for c in noun.lefts):
+        return None  # "Russian civilians in Ukraine" are named by their own modifier
+    sector = lex.sector_of_noun([noun.text])
+    if sector in HOME_SECTORS_IN_PLACE or noun.lower_ in HOME_GOVERNMENT_NOUNS:
+        return noun.i, draft.end, sector
     return None
 
 
