@@ -105,42 +105,35 @@ def addressed_bodies(
         sector = body_sector(token, taken) if token.i not in taken else None
         if sector is None:
             continue
+        subject = addresser(_first_conjunct(token))
+        if subject is None:
+            continue
         sentence = [d for d in drafts if d.code and sent_of[d.start] == sent_of[token.i]]
-        addressed = _first_conjunct(token)
-        code = _sentence_state(sentence, addressed) or (
-            _other_party(sentence, addressed) if sector == "" else None
+        words = {t.i for t in subject.subtree}
+        code = _sentence_state(sentence, words) or (
+            _other_party(sentence, words) if sector == "" else None
         )
         if code is not None:
             found.append(_body_draft(token, code, sector))
     return found
 
 
-def _sentence_state(sentence: list[Draft], addressed: Token) -> str | None:
-    """The one state of the sentence, when an international body addresses ``addressed``."""
+def _sentence_state(sentence: list[Draft], addresser_words: set[int]) -> str | None:
+    """The one state of the sentence, when its addresser is an international body or one of
+    its officials ("the UN's coordinator ... urged", "UN envoy Stephanie Williams praised")."""
     states = {str(d.code) for d in sentence if d.kind in HOME_KINDS}
-    return states.pop() if len(states) == 1 and _addressed_by_a_body(addressed, sentence) else None
+    by_a_body = any(d.start in addresser_words
+                    and (d.kind in INTERNATIONAL_KINDS or d.sector == "IGO")
+                    for d in sentence)  # fmt: skip
+    return states.pop() if len(states) == 1 and by_a_body else None
 
 
-def _other_party(sentence: list[Draft], addressed: Token) -> str | None:
+def _other_party(sentence: list[Draft], addresser_words: set[int]) -> str | None:
     """The one code the sentence names besides its addresser's, who names one itself."""
-    subject = addresser(addressed)
-    if subject is None:
-        return None
-    words = {t.i for t in subject.subtree}
-    own = {d.code for d in sentence if d.start in words}
-    others = {str(d.code) for d in sentence if d.start not in words and d.code not in own}
+    own = {d.code for d in sentence if d.start in addresser_words}
+    others = {str(d.code) for d in sentence
+              if d.start not in addresser_words and d.code not in own}  # fmt: skip
     return others.pop() if len(own) == 1 and len(others) == 1 else None
-
-
-def _addressed_by_a_body(token: Token, drafts: list[Draft]) -> bool:
-    """Addressed by an international body or one of its officials ("the UN's coordinator
-    ... urged", "UN envoy Stephanie Williams praised both sides")."""
-    subject = addresser(token)
-    if subject is None:
-        return False
-    words = {t.i for t in subject.subtree}
-    return any(d.start in words and (d.kind in INTERNATIONAL_KINDS or d.sector == "IGO")
-               for d in drafts)  # fmt: skip
 
 
 def _first_conjunct(token: Token) -> Token:

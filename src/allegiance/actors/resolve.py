@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from allegiance.actors.coref import resolve_coreference
-from allegiance.actors.domestic import Home, story_home
+from allegiance.actors.domestic import HOME_KINDS, Home, story_home
 from allegiance.actors.drafts import Context, Draft
 from allegiance.actors.gender import mark_genders
 from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, role_on
@@ -245,14 +245,13 @@ def head_noun_parsed(doc: Doc, draft: Draft, lex: Lexicon) -> tuple[int, int, st
         sector = lex.sector_of_noun(words)
         if sector and noun.pos_ == "NOUN":
             return noun.i, draft.end, sector
-    if root.dep_ == "pobj" and head.lower_ == "in" and draft.kind in PLACE_KINDS:
+    if root.dep_ == "pobj" and head.lower_ == "in" and draft.kind in HOME_KINDS:
         return _body_in_place(doc, draft, head.head, lex)
     return None
 
 
 # "police in Belarus", "protesters in Lima", "the authorities in Minsk": a body of the place's
 # own; not troops or diplomats, who are often another state's ("U.S. troops in Syria")
-PLACE_KINDS = frozenset({"country", "capital", "city"})
 HOME_SECTORS_IN_PLACE = frozenset({"COP", "CVL"})
 HOME_GOVERNMENT_NOUNS = frozenset({"authorities", "officials", "government", "administration"})
 
