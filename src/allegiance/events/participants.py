@@ -378,6 +378,7 @@ def verb_recipients(
         candidates.append(object_author(verb))
         candidates.append(what_it_called(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
+    candidates.append(goods_origin(verb, obj))
     candidates.append(_body_convened(verb, obj))
     candidates.append(condition_in_what_is_said(verb))
     for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
@@ -448,6 +449,21 @@ def _aid_destination(obj: Token | None) -> Token | None:
     if obj is None or obj.lemma_.lower() not in AID_NOUNS:
         return None
     return prep_object(obj, ("to", "for"))
+
+
+# measures one party imposes on another's trade or people ("tariffs on steel from X")
+MEASURE_NOUNS = frozenset({"sanction", "tariff", "embargo", "duty", "ban", "restriction"})
+
+
+def goods_origin(verb: Token, obj: Token | None) -> Token | None:
+    """ "imposed tariffs on steel from South Korea": a measure on goods that name no party
+    falls on where they come from (the parser hangs "from" on the verb or on the goods)."""
+    if obj is None or obj.lemma_.lower() not in MEASURE_NOUNS:
+        return None
+    target = prep_object(obj, ("on",)) or prep_object(verb, ("on",))
+    if target is None:
+        return None
+    return prep_object(target, ("from",)) or prep_object(verb, ("from",))
 
 
 def transfer_recipients(verb: Token, index: MentionIndex) -> list[Token | None]:
