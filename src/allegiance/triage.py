@@ -124,6 +124,9 @@ def trigger_words(lex: Lexicon, inflections: Inflections) -> TriggerWords:
     forceful = lex.response_manners | inflections.forms(lex.response_provocations, "noun")
     pairs.append((inflections.forms(lex.response_verbs, "verb"), forceful))
     cues = evaluative | {m for m in lex.deontic_modals if " " not in m}
+    # "needs to act": the first word of a two-word modal, but not "has" / "have", which
+    # nearly every reported sentence holds (those are read where another cue wakes the parser)
+    cues |= {m.split()[0] for m in lex.deontic_modals if " " in m} - {"has", "have"}
     cues |= inflections.forms(lex.wrongdoing_verbs, "verb")
     return TriggerWords(
         single=single,

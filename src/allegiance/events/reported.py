@@ -67,19 +67,39 @@ def evaluated(pred: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def required_act(comp: Token, lex: Lexicon) -> Token | None:
+    """The act a clause says must be done: the verb under a deontic modal ("Y must withdraw"),
+    or the infinitive of "has to" / "needs to" ("Washington needs to act")."""
+    modal = next((c for c in comp.children if c.tag_ == "MD"), None)
+    if modal is not None:
+        return comp if modal.lower_ in lex.deontic_modals else None
+    if f"{comp.lower_} to" not in lex.deontic_modals:
+        return None
+    act = child(comp, ("xcomp",))
+    marked = act is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
+    return act if marked else None
+
+
+def _required_of(comp: Token, act: Token) -> Token | None:
+    """Who a passive requirement is about: "Y should be supported", "Y has to be supported"."""
+    if act is comp:
+        return child(comp, ("nsubjpass",))
+    return child(comp, SUBJECTS) if is_passive(act) else None
+
+
 def _deontic(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
     """ "X said Y must/should do Z" -> X REQUEST Y; "Y should be supported" -> X SUPPORT Y."""
-    modal = next((c for c in comp.children if c.tag_ == "MD"), None)
-    if modal is None or modal.lower_ not in lex.deontic_modals:
+    act = required_act(comp, lex)
+    if act is None:
         return None
     speaker = speaker_of(report, index, lex)
     if speaker is None:
         return None
-    inner = verb_trigger(comp, lex)
-    patient = child(comp, ("nsubjpass",))
-    if patient is not None and prep_object(comp, ("by",)) is None:
+    inner = verb_trigger(act, lex)
+    patient = _required_of(comp, act)
+    if patient is not None and prep_object(act, ("by",)) is None:
         if inner is not None and inner.sense.type in {"SUPPORT", "AID", "COOPERATE"}:
-            trig = Trigger(comp, Sense(type="SUPPORT"), consumed=(comp.i,))
+            trig = Trigger(act, Sense(type="SUPPORT"), consumed=(act.i,))
             found = Found(trig, [speaker], distinct(np_mentions(patient, index), [speaker]))
             found.attributed_to, found.factuality = speaker, "asserted"
             return found
