@@ -63,6 +63,8 @@ ANSWERED_THINGS = frozenset({
 HABITUAL = frozenset({"repeatedly", "consistently", "always", "long", "often"})
 REACH = 2  # sentences back for a thing of no kind
 REACH_OF_A_KIND = 6  # sentences back for an act of a kind
+# the lead's sentences: the act a story opens with is "the strike" wherever it is answered
+LEAD = 1
 
 
 def answered_thing(found: Found) -> Token | None:
@@ -197,8 +199,8 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
         there = _sentence(prev)
         if there is None or there > here:
             continue
-        if here - there > reach:
-            return []
+        if here - there > reach and not (kind is not None and there <= LEAD):
+            continue
         if kind is not None and prev.trigger.sense.type != kind:
             continue
         if kind is None and not _made_something(prev):
