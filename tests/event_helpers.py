@@ -59,3 +59,10 @@ def hand_parsed(
     found = [(lemmas or {}).get(w.lower(), w.lower()) for w in words]
     vocab = spacy.blank("en").vocab
     return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=found)
+
+
+def country_mention(doc: Doc, i: int, code: str, sentence: int) -> Mention:
+    """A country mention on the word ``doc[i]``, counted in sentence ``sentence``."""
+    tok = doc[i]
+    return Mention(tok.text, tok.idx, tok.idx + len(tok), code=code, kind="country",
+                   sentence_index=sentence)  # fmt: skip

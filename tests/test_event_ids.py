@@ -24,9 +24,13 @@ def _content(event) -> tuple:
     return (event.trigger.start, event.event, codes(event.actor), codes(event.recipient))
 
 
-def test_the_id_does_not_depend_on_the_sentence_it_is_counted_in():
-    assert event_id("a1", 120, "AID", "DEU", "UKR") == event_id("a1", 120, "AID", "DEU", "UKR")
-    assert event_id("a1", 120, "AID", "DEU", "UKR") != event_id("a1", 121, "AID", "DEU", "UKR")
+def test_the_id_tells_apart_events_that_differ_in_any_part_it_hashes():
+    base = ("a1", 120, "AID", "DEU", "UKR")
+    variants = [("a2", 120, "AID", "DEU", "UKR"), ("a1", 121, "AID", "DEU", "UKR"),
+                ("a1", 120, "SUPPORT", "DEU", "UKR"), ("a1", 120, "AID", "FRA", "UKR"),
+                ("a1", 120, "AID", "DEU", "POL")]  # fmt: skip
+    assert event_id(*base) == event_id(*base)
+    assert len({event_id(*v) for v in (base, *variants)}) == 6
 
 
 @pytest.mark.model

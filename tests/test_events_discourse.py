@@ -10,6 +10,7 @@ from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
 from allegiance.events.senses import Trigger
 from allegiance.models import Mention
+from event_helpers import country_mention
 
 # "India accused Pakistan . Nairobi welcomed the decision ."
 WORDS = ["India", "accused", "Pakistan", ".", "Nairobi", "welcomed", "the", "decision", "."]
@@ -23,12 +24,6 @@ def _doc() -> Doc:
     return Doc(spacy.blank("en").vocab, words=WORDS, heads=HEADS, deps=DEPS, lemmas=lemmas)
 
 
-def _mention(doc: Doc, i: int, code: str, sentence: int) -> Mention:
-    tok = doc[i]
-    return Mention(tok.text, tok.idx, tok.idx + len(tok), code=code, kind="country",
-                   sentence_index=sentence)  # fmt: skip
-
-
 def _found(doc: Doc, verb: int, kind: str, actor: Mention, recipients: list) -> Found:
     trigger = Trigger(doc[verb], Sense(type=kind), verb=doc[verb])
     return Found(trigger, [actor], recipients)
@@ -36,8 +31,10 @@ def _found(doc: Doc, verb: int, kind: str, actor: Mention, recipients: list) -> 
 
 def _story(sentence_of_welcome: int = 1) -> list[Found]:
     doc = _doc()
-    accused = _found(doc, 1, "ACCUSE", _mention(doc, 0, "IND", 0), [_mention(doc, 2, "PAK", 0)])
-    welcomed = _found(doc, 5, "SUPPORT", _mention(doc, 4, "KEN", sentence_of_welcome), [])
+    accused = _found(
+        doc, 1, "ACCUSE", country_mention(doc, 0, "IND", 0), [country_mention(doc, 2, "PAK", 0)]
+    )
+    welcomed = _found(doc, 5, "SUPPORT", country_mention(doc, 4, "KEN", sentence_of_welcome), [])
     return [accused, welcomed]
 
 
@@ -56,7 +53,7 @@ def test_only_a_definite_act_or_document_is_answered():
     doc = Doc(spacy.blank("en").vocab, words=["Kenya", "welcomed", "decisions", "."],
               heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
               lemmas=["kenya", "welcome", "decision", "."])  # fmt: skip
-    welcomed = _found(doc, 1, "SUPPORT", _mention(doc, 0, "KEN", 0), [])
+    welcomed = _found(doc, 1, "SUPPORT", country_mention(doc, 0, "KEN", 0), [])
     assert answered_thing(welcomed) is None
     assert answered_thing(_story()[1]) is not None
 
@@ -82,9 +79,15 @@ def _plan_backed(middle: list[str]) -> list[Found]:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
     kind = "AGREE" if "commit" in middle else "REJECT"
     return [
-        _found(doc, 1, "REQUEST", _mention(doc, 0, "FRA", 0), [_mention(doc, 2, "ITA", 0)]),
-        _found(doc, verb, kind, _mention(doc, 4, "NOR", 1), []),
-        _found(doc, back, "SUPPORT", _mention(doc, back - 1, "KEN", 2), []),
+        _found(
+            doc,
+            1,
+            "REQUEST",
+            country_mention(doc, 0, "FRA", 0),
+            [country_mention(doc, 2, "ITA", 0)],
+        ),
+        _found(doc, verb, kind, country_mention(doc, 4, "NOR", 1), []),
+        _found(doc, back, "SUPPORT", country_mention(doc, back - 1, "KEN", 2), []),
     ]
 
 
@@ -109,7 +112,7 @@ def test_an_idea_a_suggestion_and_violence_are_things_a_reaction_answers():
         doc = Doc(spacy.blank("en").vocab, words=["Kenya", "rejected", "the", thing, "."],
                   heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "dobj", "punct"],
                   lemmas=["kenya", "reject", "the", thing, "."])  # fmt: skip
-        rejected = _found(doc, 1, "REJECT", _mention(doc, 0, "KEN", 0), [])
+        rejected = _found(doc, 1, "REJECT", country_mention(doc, 0, "KEN", 0), [])
         assert answered_thing(rejected) == doc[3], thing
 
 
@@ -119,8 +122,10 @@ def test_a_denial_of_involvement_answers_the_accusation_told_before():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 5, 5, 7, 5, 5],
               deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
               lemmas=lemmas)  # fmt: skip
-    accused = _found(doc, 1, "ACCUSE", _mention(doc, 0, "IND", 0), [_mention(doc, 2, "PAK", 0)])
-    denied = _found(doc, 5, "REJECT", _mention(doc, 4, "PAK", 1), [])
+    accused = _found(
+        doc, 1, "ACCUSE", country_mention(doc, 0, "IND", 0), [country_mention(doc, 2, "PAK", 0)]
+    )
+    denied = _found(doc, 5, "REJECT", country_mention(doc, 4, "PAK", 1), [])
     assert answered_thing(denied) == doc[7]  # "any role": no definite article needed
     _, answered = with_answered_parties([accused, denied])
     assert [m.code for m in answered.recipients] == ["IND"]
@@ -132,9 +137,11 @@ def test_a_bare_refusal_answers_the_request_told_before():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 5, 5, 5],
               deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"],
               lemmas=lemmas)  # fmt: skip
-    asked = _found(doc, 1, "REQUEST", _mention(doc, 0, "IND", 0), [_mention(doc, 2, "NPL", 0)])
-    refused = _found(doc, 5, "REJECT", _mention(doc, 4, "NPL", 1), [])
+    asked = _found(
+        doc, 1, "REQUEST", country_mention(doc, 0, "IND", 0), [country_mention(doc, 2, "NPL", 0)]
+    )
+    refused = _found(doc, 5, "REJECT", country_mention(doc, 4, "NPL", 1), [])
     _, answered = with_answered_parties([asked, refused])
     assert [m.code for m in answered.recipients] == ["IND"]
     # a refusal of something named ("refused the offer") is not bare
-    assert answered_thing(_found(doc, 1, "REJECT", _mention(doc, 0, "IND", 0), [])) is None
+    assert answered_thing(_found(doc, 1, "REJECT", country_mention(doc, 0, "IND", 0), [])) is None

@@ -22,19 +22,12 @@ from allegiance.events.discourse import with_answered_parties
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Sense
 from allegiance.events.senses import Trigger
-from allegiance.models import Mention
-from event_helpers import codes, events
+from event_helpers import codes, country_mention, events
 
 # "India accused Pakistan . Nairobi rejected the accusation ." (sentence indexes set by hand)
 WORDS = ["India", "accused", "Pakistan", ".", "Nairobi", "rejected", "the", "accusation", "."]
 HEADS = [1, 1, 1, 1, 5, 5, 7, 5, 5]
 DEPS = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"]
-
-
-def _mention(doc: Doc, i: int, code: str, sentence: int) -> Mention:
-    tok = doc[i]
-    return Mention(tok.text, tok.idx, tok.idx + len(tok), code=code, kind="country",
-                   sentence_index=sentence)  # fmt: skip
 
 
 def _answered(*, accused_in: int, rejected_in: int, thing: str = "accusation") -> list[str]:
@@ -44,11 +37,11 @@ def _answered(*, accused_in: int, rejected_in: int, thing: str = "accusation") -
     doc = Doc(spacy.blank("en").vocab, words=words, heads=HEADS, deps=DEPS, lemmas=lemmas)
     accused = Found(
         Trigger(doc[1], Sense(type="ACCUSE"), verb=doc[1]),
-        [_mention(doc, 0, "IND", accused_in)],
-        [_mention(doc, 2, "PAK", accused_in)],
+        [country_mention(doc, 0, "IND", accused_in)],
+        [country_mention(doc, 2, "PAK", accused_in)],
     )
     rejected = Found(Trigger(doc[5], Sense(type="REJECT"), verb=doc[5]),
-                     [_mention(doc, 4, "KEN", rejected_in)], [])  # fmt: skip
+                     [country_mention(doc, 4, "KEN", rejected_in)], [])  # fmt: skip
     _, answered = with_answered_parties([accused, rejected])
     return [m.code for m in answered.recipients]
 

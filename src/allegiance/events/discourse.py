@@ -199,8 +199,11 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
         there = _sentence(prev)
         if there is None or there > here:
             continue
-        if here - there > reach and not (kind is not None and there <= LEAD):
-            continue
+        if here - there > reach:
+            if kind is None:
+                return []  # a thing of no kind: nothing further back answers
+            if there > LEAD:
+                continue  # an act of a kind: past its reach, only the lead's
         if kind is not None and prev.trigger.sense.type != kind:
             continue
         if kind is None and not _made_something(prev):
