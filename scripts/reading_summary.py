@@ -16,16 +16,26 @@ optional last argument keeps only the events of at least that confidence.
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 FIELDS = ("real_event", "actor_right", "recipient_right", "factuality_right", "fully_right")
 
 
+class Unreadable(Exception):
+    """A verdict file that is missing or not JSON lines."""
+
+
 def _read(path: str) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    except OSError as exc:
+        raise Unreadable(f"cannot read {path}: {exc.strerror}") from exc
+    except json.JSONDecodeError as exc:
+        raise Unreadable(f"{path} is not JSON lines: {exc}") from exc
 
 
 def _rates(name: str, rows: list[dict]) -> None:
@@ -40,14 +50,16 @@ def _rates(name: str, rows: list[dict]) -> None:
     print(", ".join(parts))
 
 
-def main() -> None:
-    if sys.argv[1] == "--census":
-        least = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
-        rows = [row["verdict"] for row in _read(sys.argv[2]) if row["confidence"] >= least]
-        _rates("census", rows)
-        return
-    sample = {r["n"]: r for r in _read(sys.argv[1])}
-    readers = [{r["n"]: r for r in _read(p)} for p in sys.argv[2:]]
+def _census(path: str, least: float) -> None:
+    rows = [row["verdict"] for row in _read(path) if row["confidence"] >= least]
+    if not rows:
+        raise Unreadable(f"{path} holds no event at or above {least}")
+    _rates("census", rows)
+
+
+def _readers(sample_path: str, reader_paths: list[str]) -> None:
+    sample = {r["n"]: r for r in _read(sample_path)}
+    readers = [{r["n"]: r for r in _read(p)} for p in reader_paths]
     verdict = {}
     for reader in reversed(readers):
         verdict.update(reader)
@@ -62,6 +74,35 @@ def main() -> None:
         for field in ("real_event", "fully_right"):
             same = sum(readers[0][n][field] == readers[1][n][field] for n in both)
             print(f"agreement on {field}: {same}/{len(both)} = {same / len(both):.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description="Summarise precision-by-reading verdicts (issue 13).",
+        usage="%(prog)s SAMPLE READER [READER]\n       %(prog)s --census FILE [MIN_CONFIDENCE]",
+    )
+    parser.add_argument("files", nargs="*", help="the drawn sample, then one or two readers")
+    parser.add_argument("--census", nargs="+", metavar="ARG", help="FILE [MIN_CONFIDENCE]")
+    args = parser.parse_args()
+    try:
+        if args.census:
+            if len(args.census) > 2 or args.files:
+                parser.error("--census takes a file and at most one confidence")
+            least = _confidence(args.census[1]) if len(args.census) > 1 else 0.0
+            _census(args.census[0], least)
+        elif len(args.files) in (2, 3):
+            _readers(args.files[0], args.files[1:])
+        else:
+            parser.error("give a sample and one or two reader files, or --census FILE")
+    except (Unreadable, ValueError) as exc:
+        parser.error(str(exc))
+
+
+def _confidence(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(f"not a confidence: {text!r}") from None
 
 
 if __name__ == "__main__":

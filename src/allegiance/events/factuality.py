@@ -147,6 +147,8 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
             return "hypothetical"  # "it is for Russia to accept": left to it, not done
         if dep == "ccomp" and _charge_named_after(tok, head):
             return None
+        if dep == "ccomp" and head.lemma_ in BELIEF_VERBS and _negated(head, lex):
+            return "hypothetical"  # "I do not believe there will be an arrest": doubted
         if head.lemma_ in lex.reporting_verbs and dep == "ccomp":
             return "negated" if head.lemma_ == "deny" else None
         # a participle beside the clause ("Threatening to kill the hostages, the group
@@ -172,6 +174,10 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
                 return outer
         tok = head
     return None
+
+
+# verbs of belief: not believing that something will happen leaves it possible, not denied
+BELIEF_VERBS = frozenset({"believe", "think", "expect"})
 
 
 # nouns that take up an accusation just told ("..., a charge Pakistan denies")
@@ -226,7 +232,7 @@ def _ceased(gerund: Token, head: Token) -> bool:
 # adverbial clauses that state a fact beside their host ("until", "before", "once" and "if"
 # clauses may be in the past tense and still not have happened: "until Beijing pulled out")
 FACT_MARKS = frozenset(
-    {"as", "while", "after", "because", "since", "though", "although", "whereas"}
+    {"as", "while", "when", "after", "because", "since", "though", "although", "whereas"}
 )
 
 
@@ -234,7 +240,7 @@ def _told_as_past(clause: Token) -> bool:
     """ "will continue to exert pressure, as Tehran rejected its offer", "we can still hear
     gunfire as militants are still fighting": an adverbial clause with its own subject in the
     past tense or going on now happened, whatever its host clause's modal."""
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark" or c.tag_ == "WRB"}
     told = clause.tag_ == "VBD" or _going_on(clause)
     return told and bool(marks & FACT_MARKS) and has_own_subject(clause)
 
@@ -268,7 +274,7 @@ def _years_before(sent: Span, verb: Token, published: dt.date | None) -> bool:
         if ongoing_since(ent) and not _perfect_since(ent, verb):
             continue
         # "sided with the EU, which had ... in 2019"; "blamed X for ... withdrawing in 2017"
-        if dates_another_clause(ent.root, verb):
+        if dates_another_clause(ent.root, verb) and not _lasting_since(ent, verb):
             continue
         match = YEAR.search(ent.text)
         if match and int(match.group(1)) <= published.year - 2:
@@ -298,6 +304,14 @@ OCCURRENCE_VERBS = frozenset(
 )
 
 
+def _anniversary_of(noun: Token) -> bool:
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() == "anniversary"
+    )
+
+
 def _given_subject(noun: Token) -> bool:
     """ "his client's arrest could be unconstitutional", "the raid was illegal": a definite
     event noun that a clause says something about is taken as given; not one the clause says
@@ -314,6 +328,17 @@ def _perfect_since(ent: Span, verb: Token) -> bool:
     long ago; "the first meeting since 2016" dates nothing the verb did."""
     since = ent.root.head
     return since.lower_ == "since" and since.head == verb and _present_perfect(verb)
+
+
+def _lasting_since(ent: Span, verb: Token) -> bool:
+    """ "has lent billions since Xi unveiled the initiative in 2013": a present perfect that
+    lasts since a clause dated long ago began then."""
+    return _present_perfect(verb) and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        and c.left_edge.i <= ent.root.i <= c.right_edge.i
+        for c in verb.children
+    )
 
 
 def _present_perfect(verb: Token) -> bool:
@@ -412,6 +437,8 @@ def factuality(
             return "hypothetical"
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "since" and not recent:
             return "historical"  # "relations have soured since the attack": where it began
+        if _anniversary_of(trigger):
+            return "historical"  # "the third anniversary of the invasion": a year or more ago
         if presupposed:
             verb = clause_verb(trigger)
             past = old or (not recent and historical(sent, verb, lex, published))
