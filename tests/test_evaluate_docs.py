@@ -85,6 +85,34 @@ def test_future_aid_is_agree_on_both_sides_and_meetings_are_reciprocal():
     assert report["factuality_accuracy"] == 0.5  # the AGREE was read as asserted, gold future
 
 
+def test_factuality_errors_name_what_the_gold_said_and_what_was_found():
+    golds = [
+        gold("ACCUSE", ["UKR"], ["RUS"], factuality="historical"),
+        gold("AID", ["USA"], ["UKR"], factuality="historical", story="s2"),
+        gold("REJECT", ["IRN"], ["USA"], factuality="negated", story="s2"),
+        gold("CONSULT", ["FRA", "DEU"], [], mutual=True, story="s3"),
+    ]
+    preds = {
+        "s1": [event("ACCUSE", ["UKR"], ["RUS"], fact="asserted")],
+        "s2": [
+            event("AID", ["USA"], ["UKR"], fact="asserted", story="s2"),
+            event("REJECT", ["IRN"], ["USA"], fact="negated", trigger=9, story="s2"),
+        ],
+        "s3": [event("CONSULT", ["FRA", "DEU"], [], fact="historical", story="s3")],
+    }
+    report = score_documents(golds, preds)
+    assert report["matched"] == 4 and report["factuality_accuracy"] == 0.25
+    assert report["factuality_errors"] == [
+        {"gold": "historical", "found": "asserted", "count": 2},
+        {"gold": "asserted", "found": "historical", "count": 1},
+    ]
+    table = render_doc_table(report)
+    assert (
+        "factuality errors (gold -> found): historical -> asserted 2, asserted -> historical 1"
+        in table
+    )
+
+
 def test_mutual_group_is_one_key():
     keys = predicted_keys([event("AGREE", ["ARM"], ["AZE"]), event("AGREE", ["AZE"], ["ARM"])])
     assert list(keys) == [("AGREE", frozenset({"ARM", "AZE"}), frozenset())]

@@ -256,6 +256,8 @@ class DocScores:
     per_type: dict[str, Counts] = field(default_factory=dict)
     curve: dict[float, Counts] = field(default_factory=lambda: {t: Counts() for t in THRESHOLDS})
     factuality: Counter[str] = field(default_factory=Counter)
+    # (gold factuality, found factuality) of the matched keys whose factuality is wrong
+    factuality_errors: Counter[tuple[str, str]] = field(default_factory=Counter)
     attribution: Counter[str] = field(default_factory=Counter)
     stories: int = 0
     ranked: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right)
@@ -275,7 +277,11 @@ def _score_matches(scores: DocScores, found: Mapping[Key, Found], gold: Mapping)
     for key in found.keys() & gold.keys():
         readings = gold[key]
         scores.factuality["n"] += 1
-        scores.factuality["right"] += any(g.factuality == found[key].factuality for g in readings)
+        right = any(g.factuality == found[key].factuality for g in readings)
+        scores.factuality["right"] += right
+        if not right:
+            said = "/".join(sorted({g.factuality for g in readings}))
+            scores.factuality_errors[(said, found[key].factuality)] += 1
         scores.attribution["n"] += 1
         scores.attribution["right"] += any(
             g.attributed_to == found[key].attributed_to for g in readings
@@ -400,6 +406,12 @@ def doc_report(scores: DocScores, *, threshold: float) -> dict[str, Any]:
         "factuality_accuracy": _ratio(scores.factuality),
         "attribution_accuracy": _ratio(scores.attribution),
         "matched": scores.factuality["n"],
+        "factuality_errors": [
+            {"gold": gold, "found": found, "count": n}
+            for (gold, found), n in sorted(
+                scores.factuality_errors.items(), key=lambda item: (-item[1], item[0])
+            )
+        ],
         "per_type": {k: scores.per_type[k].scores() for k in sorted(scores.per_type)},
         "curve": [{"threshold": t, **c.scores()} for t, c in scores.curve.items()],
         # over the gold keys (missed keys count as zero), and over the keys found at all

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +158,8 @@ def render_doc_table(report: Mapping[str, Any]) -> str:
         value = report[name]
         shown = "-" if value is None else f"{value:.3f}"
         lines.append(f"{name:<22}{shown:>6}  (on {report['matched']} matched events)")
+    if report.get("factuality_errors"):
+        lines.append(_factuality_errors_line(report["factuality_errors"]))
     lines += ["", f"{'type':<14}" + head[14:]]
     lines += [_row(kind, s) for kind, s in report["per_type"].items()]
     lines += ["", f"{'confidence':<14}" + head[14:]]
@@ -203,6 +205,11 @@ def _average_precision_line(report: Mapping[str, Any]) -> str:
     over_gold = shown(report.get("average_precision"))
     over_found = shown(report.get("ranking_average_precision"))
     return f"average precision {over_gold} over the gold keys, {over_found} over the keys found"
+
+
+def _factuality_errors_line(errors: Sequence[Mapping[str, Any]]) -> str:
+    pairs = ", ".join(f"{e['gold']} -> {e['found']} {e['count']}" for e in errors)
+    return f"factuality errors (gold -> found): {pairs}"
 
 
 def _negatives_line(report: Mapping[str, Any]) -> str:
