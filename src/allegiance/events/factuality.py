@@ -288,6 +288,8 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     ("Hungary had threatened to block the package")."""
     if _years_before(sent, verb, published) or _since_clause(verb) or _long_after(verb):
         return True
+    if _shares_a_subject(verb) and _long_after(verb.head):  # "after X declared ... and ordered"
+        return True
     if _has_since(verb):  # "The Gambia has since brought a case"
         return True
     if _shares_a_subject(verb):  # "then-President Trump withdrew from the deal and reimposed"
@@ -350,8 +352,19 @@ def _present_perfect(verb: Token) -> bool:
 def _has_since(verb: Token) -> bool:
     """ "The Gambia has since brought a case against Myanmar": a present perfect told "since"
     the background it follows is itself background."""
-    since = any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children)
+    since = any(
+        (c.dep_ == "advmod" and c.lower_ == "since") or _since_then(c) for c in verb.children
+    )
     return since and _present_perfect(verb)
+
+
+def _since_then(prep: Token) -> bool:
+    """ "Since then, protesters have demanded ...": since the background just told."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "since"
+        and any(c.dep_ in {"pobj", "pcomp"} and c.lower_ == "then" for c in prep.children)
+    )
 
 
 def _shares_a_subject(verb: Token) -> bool:

@@ -37,7 +37,7 @@ PEOPLE_AND_PLACES = frozenset({
     "opponent", "dissident", "politician", "lawmaker", "official", "prisoner", "inmate",
     "detainee", "suspect", "soldier", "policeman", "officer", "village", "town", "neighbourhood",
     "neighborhood", "district", "camp", "marcher", "migrant", "refugee", "worshipper",
-    "passenger", "hostage",
+    "passenger", "hostage", "candidate",
 })  # fmt: skip
 # nouns that count or group people: what their "of" names is acted on
 GROUPINGS = frozenset({"column", "group", "hundred", "thousand", "dozen", "crowd"})
