@@ -288,12 +288,12 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     ("Hungary had threatened to block the package")."""
     if _years_before(sent, verb, published) or _since_clause(verb) or _long_after(verb):
         return True
-    if _shares_a_subject(verb) and _long_after(verb.head):  # "after X declared ... and ordered"
-        return True
     if _has_since(verb):  # "The Gambia has since brought a case"
         return True
     if _shares_a_subject(verb):  # "then-President Trump withdrew from the deal and reimposed"
         verb = verb.head
+        if _long_after(verb):  # "three months after X declared ... and ordered"
+            return True
     clause = " ".join(t.lower_ for t in verb.subtree)
     if THEN_OFFICE.search(clause):
         return True
@@ -336,10 +336,14 @@ def _lasting_since(ent: Span, verb: Token) -> bool:
     """ "has lent billions since Xi unveiled the initiative in 2013": a present perfect that
     lasts since a clause dated long ago began then."""
     return _present_perfect(verb) and any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
-        and c.left_edge.i <= ent.root.i <= c.right_edge.i
-        for c in verb.children
+        _since_marked(c) and c.left_edge.i <= ent.root.i <= c.right_edge.i for c in verb.children
+    )
+
+
+def _since_marked(clause: Token) -> bool:
+    """An adverbial clause that says since when: "since Xi unveiled the initiative"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in clause.children
     )
 
 
@@ -374,9 +378,7 @@ def _shares_a_subject(verb: Token) -> bool:
 def _since_clause(verb: Token) -> bool:
     """ "Concern has grown since Solomon Islands signed a security pact with China": what a
     present perfect has lasted since is where it began, told as background."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBD":
-        return False
-    if not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+    if verb.tag_ != "VBD" or not _since_marked(verb):
         return False
     lasting = verb.head
     while lasting.dep_ == "xcomp" and lasting.head is not lasting:  # "has sought to reduce"
