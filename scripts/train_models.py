@@ -16,10 +16,11 @@ from pathlib import Path
 
 from allegiance.judge.logistic import TrainOptions, file_hash
 from allegiance.pipeline import Extractor
-from allegiance.settings import Settings
+from allegiance.settings import DEFAULT_MIN_CONFIDENCE, Settings
 from allegiance.training import (
     candidates_of,
     contrast_examples,
+    default_threshold,
     fold_seed_precision,
     heldout_average_precision,
     heldout_curve,
@@ -73,6 +74,10 @@ def _show_fold_seeds(precision: dict[float, list[float]]) -> None:
     chosen = [c for c, v in precision.items() if c > 0 and sum(v) / len(v) >= PRECISION_TARGET]
     if chosen:
         print(f"   lowest threshold with mean precision >= {PRECISION_TARGET}: {min(chosen):.1f}")
+    steady = default_threshold(precision, current=DEFAULT_MIN_CONFIDENCE, target=PRECISION_TARGET)
+    verdict = "stays" if steady == DEFAULT_MIN_CONFIDENCE else "moves to"
+    print(f"   default threshold (stays while its mean reaches {PRECISION_TARGET}; lower only "
+          f"where all {runs} do): {DEFAULT_MIN_CONFIDENCE} {verdict} {steady:.1f}")
 
 
 def main() -> None:

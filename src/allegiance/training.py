@@ -291,6 +291,22 @@ def fold_seed_precision(
     return out
 
 
+def default_threshold(
+    precision: dict[float, list[float]], *, current: float, target: float
+) -> float:
+    """The default threshold the dev figures support (``fold_seed_precision``), held steady
+    against retraining noise: the current default stays while its mean held-out precision over
+    the fold assignments reaches ``target``, and gives way to a lower threshold only where every
+    assignment reaches it; when the current one falls short, the lowest threshold whose mean
+    reaches it (the highest there is if none does)."""
+    means = {cut: sum(values) / len(values) for cut, values in precision.items() if values}
+    if means.get(current, 0.0) >= target:
+        lower = [cut for cut in means if 0 < cut < current and min(precision[cut]) >= target]
+        return min(lower, default=current)
+    reaching = [cut for cut, mean in means.items() if cut > 0 and mean >= target]
+    return min(reaching, default=max(means))
+
+
 def heldout_curve(
     candidates: Sequence[Candidate], held: Sequence[float], examples: Sequence[Example]
 ) -> list[dict[str, Any]]:
