@@ -39,7 +39,7 @@ VERIFIER_L2 = 16.0
 PRECISION_TARGET = 0.85  # the default threshold is the lowest with held-out dev precision this
 
 
-def _examples(shared: Path, *, written_weight: float) -> list:
+def training_examples(shared: Path, *, written_weight: float) -> list:
     from allegiance.actors import load_kb, to_gold_code
 
     kb = load_kb()
@@ -76,8 +76,10 @@ def _show_fold_seeds(precision: dict[float, list[float]]) -> None:
         print(f"   lowest threshold with mean precision >= {PRECISION_TARGET}: {min(chosen):.1f}")
     steady = default_threshold(precision, current=DEFAULT_MIN_CONFIDENCE, target=PRECISION_TARGET)
     verdict = "stays" if steady == DEFAULT_MIN_CONFIDENCE else "moves to"
-    print(f"   default threshold (stays while its mean reaches {PRECISION_TARGET}; lower only "
-          f"where all {runs} do): {DEFAULT_MIN_CONFIDENCE} {verdict} {steady:.1f}")
+    print(
+        f"   default threshold (stays while its mean reaches {PRECISION_TARGET}; lower only "
+        f"where all {runs} do): {DEFAULT_MIN_CONFIDENCE} {verdict} {steady:.1f}"
+    )
 
 
 def main() -> None:
@@ -91,7 +93,7 @@ def main() -> None:
                         help="also print the held-out dev precision under this many fold "
                              "assignments (the shipped model is unchanged)")  # fmt: skip
     args = parser.parse_args()
-    examples = _examples(args.shared, written_weight=args.written_weight)
+    examples = training_examples(args.shared, written_weight=args.written_weight)
     relevance, rel_report = train_relevance(examples, TrainOptions(l2=1.0, min_count=2))
     held_relevance = dict(zip((e.article.id for e in examples), rel_report["held_out"],
                               strict=True))  # fmt: skip

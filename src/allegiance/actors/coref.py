@@ -369,14 +369,32 @@ def _description_target(
 ) -> Draft | None:
     codes = ctx.kb.descriptions.get(words)
     if codes is not None:
-        earlier = (d for d in reversed(drafts) if d.start < i and d.kind != "person")
-        return next((d for d in earlier if d.key in codes or d.code in codes), None)
+        earlier = (d for d in reversed(drafts) if d.start < i)
+        named = next((d for d in earlier if _names_one_of(d, codes)), None)
+        return _as_body(named, ctx) if named is not None and named.kind == "person" else named
     kinds = ctx.lexicon.kind_descriptions.get(words)
     if kinds is None:
         return None
     return _nearest_before(
         i, drafts, sent_of, THING_WINDOW + 1, lambda d: d.kind in kinds and d.form == "name"
     )
+
+
+def _names_one_of(draft: Draft, codes: tuple[str, ...]) -> bool:
+    """A mention of one of ``codes``, or a person holding a post in it ("NATO Secretary-General
+    Jens Stoltenberg ... said the alliance backed")."""
+    if draft.kind == "person":
+        return draft.code in codes
+    return draft.key in codes or draft.code in codes
+
+
+def _as_body(person: Draft, ctx: Context) -> Draft | None:
+    """The organisation or country a person's post names, as a mention of its own."""
+    actor = ctx.kb.get(person.code or "")
+    if actor is None:
+        return None
+    return replace(person, kind=actor.kind, key=actor.code, person=None, role=None,
+                   gender=None, wikidata=actor.wikidata, extra={})  # fmt: skip
 
 
 GOVERNMENT_WORDS = frozenset(

@@ -127,7 +127,7 @@ def entity_drafts(doc: Doc, ctx: Context) -> list[Draft]:
         draft = draft_for_entity(ent, ctx)
         if draft is None or stance_named(doc, draft.start, draft.end):
             continue
-        if names_a_thing(doc, draft.start, draft.end):
+        if names_a_thing(doc, draft.start, draft.end) or _national_namesake(doc, draft):
             continue
         if not (
             draft.kind == "capital"
@@ -135,6 +135,15 @@ def entity_drafts(doc: Doc, ctx: Context) -> list[Draft]:
         ):
             drafts.append(draft)
     return drafts
+
+
+# "South Korea's National Security Council", "Iran's Supreme National Security Council": a
+# state's own body whose name ends in an international one's
+NATIONAL_MARKS = frozenset({"National", "Supreme"})
+
+
+def _national_namesake(doc: Doc, draft: Draft) -> bool:
+    return draft.kind == "igo" and draft.start > 0 and doc[draft.start - 1].text in NATIONAL_MARKS
 
 
 def draft_for_entity(ent: Span, ctx: Context) -> Draft | None:
@@ -395,7 +404,19 @@ def appositive_before(
         return None
     k = title[0] - (title[0] > floor and doc[title[0] - 1].text in _POSSESSIVE)
     affiliation = by_end.get(k)
-    return (affiliation, title[1]) if affiliation is not None else None
+    if affiliation is None:
+        return None
+    return _delegating_state(doc, affiliation, title[1], by_end) or affiliation, title[1]
+
+
+def _delegating_state(doc: Doc, org: Draft, title: str, by_end: dict[int, Draft]) -> Draft | None:
+    """ "Britain's U.N. ambassador, Karen Pierce": a delegate to an international organisation
+    named with the state that sends them acts for the state."""
+    if org.kind != "igo" or not set(title.split()) & DELEGATE_WORDS:
+        return None
+    k = org.start - (org.start > 0 and doc[org.start - 1].text in _POSSESSIVE)
+    state = by_end.get(k)
+    return state if state is not None and state.kind == "country" else None
 
 
 def appositive_at(
@@ -407,9 +428,14 @@ def appositive_at(
     affiliation = by_start.get(i)
     if affiliation is not None:  # "Lithuania's president"
         j = affiliation.end + (affiliation.end < stop and doc[affiliation.end].text in _POSSESSIVE)
+        org = by_start.get(j)  # "Britain's U.N. ambassador": the state sends the delegate
+        if affiliation.kind == "country" and org is not None and org.kind == "igo":
+            j = org.end
         while j < stop and doc[j].lower_ in lex.title_modifiers:
             j += 1
         title = match_title(doc, j, lex, stop=stop)
+        if title and org is not None and j > affiliation.end + 1:
+            return (affiliation, title[1]) if set(title[1].split()) & DELEGATE_WORDS else None
         return (affiliation, title[1]) if title else None
     while i < stop and doc[i].lower_ in lex.title_modifiers:
         i += 1

@@ -40,7 +40,7 @@ def paired_parties(noun: Token, index: MentionIndex, *, one_coded: bool = False)
     """The two or more coded parties of "between X and Y" or of a hyphenated "X-Y" modifier,
     or [] when the noun names fewer than two. With ``one_coded``, two parties of which one has
     a code are enough ("fighting between rebels and C.A.R. forces": a domestic war)."""
-    for parties in (_between(noun, index), _hyphenated(noun, index)):
+    for parties in (_between(noun, index), hyphenated_pair(noun, index)):
         codes = {m.code for m in parties if m.code}
         if len(codes) >= 2 or (one_coded and codes and _sides(noun, parties) >= 2):
             return parties
@@ -65,15 +65,23 @@ def _sides(noun: Token, parties: list[Mention]) -> int:
     return max(len(parties), 1 + len(obj.conjuncts) if obj is not None else 0)
 
 
-def _hyphenated(noun: Token, index: MentionIndex) -> list[Mention]:
-    """ "India-Pakistan talks": the parser hangs "India" and "-" under "Pakistan"."""
+MODIFIERS = frozenset({"compound", "amod", "nmod"})
+
+
+def hyphenated_pair(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "India-Pakistan talks": the parser hangs "India" and "-" under "Pakistan", or both names
+    and the dash side by side under the noun ("the China-Pakistan Economic Corridor")."""
+    doc = noun.doc
     for second in noun.children:
-        if second.dep_ not in {"compound", "amod", "nmod"} or second.i > noun.i:
+        if second.dep_ not in MODIFIERS or second.i > noun.i or second.i < 2:
             continue
-        firsts = [c for c in second.children if c.dep_ in {"compound", "amod", "nmod"}]
-        dash = second.i > 1 and second.doc[second.i - 1].text in {"-", "–"}
-        if dash and firsts and firsts[-1].i == second.i - 2:
-            pair = [index.at_token(firsts[-1]), index.at_token(second)]
+        if doc[second.i - 1].text not in {"-", "–"}:
+            continue
+        first = doc[second.i - 2]
+        under_second = first.head == second and first.dep_ in MODIFIERS
+        side_by_side = first.head == noun and first.dep_ in MODIFIERS
+        if under_second or side_by_side:
+            pair = [index.at_token(first), index.at_token(second)]
             return [m for m in pair if m is not None]
     return []
 

@@ -17,6 +17,7 @@ from allegiance.events.object_parties import (
     object_author,
     what_it_called,
 )
+from allegiance.events.pairs import hyphenated_pair
 from allegiance.events.syntax import (
     DATIVES,
     OBJECTS,
@@ -395,11 +396,21 @@ def verb_recipients(
             # where the act named by the object happened is no party ("made the appeal in
             # Brussels")
             found = distinct(np_mentions(tok, index, places=tok != event_noun), exclude)
+            found = _other_of_a_pair(tok, index, exclude) or found
             if found and obj is not None and tok == obj:
                 found += distinct(_names_hung_on_the_verb(verb, obj, index), [*exclude, *found])
             if found:
                 return found
     return []
+
+
+def _other_of_a_pair(noun: Token, index: MentionIndex, exclude: Sequence[Mention]) -> list[Mention]:
+    """ "pledged $60 billion for the China-Pakistan Economic Corridor" (China pledging): of the
+    two parties a hyphenated pair names, the one that is not the actor."""
+    own = {m.code for m in exclude if m.code}
+    pair = hyphenated_pair(noun, index)
+    others = [m for m in pair if m.code and m.code not in own]
+    return others if own and len(others) == 1 and len(pair) == 2 else []
 
 
 GOVERNING_BODIES = frozenset({"government", "authority", "regime", "administration",
