@@ -85,6 +85,7 @@ from allegiance.events.pairs import (
     reciprocal_noun,
 )
 from allegiance.events.participants import (
+    answering_party,
     noun_actors,
     noun_recipients,
     verb_actors,
@@ -346,6 +347,8 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     recipients = noun_recipients(
         noun, index, place_preps=place_preps(trig, lex), patient_poss=patient_poss
     )
+    if not recipients and actors:
+        recipients = answering_party(noun, trig.sense.type, index)
     if not actors and trig.sense.type in {"CONSULT", "COOPERATE"}:
         actors = _talks_of_the_speaker(noun, index, lex, recipients)
     found = Found(trig, actors, _distinct(recipients, actors), extra_confidence=-0.1)

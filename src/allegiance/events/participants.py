@@ -525,6 +525,35 @@ def noun_recipients(
     return np_mentions(obj, index) if obj is not None else []
 
 
+# verbs whose subject answers an act aimed at it: "the Taliban rejected Pakistan's allegation",
+# "Tehran accepted the U.S. offer", "Kenya ignored the demand"
+ANSWERED_BY_ITS_TARGET = frozenset({
+    "reject", "dismiss", "deny", "refute", "rebuff", "accept", "welcome", "decline", "heed",
+    "ignore", "defy",
+})  # fmt: skip
+AIMED_TYPES = frozenset({"ACCUSE", "REQUEST", "AGREE", "AID", "THREATEN"})
+
+
+def answering_party(noun: Token, kind: str, index: MentionIndex) -> list[Mention]:
+    """Whom an accusation, a demand, an offer, aid or a threat named without its addressee is
+    aimed at: the subject of the verb that answers it ("the Afghan Taliban have rejected
+    Pakistan's allegation": Afghanistan)."""
+    verb = noun.head
+    if kind not in AIMED_TYPES or noun.dep_ != "dobj" or not _answers_it(verb):
+        return []
+    subject = child(verb, ("nsubj",))
+    return np_mentions(subject, index) if subject is not None else []
+
+
+def _answers_it(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in {"brush", "shrug"}:  # "brushed aside the criticism", "shrugged off the threat"
+        return any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ in {"aside", "off"} for c in verb.children
+        )
+    return lemma in ANSWERED_BY_ITS_TARGET
+
+
 def _aimed_beside_the_instrument(noun: Token) -> Token | None:
     """ "retaliated with its own tariffs on U.S. goods": the parser hangs the target of the
     instrument on the verb it is the instrument of."""
