@@ -50,7 +50,26 @@ def resolve_coreference(
     taken |= {i for d in extra for i in range(d.start, d.end)}
     extra += domestic_bodies(doc, [*drafts, *extra], sent_of, taken)
     merged = sorted([*drafts, *extra], key=lambda d: d.start)
+    mark_named_people(doc, merged)
     return sorted([*merged, *pronouns(doc, merged, ctx, sent_of, taken)], key=lambda d: d.start)
+
+
+# nouns of one person that a nationality adjective names ("a Russian diplomat ... accusing him")
+PERSON_NOUNS = frozenset({
+    "diplomat", "ambassador", "envoy", "official", "minister", "journalist", "reporter",
+    "soldier", "citizen", "national", "businessman", "businesswoman", "activist", "lawmaker",
+    "politician", "spokesman", "spokeswoman", "officer", "commander", "pilot", "dissident",
+    "man", "woman", "student", "researcher", "tourist", "academic", "writer", "blogger",
+})  # fmt: skip
+
+
+def mark_named_people(doc: Doc, drafts: list[Draft]) -> None:
+    """One person named by a nationality and a noun of a person ("a Russian diplomat") may be
+    the antecedent of "he" or "she" in the same sentence, with the nationality's code."""
+    for draft in drafts:
+        last = doc[draft.end - 1]
+        if draft.form == "demonym" and not draft.plural and last.lemma_.lower() in PERSON_NOUNS:
+            draft.extra["one_person"] = "1"
 
 
 def resolve_surnames(drafts: list[Draft]) -> None:
@@ -134,6 +153,10 @@ def pronouns(
         others = _not_answering(resolved, answered) if answered else resolved
         gender = ctx.lexicon.pronoun_genders.get(token.lower_)
         others = fitting(others, gender)
+        # "a Russian diplomat" is a "him" only within its own sentence
+        others = [
+            d for d in others if "one_person" not in d.extra or sent_of[d.start] == sent_of[token.i]
+        ]
         if kind == "person" and token_in_quotes(token):
             others = [d for d in others if not _party_to_speech(doc, d)]
         subject = _own_subject(token)
@@ -329,7 +352,7 @@ def _nearest_before(
 
 def _compatible(draft: Draft, kind: str) -> bool:
     if kind == "person":
-        return draft.kind == "person"
+        return draft.kind == "person" or "one_person" in draft.extra
     if kind == "plural":  # an organisation of members acts as "they" ("the G7 ... They called on")
         return draft.plural or draft.kind in {"group", "igo"}
     return draft.kind in _ACTOR_KINDS and not draft.plural and draft.form != "demonym"

@@ -25,6 +25,7 @@ from allegiance.events.discourse import background_carried, with_answered_partie
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.generic import (
+    a_long_standing_act,
     a_present_habit,
     a_standing_insurgency,
     a_tally,
@@ -500,6 +501,8 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     if said_by_habit(clause, lex) or commentators_view(clause, lex):
         return False
     if a_present_habit(clause, lex) or a_standing_insurgency(clause):
+        return False
+    if a_long_standing_act(clause):
         return False
     if demanded_to_stop(trig.token, lex):
         return False

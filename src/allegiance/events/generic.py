@@ -20,6 +20,15 @@ def a_present_habit(verb: Token, lex: Lexicon) -> bool:
     return verb.tag_ in PRESENT_TAGS and habitual(verb, lex)
 
 
+def a_long_standing_act(verb: Token) -> bool:
+    """ "Ankara has long accused Baghdad of ...", "the IMF has long urged Nairobi to ...": a
+    present perfect held "long" is a standing position, the story's background, not a
+    happening."""
+    long_held = any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children)
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+    return long_held and perfect
+
+
 def habitual(verb: Token, lex: Lexicon) -> bool:
     """Whether ``verb`` has an adverb of habit ("routinely", "frequently")."""
     return any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in verb.children)
