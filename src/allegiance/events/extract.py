@@ -87,6 +87,7 @@ from allegiance.events.pairs import (
 )
 from allegiance.events.participants import (
     answering_party,
+    fighting_alongside,
     noun_actors,
     noun_recipients,
     verb_actors,
@@ -169,6 +170,7 @@ def candidate_tokens(doc: Doc, matcher: Matcher) -> Candidates:
 
 _distinct = distinct
 STANCE_TYPES = frozenset({"SUPPORT", "ACCUSE"})  # taken on what someone did
+SIDE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})  # fought or deployed beside an ally
 
 
 def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
@@ -179,8 +181,11 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     parties = [] if actors else parties_of_the_noun(trig, index)
     if parties:  # "the deal between Chile and Peru was signed": theirs, done with each other
         return Found(as_mutual(trig), parties, [])
-    recipients: list[Mention] = []
-    if trig.token != verb:  # "mounted an invasion of X": the noun's object first
+    allies, foe = fighting_alongside(verb, index) if trig.sense.type in SIDE_TYPES else ([], [])
+    if actors and allies:
+        actors = _distinct([*actors, *allies])
+    recipients: list[Mention] = _distinct(foe, actors)
+    if not recipients and trig.token != verb:  # "mounted an invasion of X": the noun's object
         recipients = _distinct(noun_recipients(trig.token, index, place_preps=places), actors)
     if not recipients:
         recipients = verb_recipients(

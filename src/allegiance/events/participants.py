@@ -545,6 +545,17 @@ def answering_party(noun: Token, kind: str, index: MentionIndex) -> list[Mention
     return np_mentions(subject, index) if subject is not None else []
 
 
+def fighting_alongside(verb: Token, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
+    """ "Eritrean forces fought alongside Ethiopia's federal army against the TPLF": whom the
+    actor fights beside is on its side (PLOVER lists both as actors), and an "against" the
+    parser hangs on the ally ("alongside Russian troops against Ukraine") names the target."""
+    ally = prep_object(verb, ("alongside",))
+    if ally is None:
+        return [], []
+    foe = prep_object(ally, ("against",))
+    return np_mentions(ally, index), (np_mentions(foe, index) if foe is not None else [])
+
+
 def _answers_it(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in {"brush", "shrug"}:  # "brushed aside the criticism", "shrugged off the threat"
