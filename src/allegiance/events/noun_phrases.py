@@ -226,13 +226,25 @@ def _coordinated_modifiers(head: Token, index: MentionIndex) -> list[Mention]:
 
 def _coordinated_with(mention: Mention, head: Token, index: MentionIndex) -> list[Mention]:
     """Mentions coordinated with one found below ``head`` ("scores of Sierra Leonean and
-    Liberian refugees": Liberian too)."""
+    Liberian refugees": Liberian too), or with the "of" object a mention grown over it holds
+    ("the foreign ministers of Saudi Arabia and Iran": Iran too)."""
     if mention.start < head.idx:
         return []
     root = mention_root(head.doc, mention)
+    if root is not None and root == head:
+        root = _of_object_inside(head, mention)
     if root is None or root == head:
         return []
     return [m for c in root.conjuncts if (m := index.at_token(c)) is not None]
+
+
+def _of_object_inside(head: Token, mention: Mention) -> Token | None:
+    """The object of the head's "of" when the mention spans it ("ministers of Saudi Arabia")."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = child(of, ("pobj",)) if of is not None else None
+    if obj is None or not mention.start <= obj.idx < mention.end:
+        return None
+    return obj
 
 
 def mention_root(doc: Doc, mention: Mention) -> Token | None:
