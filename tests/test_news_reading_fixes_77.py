@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.pairs import hyphenated_pair
 from allegiance.models import Mention
-from event_helpers import codes, events
+from event_helpers import codes, events, of_type
 
 CODES = {"China": "CHN", "Pakistan": "PAK"}
 
@@ -64,7 +64,7 @@ def test_names_side_by_side_without_a_dash_are_no_pair():
 
 
 def _event(extractor, text: str, kind: str):
-    (found,) = [e for e in events(extractor, text) if e.event == kind]
+    (found,) = of_type(events(extractor, text), kind)
     return codes(found.actor), codes(found.recipient)
 
 

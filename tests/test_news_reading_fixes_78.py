@@ -17,7 +17,7 @@ import pytest
 from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.participants import answering_party
 from allegiance.models import Mention
-from event_helpers import codes, events, hand_parsed
+from event_helpers import codes, hand_parsed, the_event
 
 
 def _allegation(verb: str, lemma: str):
@@ -59,7 +59,7 @@ def test_only_acts_aimed_at_someone_take_their_answerer():
 
 
 def _event(extractor, text: str, trigger: str):
-    (found,) = [e for e in events(extractor, text) if e.trigger.text == trigger]
+    found = the_event(extractor, text, trigger)
     return codes(found.actor), codes(found.recipient)
 
 

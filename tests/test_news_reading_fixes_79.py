@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from allegiance.events.generic import a_long_standing_act
-from event_helpers import codes, events, hand_parsed
+from event_helpers import codes, events, hand_parsed, of_type
 
 LONG_HELD = [
     ("Ankara", 3, "nsubj", "NNP", "PROPN"),
@@ -55,9 +55,9 @@ def test_long_without_the_perfect_or_the_perfect_without_long_is_not():
 @pytest.mark.model
 def test_a_long_held_accusation_is_no_event_a_new_one_is(extractor):
     held = events(extractor, "Ankara has long accused Baghdad of harbouring the militants.")
-    assert not [e for e in held if e.event == "ACCUSE"]
+    assert not of_type(held, "ACCUSE")
     new = events(extractor, "Ankara accused Baghdad on Monday of harbouring the militants.")
-    assert [(codes(e.actor), codes(e.recipient)) for e in new if e.event == "ACCUSE"] == [
+    assert [(codes(e.actor), codes(e.recipient)) for e in of_type(new, "ACCUSE")] == [
         ({"TUR"}, {"IRQ"})
     ]
 
@@ -68,5 +68,5 @@ def test_a_diplomat_named_by_nationality_is_him(extractor):
         "Estonia ordered a Russian diplomat to leave the country within five days, accusing "
         "him of activities incompatible with his status."
     )
-    (accusation,) = [e for e in events(extractor, text) if e.event == "ACCUSE"]
+    (accusation,) = of_type(events(extractor, text), "ACCUSE")
     assert (codes(accusation.actor), codes(accusation.recipient)) == ({"EST"}, {"RUS"})

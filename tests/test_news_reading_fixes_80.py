@@ -18,7 +18,7 @@ import pytest
 from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.participants import fighting_alongside
 from allegiance.models import Mention
-from event_helpers import codes, events, hand_parsed
+from event_helpers import codes, events, hand_parsed, of_type
 
 # Korean soldiers fight alongside Russian troops against Ukraine .
 ROWS = [
@@ -60,12 +60,12 @@ def test_forces_fighting_beside_an_army_share_its_side(extractor):
         "Eritrean forces fought alongside Ethiopia's federal army against the Tigray People's "
         "Liberation Front during that conflict."
     )
-    (fight,) = [e for e in events(extractor, text) if e.event == "ASSAULT"]
+    (fight,) = of_type(events(extractor, text), "ASSAULT")
     assert codes(fight.actor) == {"ERI", "ETH"}
 
 
 @pytest.mark.model
 def test_the_target_hung_on_the_ally_is_the_target(extractor):
     text = "North Korean soldiers are fighting alongside Russian troops against Ukraine."
-    (fight,) = [e for e in events(extractor, text) if e.event == "ASSAULT"]
+    (fight,) = of_type(events(extractor, text), "ASSAULT")
     assert (codes(fight.actor), codes(fight.recipient)) == ({"PRK", "RUS"}, {"UKR"})

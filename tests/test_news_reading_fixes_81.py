@@ -16,7 +16,7 @@ import pytest
 
 from allegiance.events.noun_phrases import MentionIndex, np_mentions
 from allegiance.models import Mention
-from event_helpers import codes, events, hand_parsed
+from event_helpers import codes, events, hand_parsed, of_type
 
 # The ministers of Saudi Arabia and Iran met .
 ROWS = [
@@ -55,5 +55,5 @@ def test_a_party_coordinated_below_the_head_was_kept_before_too():
 @pytest.mark.model
 def test_both_foreign_ministers_met(extractor):
     text = "The foreign ministers of Saudi Arabia and Iran met in Beijing on Thursday."
-    (meeting,) = [e for e in events(extractor, text) if e.event == "CONSULT"]
+    (meeting,) = of_type(events(extractor, text), "CONSULT")
     assert codes(meeting.actor) == {"SAU", "IRN"}

@@ -409,10 +409,15 @@ def appositive_before(
     return _delegating_state(doc, affiliation, title[1], by_end) or affiliation, title[1]
 
 
+def _delegate_title(title: str) -> bool:
+    """ "ambassador", "deputy u.n. envoy": a title of someone sent to an organisation."""
+    return bool(set(title.split()) & DELEGATE_WORDS)
+
+
 def _delegating_state(doc: Doc, org: Draft, title: str, by_end: dict[int, Draft]) -> Draft | None:
     """ "Britain's U.N. ambassador, Karen Pierce": a delegate to an international organisation
     named with the state that sends them acts for the state."""
-    if org.kind != "igo" or not set(title.split()) & DELEGATE_WORDS:
+    if org.kind != "igo" or not _delegate_title(title):
         return None
     k = org.start - (org.start > 0 and doc[org.start - 1].text in _POSSESSIVE)
     state = by_end.get(k)
@@ -435,7 +440,7 @@ def appositive_at(
             j += 1
         title = match_title(doc, j, lex, stop=stop)
         if title and org is not None and j > affiliation.end + 1:
-            return (affiliation, title[1]) if set(title[1].split()) & DELEGATE_WORDS else None
+            return (affiliation, title[1]) if _delegate_title(title[1]) else None
         return (affiliation, title[1]) if title else None
     while i < stop and doc[i].lower_ in lex.title_modifiers:
         i += 1
