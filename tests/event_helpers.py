@@ -61,6 +61,12 @@ def hand_parsed(
     return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=found)
 
 
+def tagged(pairs: str) -> Doc:
+    """A hand-built doc from "word/TAG" pairs, as the tagger would leave it."""
+    words, tags = zip(*(p.rsplit("/", 1) for p in pairs.split()), strict=True)
+    return Doc(spacy.blank("en").vocab, words=list(words), tags=list(tags))
+
+
 def country_mention(doc: Doc, i: int, code: str, sentence: int) -> Mention:
     """A country mention on the word ``doc[i]``, counted in sentence ``sentence``."""
     tok = doc[i]

@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from allegiance.segment import break_offsets, subheading_ends
+from event_helpers import tagged
 
 
 @pytest.mark.parametrize(
@@ -41,12 +40,6 @@ from allegiance.segment import break_offsets, subheading_ends
 )
 def test_break_offsets(text, starts):
     assert [text[o:].split()[0] for o in break_offsets(text)] == starts
-
-
-def tagged(pairs: str) -> Doc:
-    """A hand-built doc from "word/TAG" pairs, as the tagger would leave it."""
-    words, tags = zip(*(p.rsplit("/", 1) for p in pairs.split()), strict=True)
-    return Doc(Vocab(), words=list(words), tags=list(tags))
 
 
 @pytest.mark.parametrize(

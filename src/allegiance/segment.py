@@ -48,7 +48,8 @@ OPENERS = (
     # words that open a sentence and are never capitalised inside a name ("Without" is:
     # "Reporters Without Borders")
     "Shortly|Also|Now|Then|Recently|Previously|Instead|Speaking|Asked|Following|Amid|As|If|"
-    "Until|Throughout|It|He|She|They|We|His|Her|Their|Its|There|This|These|Those|Both"
+    "Until|Throughout|It|He|She|They|We|His|Her|Their|Its|There|This|These|Those|Both|"
+    "Between|Even|Though|Among|Because|Once|Unlike"
 )
 RUN_IN_SUBHEAD = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Za-z][\w'’-]*(?:[ ]+[A-Za-z][\w'’-]*){0,5}[ ]+"
@@ -65,6 +66,14 @@ LETTER_AT_END = re.compile(r"\b[a-z]+ [A-Z]\.[ ]+(?=[A-Z][a-z])")
 TITLE_WORDS = 20
 RUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "HYPH", "POS", "CD"})
 STARTER_TAGS = frozenset({"DT", "PRP", "PRP$"})
+RUN_JOINS = frozenset({"of", "and"})
+NAME_FOLLOWERS = frozenset({"POS", "VBD", "VBZ", "VBP", "MD"})
+GERUND_PHRASE_TAGS = frozenset({"DT", "IN", "TO", "PRP$"})
+CALENDAR = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+})  # fmt: skip
 ABSTRACT = re.compile(r"(ance|ence|ion|ment|ness|ism)s?$")
 # nouns of that form that name a body or a person, and so may stand before a name
 BODIES = frozenset({
@@ -134,20 +143,49 @@ def _after_sentence_end(doc: Doc, i: int) -> bool:
 
 
 def _subheading_end(doc: Doc, start: int) -> int | None:
+    gerund = doc[start].tag_ == "VBG"  # "Helping newcomers Wu said ...": no comma after it
     for end in range(start + 2, min(start + 6, len(doc))):
-        if any(t.tag_ not in RUN_TAGS and t.text.lower() != "of" for t in doc[start + 1 : end]):
-            return None
         last, after = doc[end - 1], doc[end]
+        if not all(_in_run(t, gerund=gerund, before=after) for t in doc[start + 1 : end]):
+            return None
         if not after.text[:1].isupper() or not last.text[:1].islower():
             continue
-        if not _common_noun(last):
+        if not _common_noun(last) and not _plural_before_a_determiner(last, after):
             continue
         # "Review of relations Mahathir's government ...", not "Minister of defence Ben Wallace"
         of_run = any(t.text.lower() == "of" for t in doc[start + 1 : end])
         abstract = ABSTRACT.search(last.text) and (not of_run or last.tag_ == "NNS")
-        if after.tag_ in STARTER_TAGS or abstract:
+        if after.tag_ in STARTER_TAGS or abstract or _plural_before_a_name(last, after):
             return end
     return None
+
+
+def _in_run(token: Token, *, gerund: bool, before: Token) -> bool:
+    """A word a subheading's run may hold: nouns and adjectives, "of" and "and" between them
+    ("Jobs and savings"), the little words of a gerund's phrase ("Putting an end to the
+    trade"), and a plural the tagger took for a verb before "The" ("BLA surges The United
+    States ...")."""
+    lower = token.text.lower()
+    if token.tag_ in RUN_TAGS or lower in RUN_JOINS:
+        return True
+    if gerund and token.tag_ in GERUND_PHRASE_TAGS:
+        return True
+    return _plural_before_a_determiner(token, before)
+
+
+def _plural_before_a_determiner(token: Token, before: Token) -> bool:
+    return token.tag_ == "VBZ" and token.text.endswith("s") and before.tag_ == "DT"
+
+
+def _plural_before_a_name(last: Token, after: Token) -> bool:
+    """ "Weak core subjects Math was ...", "Old friends Malaysia's former prime minister": a
+    plural before a one-word name that owns something or does something; not names set
+    beside a role ("Council members Greece, Panama and South Korea"), nor the day or month
+    news puts after a subject ("Afghan officials Tuesday said")."""
+    if last.tag_ != "NNS" or after.tag_ not in {"NNP", "NNPS"} or after.text in CALENDAR:
+        return False
+    following = after.nbor() if after.i + 1 < len(after.doc) else None
+    return following is not None and following.tag_ in NAME_FOLLOWERS
 
 
 def _common_noun(token: Token) -> bool:

@@ -157,6 +157,16 @@ def geocode_text(text: str) -> Location:
     return Location(text=text, name=names[-1])
 
 
+def _other_clauses(verb: Token) -> list[tuple[int, int]]:
+    """Token ranges of the clauses conjoined to ``verb`` that have a subject of their own ("met
+    in Moscow ..., but officials in New Delhi said ...": New Delhi is not where they met)."""
+    return [
+        (c.left_edge.i, c.right_edge.i + 1)
+        for c in verb.children
+        if c.dep_ == "conj" and has_own_subject(c)
+    ]
+
+
 def _chain(token: Token) -> set[int]:
     """The trigger and the heads it hangs from within its scope (where a place may attach)."""
     out = {token.i}
@@ -204,10 +214,12 @@ def find_location(found: Found, sent: Span) -> Location | None:
     actors = [(m.start, m.end) for m in found.actors]
     # troops deployed "to the Kursk region" are there: a deployment's destination is its place
     preps = PLACE_PREPS | {"to"} if found.trigger.sense.type == "MOBILIZE" else PLACE_PREPS
+    others = _other_clauses(found.trigger.verb or found.trigger.token)
     candidates = [
         e
         for e in _place_spans(sent, chain, lo, hi, preps)
         if not any(a < e.end_char and e.start_char < b for a, b in actors)
+        and not any(a <= e.start < b for a, b in others)
     ]
     places = [e for e in candidates if e.label_ in PLACE_ENTS or _looks_like_place(e)]
     if not places:

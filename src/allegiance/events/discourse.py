@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,7 +34,16 @@ REACTION_VERBS = frozenset({
     "welcome", "hail", "praise", "applaud", "commend", "endorse", "back", "support", "reject",
     "dismiss", "deny", "refuse", "rebuff", "condemn", "criticize", "criticise", "denounce",
     "deplore", "decry", "slam", "blast", "oppose", "protest", "regret", "question",
+    # naming what was done a bad name: "called the deal 'deeply disappointing'"
+    "call", "describe", "brand", "label", "term", "dub",
 })  # fmt: skip
+# a stance taken towards what was done: "disappointed by the decision", "concerned about the
+# bill" (the participle or adjective is the trigger, the thing its preposition's object)
+STANCE_WORDS = frozenset({
+    "concerned", "disappointed", "alarmed", "troubled", "dismayed", "outraged", "appalled",
+    "angered",
+})  # fmt: skip
+STANCE_PREPS = frozenset({"by", "about", "over", "at", "with"})
 # what a denial denies, named without the accusation itself: "denied involvement"
 DENIED_PARTS = frozenset({"involvement", "role", "wrongdoing", "responsibility", "part"})
 # what a party decides, finds, drafts or does that others then answer; a named act is answered
@@ -53,14 +62,23 @@ ANSWERED_ACTS = {
     "offer": "AGREE", "threat": "THREATEN", "visit": "CONSULT", "deployment": "MOBILIZE",
     "suggestion": "ACCUSE", "violence": "ASSAULT", "incident": "ASSAULT",
     **dict.fromkeys(DENIED_PARTS, "ACCUSE"),
+    **dict.fromkeys(("deal", "agreement", "accord", "pact", "treaty"), "PACT"),
 }  # fmt: skip
+# the types of the acts a kind names: a pact was agreed to or signed
+KIND_TYPES = {"PACT": frozenset({"AGREE", "SUPPORT"})}
 ANSWERED_THINGS = frozenset({
     "decision", "finding", "report", "draft", "resolution", "proposal", "plan", "announcement",
     "move", "statement", "step", "measure", "warrant", "initiative", "invitation", "order",
     "deal", "agreement", "test", "launch", "account", "idea", "shutdown", "bill", "law",
-    "legislation", *ANSWERED_ACTS,
+    "legislation", "assertion", "comment", "remark", "vote", "decree", "exercise", "drill",
+    "trip", "demolition", "designation", *ANSWERED_ACTS,
 })  # fmt: skip
 HABITUAL = frozenset({"repeatedly", "consistently", "always", "long", "often"})
+# what is said, whose sayer a reaction answers where no act told before does
+SAID_THINGS = frozenset({
+    "account", "claim", "allegation", "accusation", "suggestion", "criticism", "report",
+    "finding", "statement", "charge", "assertion", "comment", "remark",
+})  # fmt: skip
 REACH = 2  # sentences back for a thing of no kind
 REACH_OF_A_KIND = 6  # sentences back for an act of a kind
 # the lead's sentences: the act a story opens with is "the strike" wherever it is answered
@@ -73,7 +91,11 @@ def answered_thing(found: Found) -> Token | None:
     verb = trig.verb
     if trig.sense.type not in REACTION_TYPES or found.recipients or not found.actors:
         return None
-    if verb is None or trig.token != verb or verb.lemma_.lower() not in REACTION_VERBS:
+    if verb is None or trig.token != verb:
+        return None
+    if verb.lower_ in STANCE_WORDS:
+        return _definite(_stance_object(verb))
+    if verb.lemma_.lower() not in REACTION_VERBS:
         return None
     told = told_act_rejected(verb)
     if told is not None:
@@ -85,12 +107,25 @@ def answered_thing(found: Found) -> Token | None:
         return thing  # "Moscow denied any role in the killings": the accusation told before
     if thing is None and verb.lemma_.lower() == "deny":
         return denied_clause(verb)  # "Kigali denied that its troops were involved": the same
+    return _definite(thing)
+
+
+def _definite(thing: Token | None) -> Token | None:
+    """``thing`` if it is a definite act or document of no named owner."""
     if thing is None or thing.lemma_.lower() not in ANSWERED_THINGS:
         return None
     if any(c.dep_ == "poss" for c in thing.children):
         return None  # "rejected its findings": the owner is named, if unresolved
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in thing.children)
     return thing if definite else None
+
+
+def _stance_object(word: Token) -> Token | None:
+    """What a stance is taken towards: "disappointed *by the decision*"."""
+    for prep in word.children:
+        if prep.dep_ in {"agent", "prep"} and prep.lower_ in STANCE_PREPS:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _a_bare_refusal(verb: Token) -> bool:
@@ -105,27 +140,60 @@ def _a_charge_denied(thing: Token) -> bool:
     )
 
 
-def with_answered_parties(founds: Sequence[Found]) -> list[Found]:
-    """Each reaction to a definite act told earlier gets that act's actors as recipients."""
+def with_answered_parties(
+    founds: Sequence[Found], *, said_by: Callable[[Found], Mention | None] | None = None
+) -> list[Found]:
+    """Each reaction to a definite act told earlier gets that act's actors as recipients; a
+    reaction to what was said ("rejected the account") that no earlier act answers gets
+    whoever ``said_by`` finds saying the story told just before ("Guyana said Venezuelan troops
+    crossed the border. Caracas rejected the account.")."""
     ordered = sorted(founds, key=lambda f: f.trigger.token.i)
     answered: dict[int, list[Mention]] = {}
     for i, found in enumerate(ordered):
         thing = answered_thing(found)
-        if thing is not None:
-            refused = found.trigger.verb is not None and thing == found.trigger.verb
-            kind = "REQUEST" if refused else ANSWERED_ACTS.get(thing.lemma_.lower())
-            if thing.head == found.trigger.verb and thing.dep_ in {"ccomp", "xcomp"}:
-                kind = "ACCUSE"  # a clause denied answers the accusation told before
-            if not refused and found.trigger.verb is not None and thing == found.trigger.verb.head:
-                author = _author_beside(ordered[:i], found, kind=kind)
-            else:
-                author = _author_before(ordered[:i], found, kind=kind)
-            if author:
-                answered[id(found)] = author
+        if thing is None:
+            continue
+        author = _author(ordered[:i], found, thing)
+        if not author and said_by is not None and thing.lemma_.lower() in SAID_THINGS:
+            author = _sayer_before(ordered[:i], found, said_by)
+        if author:
+            answered[id(found)] = author
     return [
         dataclasses.replace(f, recipients=answered[id(f)]) if id(f) in answered else f
         for f in founds
     ]
+
+
+def _author(earlier: Sequence[Found], found: Found, thing: Token) -> list[Mention]:
+    """The actors of the act ``thing`` names, told before the reaction ``found``."""
+    verb = found.trigger.verb
+    refused = verb is not None and thing == verb
+    kind = "REQUEST" if refused else ANSWERED_ACTS.get(thing.lemma_.lower())
+    if thing.head == verb and thing.dep_ in {"ccomp", "xcomp"}:
+        kind = "ACCUSE"  # a clause denied answers the accusation told before
+    if not refused and verb is not None and thing == verb.head:
+        return _author_beside(earlier, found, kind=kind)
+    return _author_before(earlier, found, kind=kind)
+
+
+def _sayer_before(
+    earlier: Sequence[Found], found: Found, said_by: Callable[[Found], Mention | None]
+) -> list[Mention]:
+    """Who says what the story told within reach before the reaction, if not its own side."""
+    here = _sentence(found)
+    if here is None:
+        return []
+    own = found.actor_codes()
+    for prev in reversed(earlier):
+        there = _sentence(prev)
+        if there is None or there > here:
+            continue
+        if here - there > REACH:
+            return []
+        sayer = said_by(prev)
+        if sayer is not None and sayer.code and sayer.code not in own:
+            return [sayer]
+    return []
 
 
 def told_act_rejected(verb: Token) -> Token | None:
@@ -177,11 +245,15 @@ def _made_something(prev: Found) -> bool:
     return not (prev.trigger.sense.type in REACTION_TYPES and verb.lemma_.lower() in REACTION_VERBS)
 
 
+def _of_kind(prev: Found, kind: str | None) -> bool:
+    return prev.trigger.sense.type in KIND_TYPES.get(kind or "", {kind})
+
+
 def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
     """The actors of the act of ``kind`` told earlier in the reaction's own sentence."""
     sentence = found.trigger.token.sent.start
     for prev in reversed(earlier):
-        if prev.trigger.token.sent.start != sentence or prev.trigger.sense.type != kind:
+        if prev.trigger.token.sent.start != sentence or not _of_kind(prev, kind):
             continue
         others = _others(prev, found, kind=kind)
         if others:
@@ -204,7 +276,7 @@ def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) 
                 return []  # a thing of no kind: nothing further back answers
             if there > LEAD:
                 continue  # an act of a kind: past its reach, only the lead's
-        if kind is not None and prev.trigger.sense.type != kind:
+        if kind is not None and not _of_kind(prev, kind):
             continue
         if kind is None and not _made_something(prev):
             continue

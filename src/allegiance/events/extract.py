@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
@@ -25,13 +26,16 @@ from allegiance.events.discourse import background_carried, with_answered_partie
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.generic import (
+    a_condition_under,
     a_long_standing_act,
     a_present_habit,
+    a_rare_act,
     a_standing_insurgency,
     a_tally,
     any_condemned,
     as_opposed_to,
     demanded_to_stop,
+    prevents_no_party,
 )
 from allegiance.events.holders import with_holders_asked
 from allegiance.events.labelled import labelled_events
@@ -96,7 +100,7 @@ from allegiance.events.participants import (
 from allegiance.events.reported import reported_events
 from allegiance.events.retaliation import response_threats
 from allegiance.events.retype import retyped
-from allegiance.events.scene import counterparts_kept_out, scene_kept_out
+from allegiance.events.scene import counterparts_kept_out, origins_kept_out, scene_kept_out
 from allegiance.events.senses import Trigger, denied_clause, noun_trigger, verb_trigger
 from allegiance.events.shallow import unparsed_matcher, unparsed_verbs
 from allegiance.events.stance import SpeaksFor, stated_support
@@ -340,21 +344,16 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         return Found(trig, [], [])
     actors = noun_actors(noun, index, patient_poss=patient_poss)
     own = bool(actors)
+    asker: list[Mention] = []
     if not actors and trig.sense.needs != "owner":
-        verb = _verb_above(noun, lex)
-        if verb is not None:
-            actors = verb_actors(verb, index, lex)
-            patient = child(verb, ("nsubjpass",))
-            if not actors and patient is not None and verb.lemma_ not in lex.verbs:
-                # "were engaged in ethnic cleansing" (but not "was killed in an airstrike")
-                actors = np_mentions(patient, index)
+        actors, asker = _actors_from_above(noun, index, lex)
     # "the alliance" standing for NATO names the actor: it is no event of it
     actors = [a for a in actors if not a.start <= noun.idx < a.end]
     recipients = noun_recipients(
         noun, index, place_preps=place_preps(trig, lex), patient_poss=patient_poss
     )
     if not recipients and actors:
-        recipients = answering_party(noun, trig.sense.type, index)
+        recipients = asker or answering_party(noun, trig.sense.type, index)
     if not actors and trig.sense.type in {"CONSULT", "COOPERATE"}:
         actors = _talks_of_the_speaker(noun, index, lex, recipients)
     found = Found(trig, actors, _distinct(recipients, actors), extra_confidence=-0.1)
@@ -373,6 +372,58 @@ def _talks_of_the_speaker(
     if speaker is None or speaker.code is None or speaker.code in {r.code for r in recipients}:
         return []
     return [speaker]
+
+
+def _actors_from_above(
+    noun: Token, index: MentionIndex, lex: Lexicon
+) -> tuple[list[Mention], list[Mention]]:
+    """(actors, the asker who gets it) of a noun event with no actor of its own, read from the
+    verb it hangs on."""
+    verb = _verb_above(noun, lex)
+    if verb is None:
+        return _claimed_by(noun, index, lex), []
+    doer = _object_it_is_done_by(noun, verb, index)
+    if doer:
+        asker = verb_actors(verb, index, lex) if verb.lemma_.lower() in ASKING_FOR else []
+        return doer, asker
+    actors = verb_actors(verb, index, lex)
+    patient = child(verb, ("nsubjpass",))
+    if not actors and patient is not None and verb.lemma_ not in lex.verbs:
+        # "were engaged in ethnic cleansing" (but not "was killed in an airstrike")
+        actors = np_mentions(patient, index)
+    return actors, []
+
+
+# verbs whose object is asked or thanked for what the "for" phrase names: its subject gets it
+ASKING_FOR = frozenset({"ask", "thank", "appeal", "press", "petition"})
+
+
+def _object_it_is_done_by(noun: Token, verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Pakistan blamed India for the attack", "Somalia asked Kenya for military assistance",
+    "thanked them for their help": what the "for" phrase names is done by the verb's object,
+    not its subject."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head != verb:
+        return []
+    obj = child(verb, ("dobj",))
+    return np_mentions(obj, index) if obj is not None else []
+
+
+# "claimed responsibility for the bombing": who claims it did it
+CLAIMED = frozenset({"responsibility", "credit"})
+CLAIMING = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
+
+
+def _claimed_by(noun: Token, index: MentionIndex, lex: Lexicon) -> list[Mention]:
+    """The actors of an act someone claims responsibility for: "Al-Shabab claimed
+    responsibility for the bombing" (not one who denies it)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in CLAIMED:
+        return []
+    claim = prep.head
+    verb = claim.head
+    if claim.dep_ != "dobj" or verb.lemma_.lower() not in CLAIMING:
+        return []
+    return verb_actors(verb, index, lex)
 
 
 def _verb_above(noun: Token, lex: Lexicon) -> Token | None:
@@ -507,7 +558,11 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
         return False
     if a_present_habit(clause, lex) or a_standing_insurgency(clause):
         return False
-    if a_long_standing_act(clause):
+    if a_long_standing_act(clause) or a_rare_act(clause):
+        return False
+    if trig.token.pos_ == "NOUN" and a_condition_under(trig.token):
+        return False
+    if trig.verb is not None and prevents_no_party(trig.verb):
         return False
     if demanded_to_stop(trig.token, lex):
         return False
@@ -624,6 +679,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
     out = [own_country_kept_out(f) for f in out]
     out = [own_people_acted_on(f, index) for f in out]
     out = [own_threat_kept_out(counterparts_kept_out(scene_kept_out(f))) for f in out]
+    out = [origins_kept_out(f) for f in out]
     kept: list[Found] = []
     for group in _by_sentence(f for f in out if _usable(f, lex, index)):
         share_recipients(group)
@@ -631,8 +687,16 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
         group = [f for f in group if not subsumed(f, group)]
         kept.extend(group)
         kept.extend(_stances(group, ctx))
-    kept = with_holders_asked(with_counted_parties(with_answered_parties(kept), index), index)
+    answered = with_answered_parties(kept, said_by=functools.partial(_sayer, index=index, lex=lex))
+    kept = with_holders_asked(with_counted_parties(answered, index), index)
     return [own_state_addressed(f, home=ctx.home) for f in kept]
+
+
+def _sayer(found: Found, *, index: MentionIndex, lex: Lexicon) -> Mention | None:
+    """Who the story says reports ``found`` ("Guyana said ..."), if anyone."""
+    tok = found.trigger.token
+    verb = found.trigger.verb if found.trigger.verb is not None else clause_verb(tok)
+    return attribution(verb, sentence_span(tok), index, lex)[0]
 
 
 def _stances(group: Sequence[Found], ctx: DocContext) -> list[Found]:

@@ -29,6 +29,51 @@ def a_long_standing_act(verb: Token) -> bool:
     return long_held and perfect
 
 
+# adverbs that say an act (almost) never happens: "Najib seldom criticized China"
+RARELY = frozenset({"seldom", "rarely", "scarcely"})
+
+
+def a_rare_act(verb: Token) -> bool:
+    """ "Najib seldom criticized China": what one rarely did, in any tense, tells no
+    happening."""
+    return any(c.dep_ in {"advmod", "neg"} and c.lower_ in RARELY for c in verb.children)
+
+
+# verbs that make "under" an event befalling its subject: "came under pressure from Washington"
+BEFALLING = frozenset({"come", "fall"})
+# what one is "under" as a condition, not an act told: "would not negotiate under pressure"
+CONDITIONS = frozenset({"pressure", "threat", "sanction", "embargo"})
+
+
+def a_condition_under(noun: Token) -> bool:
+    """ "Tehran would not negotiate under pressure", "a country under sanctions": the
+    condition one is in, not an act told (a deal one acts under is still told)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or noun.lemma_.lower() not in CONDITIONS:
+        return False
+    return prep.head.lemma_.lower() not in BEFALLING
+
+
+# verbs of keeping something from happening: a restriction only where a party is kept
+PREVENTING = frozenset({"prevent", "avert"})
+# states of affairs kept from happening, which restrict no one
+STATES_OF_AFFAIRS = frozenset({
+    "deterioration", "escalation", "spread", "collapse", "recurrence", "repetition", "crisis",
+    "famine", "catastrophe", "disaster", "outbreak", "default", "shortage", "bloodshed",
+    "instability", "chaos", "loss", "damage", "spillover", "slide", "breakdown",
+})  # fmt: skip
+
+
+def prevents_no_party(verb: Token) -> bool:
+    """ "to prevent further deterioration in Bosnia": keeping a state of affairs from
+    happening restricts no one ("prevent Iran from acquiring a weapon" and "prevented the
+    demonstration" restrict Iran and the demonstrators)."""
+    if verb.lemma_.lower() not in PREVENTING:
+        return False
+    obj = child(verb, ("dobj",))
+    return obj is not None and obj.lemma_.lower() in STATES_OF_AFFAIRS
+
+
 def habitual(verb: Token, lex: Lexicon) -> bool:
     """Whether ``verb`` has an adverb of habit ("routinely", "frequently")."""
     return any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in verb.children)

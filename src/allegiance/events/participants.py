@@ -153,16 +153,22 @@ def _subject_on_auxiliary(verb: Token) -> Token | None:
 
 
 def _participle_of_actor_noun(verb: Token, index: MentionIndex | None) -> bool:
-    """ "an EU statement supporting Ukraine": the statement's author supports. A noun with no
-    actor in it ("issued a declaration demanding ...") leaves it to the clause above."""
+    """ "an EU statement supporting Ukraine": the statement's author supports; "Israeli
+    airstrikes killed 30 people", misparsed as a participle on the airstrikes, the same. A noun
+    with no actor in it ("issued a declaration demanding ...") leaves it to the clause above."""
     head = verb.head
+    active = verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not describes_a_noun(verb))
     return (
         verb.dep_ == "acl"
-        and verb.tag_ == "VBG"
+        and active
         and head.pos_ in {"NOUN", "PROPN"}
         and index is not None
         and np_mention(head, index) is not None
     )
+
+
+# "accused X of attacking", "blamed X for", "barred X from", "warned X against selling"
+GERUND_PREPS = frozenset({"of", "for", "from", "against"})
 
 
 def _gerund_controller(verb: Token, lex: Lexicon) -> Token | None:
@@ -171,12 +177,12 @@ def _gerund_controller(verb: Token, lex: Lexicon) -> Token | None:
     above = verb.head  # the parser may hang the second gerund on the verb itself
     if verb.dep_ == "conj" and verb.tag_ == "VBG" and above.lemma_.lower() in lex.gerund_control:
         preps = (c for c in above.children if c.dep_ == "prep" and c.i < verb.i)
-        if any(p.lower_ in {"of", "for", "from"} for p in preps):
+        if any(p.lower_ in GERUND_PREPS for p in preps):
             return child(above, OBJECTS)
     while verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head != verb:
         verb = verb.head
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "from"}:
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPS:
         return None
     above = prep.head
     if above.lemma_.lower() not in lex.gerund_control:
@@ -265,7 +271,7 @@ def _controller(
     if gerund_object is not None:
         return gerund_object
     if verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ in lex.object_control:
-        obj = child(head, OBJECTS) or child(head, DATIVES)
+        obj = child(head, OBJECTS) or child(head, DATIVES) or prep_object(head, CALLED_ON)
         if obj is not None:
             return obj
     if verb.dep_ not in {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acl"}:
@@ -279,6 +285,10 @@ def _controller(
         # "X is expected to protest", "X was urged to withdraw": X does it
         return child(above, PASSIVE_SUBJECTS)
     return subject_token(above, lex, depth + 1, index, quoted_first=quoted_first)
+
+
+# "called on Moscow to release him": the one called on does what is asked
+CALLED_ON = ("on", "upon")
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -379,6 +389,7 @@ def verb_recipients(
         candidates.append(object_author(verb))
         candidates.append(what_it_called(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
+    candidates.append(_taken_from(verb))
     candidates.append(goods_origin(verb, obj))
     candidates.append(_body_convened(verb, obj))
     candidates.append(condition_in_what_is_said(verb))
@@ -402,6 +413,15 @@ def verb_recipients(
             if found:
                 return found
     return []
+
+
+# taking ground or things from someone: "recaptured the village from Russian troops"
+TAKING = frozenset({"capture", "recapture", "retake", "seize", "wrest", "take", "grab"})
+
+
+def _taken_from(verb: Token) -> Token | None:
+    """Whom a place or a thing is taken from: the one who loses it receives the act."""
+    return prep_object(verb, ("from",)) if verb.lemma_.lower() in TAKING else None
 
 
 def _other_of_a_pair(noun: Token, index: MentionIndex, exclude: Sequence[Mention]) -> list[Mention]:

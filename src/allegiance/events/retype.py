@@ -44,6 +44,7 @@ COOPERATIVE_TYPES = frozenset(
 
 
 def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
+    found = _forces_sent_to_a_place(found)
     found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
     found = _leaving_a_body(_military_backing(_willingness(_attacked_for(found), lex)))
     return _refusal_stated(_unrecognised(_aid_stopped(found, index, lex), lex))
@@ -150,6 +151,34 @@ def _deployed_to_host(found: Found, index: MentionIndex) -> Found:
     if not hosts or hosts[0] != found.recipients[0] or hosts[0].kind != "country":
         return found
     return _with_type(found, "AID", "military")
+
+
+# forces and ships: sent to a place, not handed to a party, they are deployed
+FORCES = frozenset({
+    "troop", "soldier", "force", "reinforcement", "unit", "battalion", "brigade", "personnel",
+    "warship", "vessel", "frigate", "destroyer", "ship", "carrier", "submarine", "boat",
+})  # fmt: skip
+SENDING = frozenset({"send", "dispatch"})
+
+
+def _forces_sent_to_a_place(found: Found) -> Found:
+    """ "China sent warships to the Taiwan Strait", "Brazil sent extra troops to its northern
+    state": forces sent where no party receives them are deployed (PLOVER MOBILIZE), not
+    given as aid; sent to a state they serve it ("France sent troops to Mali": AID)."""
+    trig = found.trigger
+    if trig.sense.type != "AID" or trig.verb is None or trig.verb.lemma_.lower() not in SENDING:
+        return found
+    obj = direct_object(trig.verb)
+    if obj is None or obj.lemma_.lower() not in FORCES:
+        return found
+    if any(m.code for m in found.recipients):
+        return found
+    mode = "troops" if obj.lemma_.lower() in FORCES - SHIPS else "weapons"
+    return _with_type(found, "MOBILIZE", mode)
+
+
+SHIPS = frozenset({"warship", "vessel", "frigate", "destroyer", "ship", "carrier", "submarine",
+                   "boat"})  # fmt: skip
 
 
 def _sanction_on_a_state(found: Found) -> Found:

@@ -331,6 +331,9 @@ def _on_strike(verb: Token) -> bool:
     return obj is not None and obj.lemma_.lower() == "strike"
 
 
+TRADED = frozenset({"sell"})  # what is sold is aid only if its kind says so
+
+
 def _transfer(verb: Token, obj: Token | None, lex: Lexicon, *, reverse: bool) -> Trigger | None:
     obj = _crew_members(obj, lex) or obj
     if obj is not None and _lemma(obj) in lex.nouns and lex.nouns[_lemma(obj)].type != "AID":
@@ -352,9 +355,18 @@ def _transfer(verb: Token, obj: Token | None, lex: Lexicon, *, reverse: bool) ->
             return _aid_trigger(verb, supplied, kind, transfer=False, reverse=False)
     kind = aid_kind(obj, lex) if obj is not None else None
     has_recipient = child(verb, DATIVES) is not None or prep_object(verb, ("to",)) is not None
-    if kind is None and (reverse or not has_recipient):
-        return None
+    if kind is None and (reverse or not has_recipient or _lemma(verb) in TRADED):
+        return None  # "sold oil to China": trade, not aid (arms sold are: "sold F-16 jets")
+    if reverse and _giver(verb, obj) is None:
+        return None  # "to help Ukraine buy ammunition": bought from no one named, no aid
     return _aid_trigger(verb, obj, kind, transfer=True, reverse=reverse)
+
+
+def _giver(verb: Token, obj: Token | None) -> Token | None:
+    """Whom what is received comes from: "bought missiles from Russia", "getting help from
+    North Korea" (the parser may hang the "from" on the thing)."""
+    found = prep_object(verb, ("from",))
+    return found if found is not None or obj is None else prep_object(obj, ("from",))
 
 
 def _to_do(verb: Token, span: Token) -> bool:

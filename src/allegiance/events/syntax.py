@@ -22,8 +22,20 @@ def has_own_subject(verb: Token) -> bool:
 
 def describes_a_noun(verb: Token) -> bool:
     """A past participle set on a noun ("a treaty signed in 1973", "villages shelled
-    overnight"): the noun is what the participle acts on."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
+    overnight"): the noun is what the participle acts on. Not where the participle has an
+    object of its own, which only a verb of giving has in the passive ("Israeli airstrikes
+    killed 30 people", parsed as "airstrikes [that were] killed": the airstrikes killed)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    own_object = any(c.dep_ == "dobj" for c in verb.children)
+    return not own_object or verb.lemma_.lower() in GIVING
+
+
+# verbs whose passive keeps an object: "a man given a sentence", "refugees granted asylum"
+GIVING = frozenset({
+    "give", "grant", "offer", "award", "deny", "promise", "send", "show", "tell", "hand",
+    "pay", "lend", "sell", "allow", "charge", "sentence", "ask", "teach", "owe", "issue",
+})  # fmt: skip
 
 
 def child(token: Token, deps: frozenset[str] | Sequence[str]) -> Token | None:
