@@ -12,6 +12,10 @@ answers the act of that kind told earlier in its own sentence, definite or not. 
 clause ("denied that its troops were involved") answers the accusation told before. An act of
 a kind may be answered on the other side of the reaction's own country ("Balochistan's chief
 minister condemned the attack" the BLA, coded as Pakistan, made); a thing of no kind may not.
+Calling a thing a bad name ("called the deal 'deeply disappointing'") and a stance towards it
+("disappointed by the decision") answer it too; a deal or pact answers the agreement or signing
+told before it; and a reaction to something said ("rejected the account") that no act told
+before answers takes whoever said what the story told just before.
 """
 
 from __future__ import annotations

@@ -71,6 +71,7 @@ from allegiance.events.nonevents import (
     private_travel,
     said_by_habit,
 )
+from allegiance.events.noun_doers import actors_from_above
 from allegiance.events.noun_phrases import MentionIndex, distinct, forget_sentence_ents, np_mentions
 from allegiance.events.object_parties import content_subject
 from allegiance.events.own_people import own_people_acted_on
@@ -346,7 +347,7 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
     own = bool(actors)
     asker: list[Mention] = []
     if not actors and trig.sense.needs != "owner":
-        actors, asker = _actors_from_above(noun, index, lex)
+        actors, asker = actors_from_above(noun, index, lex)
     # "the alliance" standing for NATO names the actor: it is no event of it
     actors = [a for a in actors if not a.start <= noun.idx < a.end]
     recipients = noun_recipients(
@@ -372,70 +373,6 @@ def _talks_of_the_speaker(
     if speaker is None or speaker.code is None or speaker.code in {r.code for r in recipients}:
         return []
     return [speaker]
-
-
-def _actors_from_above(
-    noun: Token, index: MentionIndex, lex: Lexicon
-) -> tuple[list[Mention], list[Mention]]:
-    """(actors, the asker who gets it) of a noun event with no actor of its own, read from the
-    verb it hangs on."""
-    verb = _verb_above(noun, lex)
-    if verb is None:
-        return _claimed_by(noun, index, lex), []
-    doer = _object_it_is_done_by(noun, verb, index)
-    if doer:
-        asker = verb_actors(verb, index, lex) if verb.lemma_.lower() in ASKING_FOR else []
-        return doer, asker
-    actors = verb_actors(verb, index, lex)
-    patient = child(verb, ("nsubjpass",))
-    if not actors and patient is not None and verb.lemma_ not in lex.verbs:
-        # "were engaged in ethnic cleansing" (but not "was killed in an airstrike")
-        actors = np_mentions(patient, index)
-    return actors, []
-
-
-# verbs whose object is asked or thanked for what the "for" phrase names: its subject gets it
-ASKING_FOR = frozenset({"ask", "thank", "appeal", "press", "petition"})
-
-
-def _object_it_is_done_by(noun: Token, verb: Token, index: MentionIndex) -> list[Mention]:
-    """ "Pakistan blamed India for the attack", "Somalia asked Kenya for military assistance",
-    "thanked them for their help": what the "for" phrase names is done by the verb's object,
-    not its subject."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head != verb:
-        return []
-    obj = child(verb, ("dobj",))
-    return np_mentions(obj, index) if obj is not None else []
-
-
-# "claimed responsibility for the bombing": who claims it did it
-CLAIMED = frozenset({"responsibility", "credit"})
-CLAIMING = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
-
-
-def _claimed_by(noun: Token, index: MentionIndex, lex: Lexicon) -> list[Mention]:
-    """The actors of an act someone claims responsibility for: "Al-Shabab claimed
-    responsibility for the bombing" (not one who denies it)."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in CLAIMED:
-        return []
-    claim = prep.head
-    verb = claim.head
-    if claim.dep_ != "dobj" or verb.lemma_.lower() not in CLAIMING:
-        return []
-    return verb_actors(verb, index, lex)
-
-
-def _verb_above(noun: Token, lex: Lexicon) -> Token | None:
-    """The verb a noun is the object of, directly or through a preposition ("engaged in X")."""
-    head = noun.head
-    if noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
-        lemma = head.lemma_.lower()
-        carriers = (lex.light_verbs, lex.transfer_verbs, lex.deliberation_verbs)
-        return head if any(lemma in verbs for verbs in carriers) else None
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        return head.head
-    return None
 
 
 def participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Found:
