@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from allegiance.events.attach import governing_verb
 from allegiance.events.found import Found
 from allegiance.events.senses import denied_clause
-from allegiance.events.syntax import DEFINITE, child
+from allegiance.events.syntax import DEFINITE, child, prep_object
 from allegiance.models import Event, Mention
 
 REACTION_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
@@ -41,13 +41,8 @@ REACTION_VERBS = frozenset({
     # naming what was done a bad name: "called the deal 'deeply disappointing'"
     "call", "describe", "brand", "label", "term", "dub",
 })  # fmt: skip
-# a stance taken towards what was done: "disappointed by the decision", "concerned about the
-# bill" (the participle or adjective is the trigger, the thing its preposition's object)
-STANCE_WORDS = frozenset({
-    "concerned", "disappointed", "alarmed", "troubled", "dismayed", "outraged", "appalled",
-    "angered",
-})  # fmt: skip
-STANCE_PREPS = frozenset({"by", "about", "over", "at", "with"})
+# what a stance ("disappointed by the decision", "concerned about the bill") is taken towards
+STANCE_PREPS = ("about", "over", "by", "at", "with")
 # what a denial denies, named without the accusation itself: "denied involvement"
 DENIED_PARTS = frozenset({"involvement", "role", "wrongdoing", "responsibility", "part"})
 # what a party decides, finds, drafts or does that others then answer; a named act is answered
@@ -89,16 +84,18 @@ REACH_OF_A_KIND = 6  # sentences back for an act of a kind
 LEAD = 1
 
 
-def answered_thing(found: Found) -> Token | None:
-    """The definite act or document a reaction with no recipient answers, if any."""
+def answered_thing(found: Found, *, stances: frozenset[str] = frozenset()) -> Token | None:
+    """The definite act or document a reaction with no recipient answers, if any; a stance
+    taken with one of the words ``stances`` (the lexicon's stance adjectives) answers what its
+    preposition names ("disappointed by the decision")."""
     trig = found.trigger
     verb = trig.verb
     if trig.sense.type not in REACTION_TYPES or found.recipients or not found.actors:
         return None
     if verb is None or trig.token != verb:
         return None
-    if verb.lower_ in STANCE_WORDS:
-        return _definite(_stance_object(verb))
+    if verb.lower_ in stances:
+        return _definite(prep_object(verb, STANCE_PREPS))
     if verb.lemma_.lower() not in REACTION_VERBS:
         return None
     told = told_act_rejected(verb)
@@ -124,14 +121,6 @@ def _definite(thing: Token | None) -> Token | None:
     return thing if definite else None
 
 
-def _stance_object(word: Token) -> Token | None:
-    """What a stance is taken towards: "disappointed *by the decision*"."""
-    for prep in word.children:
-        if prep.dep_ in {"agent", "prep"} and prep.lower_ in STANCE_PREPS:
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
-
-
 def _a_bare_refusal(verb: Token) -> bool:
     """ "The relatives refused.": a refusal with nothing refused named."""
     named = {"dobj", "xcomp", "ccomp", "prep", "advcl"}
@@ -145,7 +134,10 @@ def _a_charge_denied(thing: Token) -> bool:
 
 
 def with_answered_parties(
-    founds: Sequence[Found], *, said_by: Callable[[Found], Mention | None] | None = None
+    founds: Sequence[Found],
+    *,
+    said_by: Callable[[Found], Mention | None] | None = None,
+    stances: frozenset[str] = frozenset(),
 ) -> list[Found]:
     """Each reaction to a definite act told earlier gets that act's actors as recipients; a
     reaction to what was said ("rejected the account") that no earlier act answers gets
@@ -154,7 +146,7 @@ def with_answered_parties(
     ordered = sorted(founds, key=lambda f: f.trigger.token.i)
     answered: dict[int, list[Mention]] = {}
     for i, found in enumerate(ordered):
-        thing = answered_thing(found)
+        thing = answered_thing(found, stances=stances)
         if thing is None:
             continue
         author = _author(ordered[:i], found, thing)

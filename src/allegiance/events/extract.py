@@ -22,7 +22,7 @@ from allegiance.events.attribution import attribution
 from allegiance.events.authority import with_home_authority
 from allegiance.events.counted import with_counted_actors, with_counted_parties
 from allegiance.events.dates import older_than_a_month, recent
-from allegiance.events.discourse import background_carried, with_answered_parties
+from allegiance.events.discourse import STANCE_PREPS, background_carried, with_answered_parties
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.generic import (
@@ -428,7 +428,6 @@ def build_event(found: Found, ctx: DocContext) -> Event:
     trig = found.trigger
     tok = trig.token
     sent = sentence_span(tok)
-    verb = trig.verb if trig.verb is not None else clause_verb(tok)
     details = attach.details(trig, found, sent, ctx.published, ctx.lex)
     visit = hosted_meeting(found, details.location) or hosted_meeting(
         found, attach.travel_destination(found)
@@ -444,9 +443,7 @@ def build_event(found: Found, ctx: DocContext) -> Event:
         recent=recent(details.event_date, ctx.published) and not details.before_its_date,
         old=older_than_a_month(details.event_date, ctx.published) or details.long_ago,
     )
-    said_by = found.attributed_to
-    if said_by is None:
-        said_by, _ = attribution(verb, sent, ctx.index, ctx.lex)
+    said_by = reported_by(found, index=ctx.index, lex=ctx.lex)
     sentence = sentence_of(ctx, tok)
     first = trig.verb if trig.light and trig.verb is not None else tok
     start, end = first.idx, tok.idx + len(tok)
@@ -541,7 +538,6 @@ def _no_meeting(found: Found) -> bool:
     return a_press_conference(found.trigger.token) or trip_at_home(found) or trip_of_no_party(found)
 
 
-STANCE_PREPS = ("about", "over", "by", "at", "with")
 REPORT_NOUNS = frozenset({"report", "finding", "assessment", "study", "survey", "review"})
 
 
@@ -624,13 +620,20 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
         group = [f for f in group if not subsumed(f, group)]
         kept.extend(group)
         kept.extend(_stances(group, ctx))
-    answered = with_answered_parties(kept, said_by=functools.partial(_sayer, index=index, lex=lex))
+    answered = with_answered_parties(
+        kept,
+        said_by=functools.partial(reported_by, index=index, lex=lex),
+        stances=frozenset(lex.stance_adjectives),
+    )
     kept = with_holders_asked(with_counted_parties(answered, index), index)
     return [own_state_addressed(f, home=ctx.home) for f in kept]
 
 
-def _sayer(found: Found, *, index: MentionIndex, lex: Lexicon) -> Mention | None:
-    """Who the story says reports ``found`` ("Guyana said ..."), if anyone."""
+def reported_by(found: Found, *, index: MentionIndex, lex: Lexicon) -> Mention | None:
+    """Who the story says reports ``found`` ("Guyana said ..."), if anyone: the one a rule set,
+    else the reporter of the trigger's clause."""
+    if found.attributed_to is not None:
+        return found.attributed_to
     tok = found.trigger.token
     verb = found.trigger.verb if found.trigger.verb is not None else clause_verb(tok)
     return attribution(verb, sentence_span(tok), index, lex)[0]

@@ -154,9 +154,10 @@ def _deployed_to_host(found: Found, index: MentionIndex) -> Found:
 
 
 # forces and ships: sent to a place, not handed to a party, they are deployed
-FORCES = frozenset({
+SHIPS = frozenset({"warship", "vessel", "frigate", "destroyer", "ship", "carrier", "submarine",
+                   "boat"})  # fmt: skip
+FORCES = SHIPS | frozenset({
     "troop", "soldier", "force", "reinforcement", "unit", "battalion", "brigade", "personnel",
-    "warship", "vessel", "frigate", "destroyer", "ship", "carrier", "submarine", "boat",
 })  # fmt: skip
 SENDING = frozenset({"send", "dispatch"})
 
@@ -173,12 +174,8 @@ def _forces_sent_to_a_place(found: Found) -> Found:
         return found
     if any(m.code for m in found.recipients):
         return found
-    mode = "troops" if obj.lemma_.lower() in FORCES - SHIPS else "weapons"
+    mode = "weapons" if obj.lemma_.lower() in SHIPS else "troops"
     return _with_type(found, "MOBILIZE", mode)
-
-
-SHIPS = frozenset({"warship", "vessel", "frigate", "destroyer", "ship", "carrier", "submarine",
-                   "boat"})  # fmt: skip
 
 
 def _sanction_on_a_state(found: Found) -> Found:
