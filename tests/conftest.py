@@ -26,6 +26,15 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def every_candidate():
+    """Every sentence parsed and every candidate kept, whatever its confidence: what the
+    rules propose, before the threshold."""
+    from allegiance import Extractor, Settings
+
+    return Extractor(Settings(full_parse=True, min_confidence=0.0))
+
+
+@pytest.fixture(scope="session")
 def nlp():
     """The pinned spaCy model alone (no actor or event components), loaded once per session;
     event tests give it hand-made mentions. Test modules may define their own ``nlp``."""

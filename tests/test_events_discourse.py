@@ -12,8 +12,8 @@ from allegiance.events.senses import Trigger
 from allegiance.models import Mention
 from event_helpers import country_mention
 
-# "India accused Pakistan . Nairobi welcomed the decision ."
-WORDS = ["India", "accused", "Pakistan", ".", "Nairobi", "welcomed", "the", "decision", "."]
+# "India accused Pakistan . Nairobi welcomed the report ."
+WORDS = ["India", "accused", "Pakistan", ".", "Nairobi", "welcomed", "the", "report", "."]
 HEADS = [1, 1, 1, 1, 5, 5, 7, 5, 5]
 DEPS = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"]
 

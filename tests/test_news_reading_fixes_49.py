@@ -75,6 +75,10 @@ def test_the_african_unions_council(extractor):
 
 @pytest.mark.model
 def test_consultations_requested_with_a_party(extractor):
-    text = "Canada also requested dispute consultations with the U.S. over its steel duties."
+    text = "Canada also requested consultations with the U.S. over its steel duties."
     (request,) = of_type(events(extractor, text), "REQUEST")
     assert codes(request.recipient) == {"USA"}
+    # a trade dispute brought is a complaint against that party (the 83rd change)
+    text = "Canada also requested dispute consultations with the U.S. over its steel duties."
+    (complaint,) = of_type(events(extractor, text), "ACCUSE")
+    assert codes(complaint.recipient) == {"USA"}

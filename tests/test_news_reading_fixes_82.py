@@ -273,15 +273,6 @@ def test_a_condition_one_is_under_is_no_event(extractor):
     assert not of_type(events(extractor, text), "REQUEST")
 
 
-@pytest.fixture(scope="module")
-def every_candidate():
-    """Every sentence parsed and every candidate kept, whatever its confidence: what the
-    rules propose, before the threshold."""
-    from allegiance import Extractor, Settings
-
-    return Extractor(Settings(full_parse=True, min_confidence=0.0))
-
-
 @pytest.mark.model
 def test_goods_sold_are_trade_and_arms_sold_are_aid(every_candidate):
     assert not of_type(events(every_candidate, "Iran sold oil to China."), "AID")

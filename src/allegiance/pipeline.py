@@ -16,6 +16,7 @@ from allegiance import actors, events, judge, segment
 from allegiance.doc import register_extensions, sentences_of
 from allegiance.errors import ModelNotFoundError
 from allegiance.fastpath import FastPath, fast_path_for
+from allegiance.lemmas import add_lemma_repairs
 from allegiance.models import Actor, Article, Extraction
 from allegiance.parallel import ChunkWorker, extract_parallel
 from allegiance.settings import Settings
@@ -45,6 +46,7 @@ def build_nlp(settings: Settings) -> Language:
     needs no parse), then the actor resolver and event rules, and the verifier last."""
     register_extensions()
     nlp = load_model(settings.model)
+    add_lemma_repairs(nlp)
     segment.split_state_pairs(nlp)
     segment.add_to_pipeline(nlp)
     if settings.verify:

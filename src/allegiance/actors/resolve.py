@@ -24,6 +24,7 @@ from allegiance.actors.lexicon import (
     stance_named,
 )
 from allegiance.actors.patterns import PLACE, parse_pattern_id
+from allegiance.actors.travel import places_travelled_to
 from allegiance.models import Actor, Mention
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
@@ -42,6 +43,7 @@ def resolve(doc: Doc, ctx: Context) -> list[Mention]:
     """All actor mentions of ``doc``, sorted by start."""
     sent_of = sentence_map(doc)
     drafts = entity_drafts(doc, ctx)
+    read_shared_names(doc, drafts)
     owned_seats(doc, drafts)
     home_congress(doc, drafts)
     drafts = attach_titles(doc, drafts, ctx)
@@ -53,7 +55,12 @@ def resolve(doc: Doc, ctx: Context) -> list[Mention]:
         apply_person_role(draft, ctx)
     drafts = national_delegates(doc, drafts, ctx)
     mark_genders(doc, drafts, ctx.lexicon.gendered_words)
-    infer_affiliations(drafts, sent_of, titles_of=titles_named(doc, drafts, ctx))
+    infer_affiliations(
+        drafts,
+        sent_of,
+        titles_of=titles_named(doc, drafts, ctx),
+        travelled_to=places_travelled_to(doc, drafts),
+    )
     drafts = resolve_coreference(doc, drafts, ctx, sent_of)
     return to_mentions(doc, drafts, sent_of)
 
@@ -135,6 +142,27 @@ def entity_drafts(doc: Doc, ctx: Context) -> list[Draft]:
         ):
             drafts.append(draft)
     return drafts
+
+
+# A bare name two states share, read as the second where the story names that one by another
+# of its names (its capital, demonym, "DRC") and never the first otherwise: "Congo" in a story
+# of Kinshasa, M23 and Congolese troops is the Democratic Republic, not Congo-Brazzaville.
+# name -> (code it has by default, the other state's code and Wikidata item)
+SHARED_NAMES = {"congo": ("COG", "COD", "Q974")}
+
+
+def read_shared_names(doc: Doc, drafts: list[Draft]) -> None:
+    for name, (default, other, item) in SHARED_NAMES.items():
+        bare = [d for d in drafts if d.code == default and _text(doc, d) == name]
+        codes = {d.code for d in drafts if d not in bare}
+        if bare and other in codes and default not in codes:
+            for draft in bare:
+                draft.code, draft.wikidata = other, item
+
+
+def _text(doc: Doc, draft: Draft) -> str:
+    words = [t.lower_ for t in doc[draft.start : draft.end] if t.lower_ != "the"]
+    return " ".join(words)
 
 
 # "South Korea's National Security Council", "Iran's Supreme National Security Council": a
@@ -560,7 +588,11 @@ def _known_person_role(draft: Draft, key: str, ctx: Context) -> None:
 
 
 def infer_affiliations(
-    drafts: list[Draft], sent_of: list[int], *, titles_of: Mapping[int, int] | None = None
+    drafts: list[Draft],
+    sent_of: list[int],
+    *,
+    titles_of: Mapping[int, int] | None = None,
+    travelled_to: Mapping[int, frozenset[int]] | None = None,
 ) -> None:
     """ "President Ana Lima met Chilean judges": a titled person with no known affiliation
     acts for the country of the sentence, when the sentence names exactly one; else, in a
@@ -568,21 +600,24 @@ def infer_affiliations(
     rejected the criticism" in a story on Sri Lanka) for that country (``home_officeholder``).
     ``titles_of``: for a draft that says whose title it is ("China's ambassador"), where that
     title is: another's title names the other side ("Okano summoned China's ambassador"), not
-    the country the sentence is about."""
+    the country the sentence is about. ``travelled_to``: for a person, the tokens of the places
+    the person goes to ("flew to Washington"), which name no country of theirs."""
     home = story_home(drafts, sent_of)
     for draft in drafts:
         if draft.kind != "person" or draft.code or not draft.role:
             continue
-        codes = {
-            d.code
-            for d in drafts
-            if d.kind != "person" and d.code and sent_of[d.start] == sent_of[draft.start]
-            and not _anothers_title(d, draft, titles_of or {})
-        }  # fmt: skip
+        went = (travelled_to or {}).get(draft.start, frozenset())
+        named = [d for d in drafts if d.kind != "person" and d.code
+                 and sent_of[d.start] == sent_of[draft.start]]  # fmt: skip
+        codes = {str(d.code) for d in named if d.start not in went
+                 and not _anothers_title(d, draft, titles_of or {})}  # fmt: skip
+        visited = {d.code for d in named if d.start in went}
         if len(codes) == 1:
             draft.code = codes.pop()
             draft.extra["inferred"] = "1"
-        elif home is not None and home_officeholder(draft, home, sent_of, codes):
+        elif home is None or home.code in visited:
+            continue  # a visitor to the story's country holds no office of it
+        elif home_officeholder(draft, home, sent_of, codes):
             draft.code = home.code
             draft.extra["inferred"] = "home"
 

@@ -6,7 +6,9 @@ sets ``doc._.events`` (``list[Event]``) from the parse and ``doc._.mentions``.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +22,7 @@ from allegiance.errors import AllegianceError
 from allegiance.events.extract import EXTRACTOR, build_matchers, extract_events
 from allegiance.events.lexicon import default_lexicon
 from allegiance.events.places import country_of
+from allegiance.events.reported import STATE_KINDS
 from allegiance.events.stance import SpeaksFor
 from allegiance.settings import Settings
 
@@ -41,7 +44,14 @@ class EventExtractor:
         self.name_words = load_actor_lexicon().named_after_a_seat
 
     def __call__(self, doc: Doc) -> Doc:
-        ner = fallback_mentions(doc, place_country=country_of, name_words=self.name_words)
+        # the states the story names, whose towns its unknown places are looked for first
+        named = Counter(m.code for m in doc._.mentions or [] if m.code and m.kind in STATE_KINDS)
+        story = [code for code, _ in named.most_common()]
+        ner = fallback_mentions(
+            doc,
+            place_country=functools.partial(country_of, story_countries=story),
+            name_words=self.name_words,
+        )
         doc._.events = extract_events(
             doc,
             with_unresolved(doc._.mentions or [], ner),

@@ -62,9 +62,17 @@ ANSWERED_ACTS = {
     "suggestion": "ACCUSE", "violence": "ASSAULT", "incident": "ASSAULT",
     **dict.fromkeys(DENIED_PARTS, "ACCUSE"),
     **dict.fromkeys(("deal", "agreement", "accord", "pact", "treaty"), "PACT"),
+    **dict.fromkeys(("decision", "move", "step", "measure", "decree"), "DECISION"),
 }  # fmt: skip
-# the types of the acts a kind names: a pact was agreed to or signed
-KIND_TYPES = {"PACT": frozenset({"AGREE", "SUPPORT"})}
+# the types of the acts a kind names: a pact was agreed to or signed; a decision is an act
+# done or granted, not a meeting, a mediation or words ("Somalia announced it was restoring
+# relations with Kenya, following mediation by Qatar. Nairobi welcomed the decision":
+# Somalia's, not Qatar's)
+KIND_TYPES = {
+    "PACT": frozenset({"AGREE", "SUPPORT"}),
+    "DECISION": frozenset({"SANCTION", "AGREE", "RETREAT", "CONCEDE", "REJECT", "COERCE", "AID",
+                           "MOBILIZE", "SUPPORT", "COOPERATE", "REQUEST"}),
+}  # fmt: skip
 ANSWERED_THINGS = frozenset({
     "decision", "finding", "report", "draft", "resolution", "proposal", "plan", "announcement",
     "move", "statement", "step", "measure", "warrant", "initiative", "invitation", "order",

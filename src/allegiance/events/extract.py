@@ -22,7 +22,12 @@ from allegiance.events.attribution import attribution
 from allegiance.events.authority import with_home_authority
 from allegiance.events.counted import with_counted_actors, with_counted_parties
 from allegiance.events.dates import older_than_a_month, recent
-from allegiance.events.discourse import STANCE_PREPS, background_carried, with_answered_parties
+from allegiance.events.discourse import (
+    DENIED_PARTS,
+    STANCE_PREPS,
+    background_carried,
+    with_answered_parties,
+)
 from allegiance.events.factuality import clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.generic import (
@@ -252,6 +257,8 @@ def place_preps(trig: Trigger, lex: Lexicon) -> tuple[str, ...]:
     arriving = trig.verb is not None and trig.verb.lemma_ in lex.arrival_verbs
     if sense.type in IN_RECIPIENT_TYPES or sense.mode == "visit" or arriving:
         preps += ("in", "inside", "near")
+    if sense.type == "MOBILIZE":  # "held drills around Taiwan", "sent warships toward it"
+        preps += ("around", "off", "toward", "towards")
     if (sense.type == "RETREAT" and sense.mode is None) or sense.mode == "withdraw":
         preps += ("from",)
     return preps
@@ -270,12 +277,16 @@ def _tells_own_act(verb: Token, index: MentionIndex, actors: Sequence[Mention]) 
 
 
 def _denies_a_clause(trig: Trigger) -> bool:
-    """ "denied that Rwandan troops were involved", "denies hiring Wagner fighters": the
-    parties of what is denied are not the denial's; whom it answers is the accuser."""
+    """ "denied that Rwandan troops were involved", "denies hiring Wagner fighters", "denied
+    any role in the attack": the parties of what is denied are not the denial's; whom it
+    answers is the accuser."""
     verb = trig.verb
     if trig.sense.type != "REJECT" or verb is None or verb.lemma_ != "deny":
         return False
-    return child(verb, ("dobj",)) is None and denied_clause(verb) is not None
+    obj = child(verb, ("dobj",))
+    if obj is not None:  # "denied any role in the attack in Jordan": not Jordan
+        return obj.lemma_.lower() in DENIED_PARTS
+    return denied_clause(verb) is not None
 
 
 def _request_put_to_someone(trig: Trigger, lex: Lexicon) -> bool:
@@ -345,16 +356,16 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         return Found(trig, [], [])
     actors = noun_actors(noun, index, patient_poss=patient_poss)
     own = bool(actors)
-    asker: list[Mention] = []
+    aimed_at: list[Mention] = []
     if not actors and trig.sense.needs != "owner":
-        actors, asker = actors_from_above(noun, index, lex)
+        actors, aimed_at = actors_from_above(noun, index, lex)
     # "the alliance" standing for NATO names the actor: it is no event of it
     actors = [a for a in actors if not a.start <= noun.idx < a.end]
     recipients = noun_recipients(
         noun, index, place_preps=place_preps(trig, lex), patient_poss=patient_poss
     )
     if not recipients and actors:
-        recipients = asker or answering_party(noun, trig.sense.type, index)
+        recipients = aimed_at or answering_party(noun, trig.sense.type, index)
     if not actors and trig.sense.type in {"CONSULT", "COOPERATE"}:
         actors = _talks_of_the_speaker(noun, index, lex, recipients)
     found = Found(trig, actors, _distinct(recipients, actors), extra_confidence=-0.1)

@@ -1,7 +1,8 @@
 """Events of calling something a bad name: "Human Rights Watch called the decree 'a blatant
 attempt to silence critics'", "Venezuela described the exercises as 'a provocation'". Naming
 what someone is or did with a word of blame is a verbal disapproval (PLOVER ACCUSE) of that
-party; the label is the evidence, the labelling verb's clause gives the factuality."""
+party; the label is the evidence, the labelling verb's clause gives the factuality. Calling
+a charge a bad name ("called the allegations baseless") rejects it (PLOVER REJECT)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,27 @@ from allegiance.events.syntax import child, prep_object
 from allegiance.models import Mention
 
 DISAPPROVE = Sense(type="ACCUSE", mode="disapprove")
+DENIAL = Sense(type="REJECT")
 PERSONAL = frozenset({"him", "her"})
+# calling a charge a bad name denies it: "Tehran called the allegations 'baseless'"
+ACCUSATIONS = frozenset({"allegation", "accusation", "charge", "claim", "assertion"})
+DISMISSALS = frozenset({
+    "baseless", "groundless", "unfounded", "false", "absurd", "ridiculous", "fabricated",
+    "fabrication", "nonsense", "lie", "lies", "slander", "smear", "fiction", "untrue",
+    "motivate", "motivated", "propaganda", "fake", "preposterous", "laughable",
+})  # fmt: skip
 
 
-def label_of(verb: Token) -> Token | None:
+def label_of(verb: Token, obj: Token | None = None) -> Token | None:
     """The name given: "called the vote *a sham*" (the parser's object predicate), "described
-    the plan *as* a betrayal"."""
+    the plan *as* a betrayal", also where the parser hangs it on the object ("described the
+    accusations as *lies*", "called the charges politically *motivated*")."""
     named = child(verb, ("oprd",))
-    return named if named is not None else prep_object(verb, ("as",))
+    named = named if named is not None else prep_object(verb, ("as",))
+    if named is None and obj is not None:
+        named = prep_object(obj, ("as",))
+        named = named if named is not None else child(obj, ("acl",))
+    return named
 
 
 def labelled_party(obj: Token, index: MentionIndex) -> list[Mention]:
@@ -47,13 +61,26 @@ def labelled_events(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Foun
     label is not one (a "key partner" or a "summit" names no wrong)."""
     if verb.lemma_.lower() not in lex.label_verbs:
         return []
-    obj, label = child(verb, ("dobj",)), label_of(verb)
-    blame = evaluated(label, lex) if label is not None else None
-    if obj is None or blame is None or lex.evaluative[blame.lemma_.lower()] != "negative":
+    obj = child(verb, ("dobj",))
+    label = label_of(verb, obj)
+    if obj is None or label is None:
+        return []
+    denied = obj.lemma_.lower() in ACCUSATIONS and _dismissal(label) is not None
+    blame = _dismissal(label) if denied else evaluated(label, lex)
+    if blame is None or not (denied or lex.evaluative[blame.lemma_.lower()] == "negative"):
         return []
     actors = verb_actors(verb, index, lex)
     if not actors:
         return []
     recipients = distinct(labelled_party(obj, index), actors)
-    trig = Trigger(verb, DISAPPROVE, verb=verb, consumed=(verb.i, blame.i))
+    if denied:  # the charge is not the denier's own
+        trig = Trigger(verb, DENIAL, verb=verb, consumed=(verb.i, blame.i, obj.i))
+    else:
+        trig = Trigger(verb, DISAPPROVE, verb=verb, consumed=(verb.i, blame.i))
     return [Found(trig, actors, recipients)]
+
+
+def _dismissal(label: Token) -> Token | None:
+    """The word that dismisses a charge: "baseless", "a fabrication", "politically motivated"."""
+    words = (label, *(c for c in label.children if c.dep_ in {"amod", "advmod", "acomp"}))
+    return next((w for w in words if w.lemma_.lower() in DISMISSALS), None)

@@ -2,7 +2,9 @@
 
 "engaged in ethnic cleansing" is the subject's; "Pakistan blamed India for the attack" and
 "Somalia asked Kenya for military assistance" are the object's (the one asked gives to the
-asker); "Al-Shabab claimed responsibility for the bombing" is the claimant's.
+asker); "Al-Shabab claimed responsibility for the bombing" is the claimant's; "China has yet to
+respond to the request" is not China's but aimed at it ("India responded with an airstrike" is
+India's).
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ from allegiance.models import Mention
 def actors_from_above(
     noun: Token, index: MentionIndex, lex: Lexicon
 ) -> tuple[list[Mention], list[Mention]]:
-    """(actors, the asker who gets it) of a noun event with no actor of its own, read from the
+    """(actors, whom it is aimed at) of a noun event with no actor of its own, read from the
     verb it hangs on."""
     verb = _verb_above(noun, lex)
     if verb is None:
         return _claimed_by(noun, index, lex), []
+    if verb.lemma_.lower() in RESPONDING and _answered(noun, verb):
+        # "China has yet to respond to the request": asked of the responder, not made by it
+        return [], verb_actors(verb, index, lex)
     doer = _object_it_is_done_by(noun, verb, index)
     if doer:
         asker = verb_actors(verb, index, lex) if verb.lemma_.lower() in ASKING_FOR else []
@@ -34,6 +39,16 @@ def actors_from_above(
         # "were engaged in ethnic cleansing" (but not "was killed in an airstrike")
         actors = np_mentions(patient, index)
     return actors, []
+
+
+# verbs of answering what someone else did: their subject is whom it was aimed at
+RESPONDING = frozenset({"respond", "reply", "react"})
+
+
+def _answered(noun: Token, verb: Token) -> bool:
+    """ "respond to the request" answers the request; "responded with an airstrike" is the
+    responder's own act."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head == verb
 
 
 # verbs whose object is asked or thanked for what the "for" phrase names: its subject gets it

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -265,7 +265,16 @@ def geocode(name: str, *, country_hint: str | None = None) -> Location | None:
     )
 
 
-def country_of(name: str) -> str | None:
-    """The ISO3 country of a place name ("Juba" -> SSD), or None when we do not know it."""
+def country_of(name: str, *, story_countries: Sequence[str] = ()) -> str | None:
+    """The ISO3 country of a place name ("Juba" -> SSD), or None when we do not know it. Of
+    towns of one name, one in a country the story names (``story_countries``, the most named
+    first) before the largest: "Puno" in a story on Peru is Peru's; the largest (or a capital)
+    of a country the story names comes first ("Santiago" in a story on Peru and Chile)."""
     found = geocode(name)
+    if found is not None and found.country in story_countries:
+        return found.country
+    for code in story_countries:
+        hinted = geocode(name, country_hint=code)
+        if hinted is not None and hinted.country == code:
+            return code
     return found.country if found is not None else None

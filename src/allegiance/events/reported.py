@@ -156,11 +156,63 @@ def _alleged(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> F
     return Found(trig, [speaker], targets, attributed_to=speaker)
 
 
+# who strikes, and their strikes: "the attackers", "the handlers of Tuesday's attack"
+HOSTILE_WORDS = frozenset({
+    "attack", "attacker", "assailant", "bombing", "bomber", "militant", "terrorist", "gunman",
+    "insurgent", "handler", "perpetrator", "mastermind", "planner", "ringleader", "plotter",
+})  # fmt: skip
+# where they are kept and steered from: "based in", "operating from", "planners in", "bases
+# in"; not where an attack took place ("the attack in Kunar")
+HARBOUR_WORDS = frozenset({
+    "base", "basis", "based", "operate", "hide", "shelter", "locate", "plan", "orchestrate",
+    "direct", "train", "sanctuary", "haven", "hideout", "camp", "handler", "planner",
+    "mastermind", "ringleader", "plotter", "sponsor",
+})  # fmt: skip
+HARBOUR_PREPS = frozenset({"in", "from", "inside"})
+STATE_KINDS = frozenset({"country", "capital"})
+
+
+def _harboured(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
+    """ "Pakistan said the handlers of Tuesday's attack are based in Afghanistan", "...
+    claimed the attackers were in touch with planners in Afghanistan": the speaker accuses the
+    state where those who strike are kept (PLOVER ACCUSE)."""
+    words = list(comp.subtree)
+    hostile = any(t.lemma_.lower() in HOSTILE_WORDS for t in words)
+    if comp.dep_ not in {"ccomp", "acl"} or not hostile:
+        return None
+    # "said it carried out strikes against militant hideouts inside Iran" reports an act
+    if any(c.dep_ in {"neg", "dobj"} for c in comp.children):
+        return None
+    speaker = speaker_of(report, index, lex)
+    if speaker is None or speaker.code is None:
+        return None
+    for word in (t for t in words if t.lemma_.lower() in HARBOUR_WORDS):
+        place = prep_object(word, tuple(HARBOUR_PREPS))
+        found = np_mentions(place, index) if place is not None else []
+        states = [m for m in found if m.kind in STATE_KINDS and m.code not in {None, speaker.code}]
+        if states:
+            trig = Trigger(word, Sense(type="ACCUSE", mode="allege"), verb=report)
+            return Found(trig, [speaker], states, attributed_to=speaker)
+    return None
+
+
 def reported_events(report: Token, index: MentionIndex, lex: Lexicon) -> list[Found]:
     if report.lemma_ not in lex.reporting_verbs:
         return []
     comps = [c for c in report.children if c.dep_ == "ccomp"]
-    rules = (_evaluative, _deontic, _alleged)
+    out = _found_in(report, comps, (_evaluative, _deontic, _alleged, _harboured), index, lex)
+    # "reiterated the claim that the attack was orchestrated by militants with bases in ..."
+    claims = [c for c in report.children if c.dep_ == "dobj" and c.lemma_ in CLAIM_NOUNS]
+    told = [c for claim in claims for c in claim.children if c.dep_ in {"acl", "ccomp"}]
+    return out + _found_in(report, told, (_harboured,), index, lex)
+
+
+CLAIM_NOUNS = frozenset({"claim", "charge", "allegation", "accusation", "assertion"})
+
+
+def _found_in(
+    report: Token, comps: list[Token], rules: tuple, index: MentionIndex, lex: Lexicon
+) -> list[Found]:
     out = []
     for comp in comps:
         for clause in (comp, *comp.conjuncts):

@@ -1,9 +1,10 @@
 """Where a complaint is filed is not whom it is against.
 
 "Gambia filed a case at the International Court of Justice accusing Myanmar", "Canada filed a
-complaint at the World Trade Organization over China's restrictions": the court and the trade
-body are the venue; the accused is the party the complaint is against, over, or that the
-filing accuses (PLOVER ACCUSE: "bring lawsuit against", "complain officially").
+complaint at the World Trade Organization over China's restrictions", "launched a WTO dispute
+against the United States": the court and the trade body are the venue; the accused is the
+party the complaint is against, over, or that the filing accuses (PLOVER ACCUSE: "bring
+lawsuit against", "complain officially").
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from allegiance.events.noun_phrases import MentionIndex, all_mentions_in, distin
 from allegiance.events.syntax import OBJECTS, child
 from allegiance.models import Mention
 
-FILINGS = frozenset({"complaint", "case", "lawsuit", "suit", "petition", "challenge"})
+FILINGS = frozenset({"complaint", "case", "lawsuit", "suit", "petition", "challenge", "dispute",
+                     "consultation"})  # fmt: skip
 VENUE_PREPS = frozenset({"at", "with", "before", "to", "in"})
 VENUE_KINDS = frozenset({"igo", "organisation"})
 ACCUSED_PREPS = ("against", "over")
@@ -53,6 +55,8 @@ def _is_venue(mention: Mention, filing: Token) -> bool:
     root = mention_root(filing.doc, mention)
     if root is None or mention.kind not in VENUE_KINDS:
         return False
+    if root.dep_ in {"compound", "nmod"} and root.head == filing:  # "a WTO dispute"
+        return True
     prep = root.head
     attached = prep.head == filing.head or prep.head in filing.subtree
     return root.dep_ == "pobj" and prep.lower_ in VENUE_PREPS and attached

@@ -1,0 +1,49 @@
+"""Where a titled person went: "Deputy Prime Minister Ho Duc Phoc flew to Washington and met
+Treasury Secretary Scott Bessent" names the place he visited, which is not the country he
+serves (``infer_affiliations`` reads a person's country from the one state a sentence names)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from allegiance.actors.drafts import Draft
+
+# verbs of going somewhere; not "return", whose place is often one's own country
+TRAVEL_VERBS = frozenset({"fly", "travel", "go", "arrive", "head", "jet", "land", "come",
+                          "visit", "tour"})  # fmt: skip
+GOAL_PREPS = frozenset({"to", "in", "into"})
+VISIT_VERBS = frozenset({"visit", "tour"})
+
+
+def places_travelled_to(doc: Doc, drafts: list[Draft]) -> dict[int, frozenset[int]]:
+    """For each titled person of no known country (by start), the tokens of the places the
+    person travels to in the sentence ("flew to Washington", "is visiting Tokyo")."""
+    out = {}
+    for draft in drafts:
+        if draft.kind != "person" or draft.code or not draft.role:
+            continue
+        root = doc[draft.start : draft.end].root
+        if root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        goals = {t.i for verb in _own_verbs(root.head) for t in _goals(verb)}
+        if goals:
+            out[draft.start] = frozenset(goals)
+    return out
+
+
+def _own_verbs(verb: Token) -> list[Token]:
+    """The verb and the verbs joined to it that share its subject ("flew ... and met")."""
+    joined = [c for c in verb.conjuncts if not any(g.dep_.startswith("nsubj") for g in c.children)]
+    return [verb, *joined, *(x for v in (verb, *joined) for x in v.children if x.dep_ == "xcomp")]
+
+
+def _goals(verb: Token) -> list[Token]:
+    if verb.lemma_.lower() not in TRAVEL_VERBS:
+        return []
+    out = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in GOAL_PREPS:
+            out += [t for p in c.children if p.dep_ == "pobj" for t in p.subtree]
+        elif c.dep_ == "dobj" and verb.lemma_.lower() in VISIT_VERBS:
+            out += list(c.subtree)
+    return out
