@@ -100,7 +100,9 @@ def test_meeting_with_criticism_is_no_meeting(extractor, text):
 @pytest.mark.model
 def test_meeting_with_a_leader_is_still_a_meeting(extractor):
     (event,) = by_trigger(events(extractor, "Modi met with Putin in Moscow on Monday."), "met")
-    assert event.event == "CONSULT" and codes(event.actor) == {"IND", "RUS"}
+    # in the host's capital, a visit (the 84th change; "met Putin in Moscow" was one already)
+    assert event.event == "CONSULT" and event.mode == "visit"
+    assert (codes(event.actor), codes(event.recipient)) == ({"IND"}, {"RUS"})
 
 
 @pytest.mark.model

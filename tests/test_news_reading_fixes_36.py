@@ -66,8 +66,9 @@ def test_a_sentence_told_as_later(text, later):
         ("Relations soured further in late July, when Belarusian security forces detained 33 men "
          "and accused them of plotting to destabilise the country.", "accused"),
         ("The case recalls the 2018 attack, which Britain blamed on Russia.", "blamed"),
-        ("Prosecutors in Tajikistan charged him in 2017 with calling for the overthrow of the "
-         "government.", "calling"),
+        # the ones charged call for it (the 84th change: "charged X with"), so X is named
+        ("Prosecutors in Tajikistan charged Tajik opposition leaders in 2017 with calling for the "
+         "overthrow of the government.", "calling"),
         ("Relations between Israel and the United Nations have deteriorated since the Hamas "
          "attack on Israel.", "attack"),
         ("In December 2018, Canada arrested Meng Wanzhou. Days later, Chinese officers detained "

@@ -76,7 +76,7 @@ from allegiance.events.nonevents import (
     private_travel,
     said_by_habit,
 )
-from allegiance.events.noun_doers import actors_from_above
+from allegiance.events.noun_doers import actors_from_above, done_at_the_asking
 from allegiance.events.noun_phrases import MentionIndex, distinct, forget_sentence_ents, np_mentions
 from allegiance.events.object_parties import content_subject
 from allegiance.events.own_people import own_people_acted_on
@@ -354,6 +354,11 @@ def _noun_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         return Found(as_mutual(trig), parties, [], extra_confidence=-0.1)
     if trig.sense.needs == "two_parties":
         return Found(trig, [], [])
+    asking = done_at_the_asking(noun, index, lex)
+    if asking is not None:  # "at the request of the government in Bamako"
+        found = Found(trig, asking[0], _distinct(asking[1], asking[0]), extra_confidence=-0.1)
+        found.presupposed = True
+        return found
     actors = noun_actors(noun, index, patient_poss=patient_poss)
     own = bool(actors)
     aimed_at: list[Mention] = []
@@ -460,7 +465,8 @@ def build_event(found: Found, ctx: DocContext) -> Event:
     start, end = first.idx, tok.idx + len(tok)
     text = ctx.doc[first.i : tok.i + 1].text if first.i <= tok.i else tok.text
     trigger_span = TextSpan(text=text, start=start, end=end)
-    found = with_partners_as_parties(found, ctx.doc)
+    if visit is None:  # "met with Zelenskyy in Kyiv": a visit, not a meeting of equals
+        found = with_partners_as_parties(found, ctx.doc)
     actors, recipients, reciprocal = sides_of(found, others_of(found, ctx.doc), mode=details.mode)
     ident = event_id(ctx.doc_id, tok.idx, trig.sense.type, _codes(actors), _codes(recipients))
     return Event(

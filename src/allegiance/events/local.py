@@ -57,10 +57,11 @@ def with_local_parties(
     if country is None:
         return found
     actors, recipients = found.actors, found.recipients
+    group = _armed_group_named(found, verb, index, country=country)
     if need_actor:
-        actors = _local(_agent(verb, lex, index), country, index, lex) or actors
+        actors = _local(_agent(verb, lex, index), country, index, lex, group=group) or actors
     if need_recipient:
-        recipients = _local(_patient(verb), country, index, lex) or recipients
+        recipients = _local(_patient(verb), country, index, lex, group=group) or recipients
     if actors and recipients and {m.start for m in actors} & {m.start for m in recipients}:
         return found
     return dataclasses.replace(found, actors=actors, recipients=recipients)
@@ -132,15 +133,38 @@ def _local_noun(head: Token, lex: Lexicon) -> bool:
     return any(m in lex.local_parties or m in GROUP_MODIFIERS for m in modifiers)
 
 
-def _local(head: Token | None, country: str, index: MentionIndex, lex: Lexicon) -> list[Mention]:
+def _local(
+    head: Token | None, country: str, index: MentionIndex, lex: Lexicon, *, group: str | None
+) -> list[Mention]:
     """The noun phrase of ``head`` as a party of ``country``, if it is a local party that the
-    resolver left without a code."""
+    resolver left without a code; armed men as members of the armed ``group`` the sentence
+    names, if one."""
     if head is None or not _local_noun(head, lex):
         return []
     if any(m.code for m in index.within(head.left_edge.idx, head.idx + len(head))):
         return []
+    if group is not None and head.lemma_.lower() in ARMED_MEN:
+        return [_phrase_mention(head, code=group, kind="group")]
     # a group coded under a country, as the Taliban under AFG
     return [_phrase_mention(head, code=country, kind="group")]
+
+
+# who fight for a group: "an operation against Islamic State hideouts, killing 11 militants"
+ARMED_MEN = frozenset({"militant", "fighter", "insurgent", "jihadist", "extremist", "gunman"})
+
+
+def _armed_group_named(
+    found: Found, verb: Token, index: MentionIndex, *, country: str
+) -> str | None:
+    """The code of the one armed group the sentence names that is not coded as the place's
+    ``country`` (Islamic State in Iraq), if it is on neither side of the event yet."""
+    sent = verb.sent
+    sides = {m.code for m in (*found.actors, *found.recipients)}
+    groups = {
+        m.code for m in index.within(sent.start_char, sent.end_char)
+        if m.kind == "group" and m.code and m.code not in {country, *sides}
+    }  # fmt: skip
+    return groups.pop() if len(groups) == 1 else None
 
 
 def _phrase_mention(head: Token, *, code: str, kind: str, sector: str | None = None) -> Mention:

@@ -104,6 +104,14 @@ def _a_meeting_of_parties(found: Found, others: list[Mention], *, mode: str | No
     return bool(own) and any(m.code and m.code not in own for m in others)
 
 
+def _at_the_venue(mention: Mention, doc: Doc) -> bool:
+    """A place named as where it happened, or its owner ("in Qatar's capital")."""
+    root = mention_root(doc, mention)
+    if root is not None and root.dep_ == "poss":
+        root = root.head
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
+
+
 def hosted_meeting(found: Found, place: Location | None) -> Found | None:
     """ "Cameroon and C.A.R. officials met in Bangui": a meeting in the country of some of its
     parties is the others' visit to them (PLOVER CONSULT 'visit': the visitor is the actor, the
@@ -111,7 +119,10 @@ def hosted_meeting(found: Found, place: Location | None) -> Found | None:
     if found.trigger.sense.type != "CONSULT" or place is None or place.country is None:
         return None
     parties = [*found.actors, *found.recipients]
-    hosts = [m for m in parties if m.code == place.country]
+    doc = found.trigger.token.doc
+    # where they met is the venue, not a host ("negotiated with the insurgents in Qatar's
+    # capital, Doha")
+    hosts = [m for m in parties if m.code == place.country and not _at_the_venue(m, doc)]
     guests = [m for m in parties if m.code and m.code != place.country]
     if not hosts or not guests:
         return None

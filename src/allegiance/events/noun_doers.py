@@ -4,7 +4,8 @@
 "Somalia asked Kenya for military assistance" are the object's (the one asked gives to the
 asker); "Al-Shabab claimed responsibility for the bombing" is the claimant's; "China has yet to
 respond to the request" is not China's but aimed at it ("India responded with an airstrike" is
-India's).
+India's); "sent troops at the request of the government" is the government's, made of the
+sender.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from spacy.tokens import Token
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.noun_phrases import MentionIndex, np_mentions
 from allegiance.events.participants import verb_actors
-from allegiance.events.syntax import child
+from allegiance.events.syntax import child, prep_object
 from allegiance.models import Mention
 
 
@@ -62,7 +63,13 @@ def _object_it_is_done_by(noun: Token, verb: Token, index: MentionIndex) -> list
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head != verb:
         return []
     obj = child(verb, ("dobj",))
+    if obj is None and verb.lemma_.lower() in APPEALING_TO:
+        obj = prep_object(verb, ("to",))  # "appealed to the CSTO for help": the CSTO helps
     return np_mentions(obj, index) if obj is not None else []
+
+
+# verbs whose "to" phrase names the one asked: "appealed to the CSTO for help"
+APPEALING_TO = frozenset({"appeal"})
 
 
 # "claimed responsibility for the bombing": who claims it did it
@@ -93,3 +100,26 @@ def _verb_above(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return head.head
     return None
+
+
+# nouns of asking whose "of" or possessor names the asker when something is done "at" them
+ASKINGS = frozenset({"request", "behest", "invitation", "urging", "insistence"})
+AT_PREPS = frozenset({"at", "upon", "on"})
+
+
+def done_at_the_asking(
+    noun: Token, index: MentionIndex, lex: Lexicon
+) -> tuple[list[Mention], list[Mention]] | None:
+    """(askers, asked) of "France sent troops to Mali at the request of the government in
+    Bamako", "at Kyiv's invitation": the one whose request it was asked the doer of the verb
+    the phrase hangs on; None where the noun is not so used."""
+    prep = noun.head
+    if noun.lemma_.lower() not in ASKINGS or noun.dep_ != "pobj" or prep.lower_ not in AT_PREPS:
+        return None
+    owner = child(noun, ("poss",))
+    owner = owner if owner is not None else prep_object(noun, ("of",))
+    askers = np_mentions(owner, index) if owner is not None else []
+    verb = prep.head
+    if not askers or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return askers, verb_actors(verb, index, lex)

@@ -167,8 +167,9 @@ def _participle_of_actor_noun(verb: Token, index: MentionIndex | None) -> bool:
     )
 
 
-# "accused X of attacking", "blamed X for", "barred X from", "warned X against selling"
-GERUND_PREPS = frozenset({"of", "for", "from", "against"})
+# "accused X of attacking", "blamed X for", "barred X from", "warned X against selling",
+# "charged X with plotting"
+GERUND_PREPS = frozenset({"of", "for", "from", "against", "with"})
 
 
 def _gerund_controller(verb: Token, lex: Lexicon) -> Token | None:
