@@ -153,14 +153,14 @@ SHARED_NAMES = {"congo": ("COG", "COD", "Q974")}
 
 def read_shared_names(doc: Doc, drafts: list[Draft]) -> None:
     for name, (default, other, item) in SHARED_NAMES.items():
-        bare = [d for d in drafts if d.code == default and _text(doc, d) == name]
+        bare = [d for d in drafts if d.code == default and _bare_name(doc, d) == name]
         codes = {d.code for d in drafts if d not in bare}
         if bare and other in codes and default not in codes:
             for draft in bare:
                 draft.code, draft.wikidata = other, item
 
 
-def _text(doc: Doc, draft: Draft) -> str:
+def _bare_name(doc: Doc, draft: Draft) -> str:
     words = [t.lower_ for t in doc[draft.start : draft.end] if t.lower_ != "the"]
     return " ".join(words)
 
