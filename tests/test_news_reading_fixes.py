@@ -71,8 +71,9 @@ def test_he_in_a_quoted_letter_is_not_its_addressee(extractor):
     text = (
         "Senators voiced alarm at the conduct of Milorad Dodik, the Bosnian Serb leader. "
         '"We are deeply concerned about his recent actions," they wrote in a letter to Rubio. '
-        '"For years, he has threatened the territorial integrity of the country."'
+        '"This week, he threatened the territorial integrity of the country."'
     )
+    # "For years, he has threatened ..." is a standing position since the 85th change
     evs = events(extractor, text)
     (threat,) = by_trigger(evs, "threatened")
     assert "USA" not in codes(threat.actor)

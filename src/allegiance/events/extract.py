@@ -40,6 +40,7 @@ from allegiance.events.generic import (
     any_condemned,
     as_opposed_to,
     demanded_to_stop,
+    held_for_years,
     prevents_no_party,
 )
 from allegiance.events.holders import with_holders_asked
@@ -509,7 +510,7 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
         return False
     if a_present_habit(clause, lex) or a_standing_insurgency(clause):
         return False
-    if a_long_standing_act(clause) or a_rare_act(clause):
+    if a_long_standing_act(clause) or a_rare_act(clause) or held_for_years(clause):
         return False
     if trig.token.pos_ == "NOUN" and a_condition_under(trig.token):
         return False

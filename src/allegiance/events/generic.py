@@ -29,6 +29,26 @@ def a_long_standing_act(verb: Token) -> bool:
     return long_held and perfect
 
 
+# spans an act is held over without a count: "Iran has denied for years that ...", "for years
+# Lukashenko resisted Kremlin pressure" (a sentence "for 15 years" is counted: an act)
+LONG_SPANS = frozenset({"years", "decades", "months", "weeks"})
+
+
+def held_for_years(verb: Token) -> bool:
+    """ "Iran has denied for years that its nuclear pursuits are military": an act held for
+    years, months or decades, uncounted, is a standing position, not a happening (a fighting
+    still going on, "has been shelling Kharkiv for months", is told as news)."""
+    if verb.tag_ == "VBG":
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+        span = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if span is not None and span.lower_ in LONG_SPANS:
+            counted = any(c.dep_ in {"nummod", "det"} for c in span.children)
+            if not counted:
+                return True
+    return False
+
+
 # adverbs that say an act (almost) never happens: "Najib seldom criticized China"
 RARELY = frozenset({"seldom", "rarely", "scarcely"})
 
