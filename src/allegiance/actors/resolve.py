@@ -24,7 +24,7 @@ from allegiance.actors.lexicon import (
     stance_named,
 )
 from allegiance.actors.patterns import PLACE, parse_pattern_id
-from allegiance.actors.travel import places_travelled_to
+from allegiance.actors.travel import places_travelled_to, titled_of_no_country
 from allegiance.models import Actor, Mention
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
@@ -604,7 +604,7 @@ def infer_affiliations(
     the person goes to ("flew to Washington"), which name no country of theirs."""
     home = story_home(drafts, sent_of)
     for draft in drafts:
-        if draft.kind != "person" or draft.code or not draft.role:
+        if not titled_of_no_country(draft):
             continue
         went = (travelled_to or {}).get(draft.start, frozenset())
         named = [d for d in drafts if d.kind != "person" and d.code

@@ -15,12 +15,18 @@ GOAL_PREPS = frozenset({"to", "in", "into"})
 VISIT_VERBS = frozenset({"visit", "tour"})
 
 
+def titled_of_no_country(draft: Draft) -> bool:
+    """A person named with a title ("Deputy Prime Minister Ho Duc Phoc") and no known country:
+    the one whose country a sentence may give."""
+    return draft.kind == "person" and not draft.code and bool(draft.role)
+
+
 def places_travelled_to(doc: Doc, drafts: list[Draft]) -> dict[int, frozenset[int]]:
     """For each titled person of no known country (by start), the tokens of the places the
     person travels to in the sentence ("flew to Washington", "is visiting Tokyo")."""
     out = {}
     for draft in drafts:
-        if draft.kind != "person" or draft.code or not draft.role:
+        if not titled_of_no_country(draft):
             continue
         root = doc[draft.start : draft.end].root
         if root.dep_ not in {"nsubj", "nsubjpass"}:

@@ -21,8 +21,8 @@ from allegiance.doc import register_extensions
 from allegiance.errors import AllegianceError
 from allegiance.events.extract import EXTRACTOR, build_matchers, extract_events
 from allegiance.events.lexicon import default_lexicon
+from allegiance.events.noun_phrases import STATE_KINDS
 from allegiance.events.places import country_of
-from allegiance.events.reported import STATE_KINDS
 from allegiance.events.stance import SpeaksFor
 from allegiance.settings import Settings
 

@@ -12,7 +12,7 @@ from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense
 from allegiance.events.noun_phrases import MentionIndex, distinct, np_mentions
 from allegiance.events.participants import verb_actors
-from allegiance.events.reported import evaluated
+from allegiance.events.reported import CLAIM_NOUNS, evaluated
 from allegiance.events.senses import Trigger
 from allegiance.events.syntax import child, prep_object
 from allegiance.models import Mention
@@ -20,8 +20,8 @@ from allegiance.models import Mention
 DISAPPROVE = Sense(type="ACCUSE", mode="disapprove")
 DENIAL = Sense(type="REJECT")
 PERSONAL = frozenset({"him", "her"})
-# calling a charge a bad name denies it: "Tehran called the allegations 'baseless'"
-ACCUSATIONS = frozenset({"allegation", "accusation", "charge", "claim", "assertion"})
+# words that dismiss a charge (events.reported.CLAIM_NOUNS): "called the allegations
+# 'baseless'"
 DISMISSALS = frozenset({
     "baseless", "groundless", "unfounded", "false", "absurd", "ridiculous", "fabricated",
     "fabrication", "nonsense", "lie", "lies", "slander", "smear", "fiction", "untrue",
@@ -65,8 +65,9 @@ def labelled_events(verb: Token, index: MentionIndex, lex: Lexicon) -> list[Foun
     label = label_of(verb, obj)
     if obj is None or label is None:
         return []
-    denied = obj.lemma_.lower() in ACCUSATIONS and _dismissal(label) is not None
-    blame = _dismissal(label) if denied else evaluated(label, lex)
+    dismissal = _dismissal(label) if obj.lemma_.lower() in CLAIM_NOUNS else None
+    denied = dismissal is not None
+    blame = dismissal if denied else evaluated(label, lex)
     if blame is None or not (denied or lex.evaluative[blame.lemma_.lower()] == "negative"):
         return []
     actors = verb_actors(verb, index, lex)

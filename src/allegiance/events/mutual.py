@@ -71,10 +71,14 @@ def others_of(found: Found, doc: Doc) -> list[Mention]:
     return found.recipients or partners
 
 
+# prepositions of the place where something happened
+AT_A_PLACE = frozenset({"in", "at"})
+
+
 def _venue(mention: Mention, doc: Doc) -> bool:
     """A place named as where something happened ("in Madrid", "at the White House")."""
     root = mention_root(doc, mention)
-    return root is not None and root.head.lower_ in {"in", "at"}
+    return root is not None and root.head.lower_ in AT_A_PLACE
 
 
 def sides_of(
@@ -109,7 +113,7 @@ def _at_the_venue(mention: Mention, doc: Doc) -> bool:
     root = mention_root(doc, mention)
     if root is not None and root.dep_ == "poss":
         root = root.head
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in AT_A_PLACE
 
 
 def hosted_meeting(found: Found, place: Location | None) -> Found | None:

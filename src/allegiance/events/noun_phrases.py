@@ -26,6 +26,8 @@ CLAUSAL = frozenset(
 
 
 NON_ACTOR_KINDS = frozenset({"place"})
+# mention kinds that name a state itself (not a town of it, a person or a body)
+STATE_KINDS = frozenset({"country", "capital"})
 
 
 # Prepositions of where, searched after the rest of a noun phrase.

@@ -6,8 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from allegiance.events.found import Found, without
-from allegiance.events.noun_phrases import mention_root
-from allegiance.events.retype import STATE_KINDS
+from allegiance.events.noun_phrases import STATE_KINDS, mention_root
 from allegiance.models import Mention
 
 

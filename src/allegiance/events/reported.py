@@ -9,7 +9,13 @@ from spacy.tokens import Token
 from allegiance.events.attribution import speaker_of
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.noun_phrases import MentionIndex, all_mentions_in, distinct, np_mentions
+from allegiance.events.noun_phrases import (
+    STATE_KINDS,
+    MentionIndex,
+    all_mentions_in,
+    distinct,
+    np_mentions,
+)
 from allegiance.events.participants import subject_token
 from allegiance.events.senses import Trigger, verb_trigger
 from allegiance.events.syntax import OWN_SUBJECTS, SUBJECTS, child, is_passive, prep_object
@@ -168,8 +174,7 @@ HARBOUR_WORDS = frozenset({
     "direct", "train", "sanctuary", "haven", "hideout", "camp", "handler", "planner",
     "mastermind", "ringleader", "plotter", "sponsor",
 })  # fmt: skip
-HARBOUR_PREPS = frozenset({"in", "from", "inside"})
-STATE_KINDS = frozenset({"country", "capital"})
+HARBOUR_PREPS = ("in", "from", "inside")
 
 
 def _harboured(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
@@ -187,7 +192,7 @@ def _harboured(report: Token, comp: Token, index: MentionIndex, lex: Lexicon) ->
     if speaker is None or speaker.code is None:
         return None
     for word in (t for t in words if t.lemma_.lower() in HARBOUR_WORDS):
-        place = prep_object(word, tuple(HARBOUR_PREPS))
+        place = prep_object(word, HARBOUR_PREPS)
         found = np_mentions(place, index) if place is not None else []
         states = [m for m in found if m.kind in STATE_KINDS and m.code not in {None, speaker.code}]
         if states:
@@ -207,6 +212,8 @@ def reported_events(report: Token, index: MentionIndex, lex: Lexicon) -> list[Fo
     return out + _found_in(report, told, (_harboured,), index, lex)
 
 
+# what is said against someone: "reiterated the claim that ...", "called the allegations
+# baseless" (events.labelled)
 CLAIM_NOUNS = frozenset({"claim", "charge", "allegation", "accusation", "assertion"})
 
 

@@ -11,13 +11,11 @@ from allegiance.events.factuality import CESSATION_VERBS, local_factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.nonevents import ARMED_SECTORS
-from allegiance.events.noun_phrases import MentionIndex, np_mentions
+from allegiance.events.noun_phrases import STATE_KINDS, MentionIndex, np_mentions
 from allegiance.events.participants import verb_actors
 from allegiance.events.senses import direct_object
 from allegiance.events.syntax import child, prep_object
 from allegiance.models import Mention
-
-STATE_KINDS = frozenset({"country", "capital"})
 
 # restrictions a state may put on another state; a crackdown, a blockade, a siege or
 # harassment stays a coercion whoever suffers it
