@@ -92,12 +92,15 @@ def resolve_surnames(drafts: list[Draft]) -> None:
 
 def bare_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """ "Levin slammed Moise" after "President Jovenel Moise": a lone capitalised word that
-    repeats the last word of a person named in full earlier, where the NER saw no entity, is
+    repeats the last word of a person named in full earlier, or the first word of the name
+    ("Abiy" after "Abiy Ahmed", "Kim" after "Kim Jong Un"), where the NER saw no entity, is
     a candidate for that person (``resolve_surnames`` decides)."""
     full: dict[str, int] = {}
     for draft in drafts:
         if draft.kind == "person" and draft.person and draft.end - draft.start >= 2:
             full.setdefault(folded(doc[draft.end - 1].text), draft.start)
+            full.setdefault(_first_name_word(draft.person), draft.start)
+    full.pop("", None)
     if not full:
         return []
     out = []
@@ -109,6 +112,11 @@ def bare_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             out.append(Draft(token.i, token.i + 1, kind="person", person=token.text,
                              form="candidate"))  # fmt: skip
     return out
+
+
+def _first_name_word(person: str) -> str:
+    words = person.split()
+    return folded(words[0]) if len(words) >= 2 else ""
 
 
 def _lone_name(token: Token) -> bool:
@@ -227,8 +235,9 @@ def _subject_antecedent(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft
 def _last_subject(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft | None:
     """A pronoun that is the subject of its sentence's main verb goes on with the subject of
     the sentence before ("Gambia filed the case, accusing Myanmar ... It has asked the court":
-    Gambia, not Myanmar)."""
-    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head.dep_ != "ROOT":
+    Gambia, not Myanmar), also where the sentence ends on who told it ("He urged both sides
+    ..., a spokesman for his office said")."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or not leads_its_sentence(pronoun.head):
         return None
     start = pronoun.sent.start
     if start == 0:
@@ -238,6 +247,18 @@ def _last_subject(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft | Non
     if found is None or found.code is None or not _compatible(found, kind):
         return None
     return found
+
+
+def leads_its_sentence(verb: Token) -> bool:
+    if verb.dep_ == "ROOT":
+        return True
+    teller = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and teller.dep_ == "ROOT"
+        and verb.i < teller.i
+        and teller.lemma_.lower() in TELLING_VERBS
+    )
 
 
 def _teller(verb: Token) -> Token | None:

@@ -157,7 +157,7 @@ def with_answered_parties(
         thing = answered_thing(found, stances=stances)
         if thing is None:
             continue
-        author = _author(ordered[:i], found, thing)
+        author = _accused_beside(ordered, found, thing) or _author(ordered[:i], found, thing)
         if not author and said_by is not None and thing.lemma_.lower() in SAID_THINGS:
             author = _sayer_before(ordered[:i], found, said_by)
         if author:
@@ -178,6 +178,21 @@ def _author(earlier: Sequence[Found], found: Found, thing: Token) -> list[Mentio
     if not refused and verb is not None and thing == verb.head:
         return _author_beside(earlier, found, kind=kind)
     return _author_before(earlier, found, kind=kind)
+
+
+def _accused_beside(founds: Sequence[Found], found: Found, thing: Token) -> list[Mention]:
+    """ "rejected the criticism and accused London and Washington of interference": who is
+    accused in the same breath is who made the criticism answered."""
+    verb = found.trigger.verb
+    if verb is None or thing.lemma_.lower() not in SAID_THINGS:
+        return []
+    for other in founds:
+        other_verb = other.trigger.verb
+        if other.trigger.sense.type == "ACCUSE" and other_verb in verb.conjuncts:
+            coded = [m for m in other.recipients if m.code]
+            if coded:
+                return coded
+    return []
 
 
 def _sayer_before(

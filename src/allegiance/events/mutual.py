@@ -122,6 +122,8 @@ def hosted_meeting(found: Found, place: Location | None) -> Found | None:
     host the recipient); None when the place is no party's or every party's."""
     if found.trigger.sense.type != "CONSULT" or place is None or place.country is None:
         return None
+    if hosting_to_come(found.trigger):
+        return None
     parties = [*found.actors, *found.recipients]
     doc = found.trigger.token.doc
     # where they met is the venue, not a host ("negotiated with the insurgents in Qatar's
@@ -146,11 +148,27 @@ def hosting(trig: Trigger, guests: Sequence[Mention]) -> bool:
     verb = trig.verb
     if verb is None or trig.sense.mode != "visit" or verb.lemma_.lower() != "host":
         return False
+    if hosting_to_come(trig):
+        return False  # "Japan will host the group's leaders": the host promises (AGREE)
     obj = child(verb, ("dobj",))
     if obj is None or not guests or obj.lemma_.lower() in _GATHERINGS:
         return False  # "co-hosted the meeting with the UN": a co-host, not a guest
     span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
     return all(span[0] <= m.start and m.end <= span[1] and m.kind != "city" for m in guests)
+
+
+# "will host", "is ready to host", "offered to host": a promise the host makes, whose actor
+# is the host (an asserted "hosted" is the guests' visit)
+_TO_COME = frozenset({"will", "would", "'ll", "shall"})
+
+
+def hosting_to_come(trig: Trigger) -> bool:
+    verb = trig.verb
+    if verb is None or verb.lemma_.lower() != "host":
+        return False
+    if verb.dep_ == "xcomp":
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in verb.children)
 
 
 def visitor_named(trig: Trigger, lex: Lexicon) -> bool:
