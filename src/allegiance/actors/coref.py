@@ -387,7 +387,7 @@ def descriptions(
     for token in doc:
         if token.lower_ != "the" or token.i + 1 >= len(doc) or token.i + 1 in taken:
             continue
-        for n in (2, 1):
+        for n in (3, 2, 1):  # "the Central Asian country", "the alliance"
             end = token.i + 1 + n
             if end > len(doc) or (end < len(doc) and _blocks(doc[end], doc[end - 1])):
                 continue

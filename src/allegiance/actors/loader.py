@@ -209,6 +209,15 @@ def _load_lexicon_tables(kb: KnowledgeBase) -> None:
     kb.gold_codes = {str(k): str(v) for k, v in (data.get("ours_to_gold") or {}).items()}
     names = places_data().get("continents") or {}
     kb.continent_names = {normalise(str(k)).casefold(): str(v) for k, v in names.items()}
+    _add_epithets(kb)
+
+
+def _add_epithets(kb: KnowledgeBase) -> None:
+    """ "the island nation", "the Gulf state": descriptions of any of their countries."""
+    data = yaml.safe_load((data_dir() / "epithets.yaml").read_text(encoding="utf-8")) or {}
+    for words, codes in (data.get("epithets") or {}).items():
+        key = str(words).casefold()
+        kb.descriptions[key] = (*kb.descriptions.get(key, ()), *map(str, codes))
 
 
 @functools.lru_cache(maxsize=1)
