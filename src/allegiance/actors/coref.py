@@ -250,6 +250,8 @@ def _last_subject(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft | Non
 
 
 def leads_its_sentence(verb: Token) -> bool:
+    """Whether ``verb`` is its sentence's main verb, or the clause a sentence tells before its
+    teller ("He urged talks, aides said"): its subject leads the sentence either way."""
     if verb.dep_ == "ROOT":
         return True
     teller = verb.head
