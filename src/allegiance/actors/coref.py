@@ -99,8 +99,9 @@ def bare_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.kind == "person" and draft.person and draft.end - draft.start >= 2:
             full.setdefault(folded(doc[draft.end - 1].text), draft.start)
-            full.setdefault(_first_name_word(draft.person), draft.start)
-    full.pop("", None)
+            words = draft.person.split()
+            if len(words) >= 2:  # "Abiy" after "Abiy Ahmed"
+                full.setdefault(folded(words[0]), draft.start)
     if not full:
         return []
     out = []
@@ -112,11 +113,6 @@ def bare_surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             out.append(Draft(token.i, token.i + 1, kind="person", person=token.text,
                              form="candidate"))  # fmt: skip
     return out
-
-
-def _first_name_word(person: str) -> str:
-    words = person.split()
-    return folded(words[0]) if len(words) >= 2 else ""
 
 
 def _lone_name(token: Token) -> bool:

@@ -15,7 +15,7 @@ from allegiance.events.lexicon import Lexicon
 from allegiance.events.noun_phrases import distinct, mention_root
 from allegiance.events.object_parties import MEETING_NOUNS
 from allegiance.events.senses import Trigger
-from allegiance.events.syntax import child
+from allegiance.events.syntax import child, told_to_come
 from allegiance.models import Location, Mention
 
 
@@ -157,18 +157,13 @@ def hosting(trig: Trigger, guests: Sequence[Mention]) -> bool:
     return all(span[0] <= m.start and m.end <= span[1] and m.kind != "city" for m in guests)
 
 
-# "will host", "is ready to host", "offered to host": a promise the host makes, whose actor
-# is the host (an asserted "hosted" is the guests' visit)
-_TO_COME = frozenset({"will", "would", "'ll", "shall"})
-
-
 def hosting_to_come(trig: Trigger) -> bool:
+    """ "will host", "is ready to host", "offered to host": a promise the host makes, whose
+    actor is the host (an asserted "hosted" is the guests' visit)."""
     verb = trig.verb
     if verb is None or verb.lemma_.lower() != "host":
         return False
-    if verb.dep_ == "xcomp":
-        return True
-    return any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in verb.children)
+    return verb.dep_ == "xcomp" or told_to_come(verb)
 
 
 def visitor_named(trig: Trigger, lex: Lexicon) -> bool:

@@ -13,17 +13,16 @@ from allegiance.events.lexicon import Lexicon, Sense
 from allegiance.events.noun_phrases import MentionIndex, all_mentions_in, distinct
 from allegiance.events.participants import verb_actors
 from allegiance.events.senses import Trigger
-from allegiance.events.syntax import OWN_SUBJECTS, child, prep_object
+from allegiance.events.syntax import OWN_SUBJECTS, child, prep_object, told_to_come
 from allegiance.models import Mention
 
 THREATEN = Sense(type="THREATEN")
-TO_COME = frozenset({"will", "would", "'ll", "shall"})
 VOWING = frozenset({"vow", "warn", "threaten", "pledge", "promise"})
 
 
 def _to_come(verb: Token) -> bool:
     """ "would respond", "vowed to respond"."""
-    if any(c.dep_ == "aux" and c.lower_ in TO_COME for c in verb.children):
+    if told_to_come(verb):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in VOWING
 

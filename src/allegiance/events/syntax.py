@@ -13,6 +13,7 @@ OBJECTS = frozenset({"dobj", "obj"})
 DATIVES = frozenset({"dative", "iobj"})
 OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # determiners of a known thing
+TO_COME = frozenset({"will", "would", "'ll", "shall"})  # auxiliaries of what is yet to be done
 
 
 def has_own_subject(verb: Token) -> bool:
@@ -107,3 +108,8 @@ def directive_beside(
     if ordered.dep_ != "xcomp" or directive.lemma_.lower() not in object_control:
         return None
     return directive if embedding.get(directive.lemma_.lower()) == "hypothetical" else None
+
+
+def told_to_come(verb: Token) -> bool:
+    """ "would respond", "will host": an auxiliary tells the act as yet to be done."""
+    return any(c.dep_ == "aux" and c.lower_ in TO_COME for c in verb.children)
