@@ -213,7 +213,9 @@ def _not_the_subject(drafts: list[Draft], subject: Token) -> list[Draft]:
 def _subject_antecedent(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft | None:
     """A pronoun subject of a clause told by someone, or of a verb joined to another's, is
     that subject: "the agency said ... detained in Islamabad, and it urged Pakistan" (the
-    agency, not Islamabad). None when no such subject names a compatible actor."""
+    agency, not Islamabad). A person the knowledge base does not know is such a subject too
+    ("Prince Faisal said ..., and he thanked Beijing": no code rather than a wrong one). None
+    when no such subject names a compatible actor."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     verb = pronoun.head
@@ -222,10 +224,14 @@ def _subject_antecedent(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft
         if teller is None:
             return None
         found = _subject_draft(teller, drafts, before=pronoun.i)
-        if found is not None and found.code is not None and _compatible(found, kind):
+        if found is not None and _knowable(found) and _compatible(found, kind):
             return found
         verb = teller
     return None
+
+
+def _knowable(draft: Draft) -> bool:
+    return draft.code is not None or draft.kind == "person"
 
 
 def _last_subject(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft | None:

@@ -167,6 +167,23 @@ def _participle_of_actor_noun(verb: Token, index: MentionIndex | None) -> bool:
     )
 
 
+# nouns whose owner is who would act: "OPEC's decision to cut", "a bid by Kyiv to join"
+RESOLVE_NOUNS = frozenset({
+    "decision", "plan", "move", "bid", "attempt", "effort", "pledge", "promise", "threat",
+    "offer", "refusal", "failure", "commitment", "intention", "readiness", "willingness",
+    "determination", "vow", "push", "drive", "campaign", "proposal", "agreement",
+})  # fmt: skip
+
+
+def _owner_of_the_resolve(verb: Token) -> Token | None:
+    """ "criticised OPEC's decision to cut output", "a decision by OPEC to cut": whose
+    decision it is cuts, not who criticised it."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in RESOLVE_NOUNS or not has_own_to(verb):
+        return None
+    return child(noun, ("poss",)) or prep_object(noun, ("by",))
+
+
 # "accused X of attacking", "blamed X for", "barred X from", "warned X against selling",
 # "charged X with plotting"
 GERUND_PREPS = frozenset({"of", "for", "from", "against", "with"})
@@ -186,6 +203,8 @@ def _gerund_controller(verb: Token, lex: Lexicon) -> Token | None:
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPS:
         return None
     above = prep.head
+    if above.dep_ in OBJECTS and above.head.lemma_.lower() in lex.gerund_control:
+        return above  # "accusing the administration of siding with Cairo": "of" on the noun
     if above.lemma_.lower() not in lex.gerund_control:
         return None
     return child(above, OBJECTS)
@@ -268,6 +287,9 @@ def _controller(
         return head
     if _participle_of_actor_noun(verb, index):
         return head
+    owner = _owner_of_the_resolve(verb)
+    if owner is not None:
+        return owner
     gerund_object = _gerund_controller(verb, lex)
     if gerund_object is not None:
         return gerund_object
