@@ -177,7 +177,7 @@ def _author(earlier: Sequence[Found], found: Found, thing: Token) -> list[Mentio
         kind = "ACCUSE"  # a clause denied answers the accusation told before
     if not refused and verb is not None and thing == verb.head:
         return _author_beside(earlier, found, kind=kind)
-    return _author_before(earlier, found, kind=kind)
+    return _author_before(earlier, found, kind=kind, thing=thing)
 
 
 def _accused_beside(founds: Sequence[Found], found: Found, thing: Token) -> list[Mention]:
@@ -280,8 +280,31 @@ def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) 
     return []
 
 
-def _author_before(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
-    """The actors of the nearest earlier candidate by others: of the act's kind, if it has one."""
+def _author_before(
+    earlier: Sequence[Found], found: Found, *, kind: str | None, thing: Token | None = None
+) -> list[Mention]:
+    """The actors of the nearest earlier candidate by others: of the act's kind, if it has one;
+    first among those that named the thing by its own word ("imposed coordinated sanctions"
+    before "the sanctions", though a freeze of assets is told between)."""
+    named = [prev for prev in earlier if thing is not None and _names(prev, thing)]
+    if named and kind is not None:
+        found_named = _nearest_author(named, found, kind=kind)
+        if found_named:
+            return found_named
+    return _nearest_author(earlier, found, kind=kind)
+
+
+def _names(prev: Found, thing: Token) -> bool:
+    """Whether the candidate's trigger, or the object its verb acts on, is ``thing``'s word."""
+    doc = thing.doc
+    verb = prev.trigger.verb
+    words = [prev.trigger.token, *(doc[i] for i in prev.trigger.consumed)]
+    if verb is not None:
+        words += [c for c in verb.children if c.dep_ == "dobj"]
+    return any(w.lemma_.lower() == thing.lemma_.lower() and w.i < thing.i for w in words)
+
+
+def _nearest_author(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
     here = _sentence(found)
     if here is None:
         return []

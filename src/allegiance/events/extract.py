@@ -97,6 +97,7 @@ from allegiance.events.pairs import (
     reciprocal_noun,
 )
 from allegiance.events.participants import (
+    OCCASIONS,
     answering_party,
     fighting_alongside,
     noun_actors,
@@ -241,12 +242,18 @@ def _deployed_forces(trig: Trigger, index: MentionIndex) -> list[Mention]:
     return np_mentions(forces, index) if forces is not None else []
 
 
+# what is hosted when no guest is named
+GATHERINGS = OCCASIONS | frozenset({"talk", "round", "negotiation", "dialogue", "meeting"})
+
+
 def _event_noun(trig: Trigger, verb: Token) -> Token | None:
     """The noun that carries the event of a light or verb-object trigger ("made the appeal",
     "imposed sanctions"): the verb's object, when the trigger consumed it."""
     if trig.token != verb:
         return trig.token
     obj = child(verb, ("dobj",))
+    if obj is not None and verb.lemma_.lower() == "host" and obj.lemma_.lower() in GATHERINGS:
+        return obj  # "will host a new round of talks in Cairo": where it is held is no guest
     return obj if obj is not None and obj.i in trig.consumed else None
 
 

@@ -94,11 +94,18 @@ def np_mention(head: Token, index: MentionIndex, *, places: bool = True) -> Ment
             if _whose_affairs(c, tok) or _where_based(c, tok):
                 continue
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                if places or tok != head or not _names_a_place(c, index):
+                if places or not _the_head_itself(tok, head) or not _names_a_place(c, index):
                     later.append(c)
             else:
                 queue.append(c)
     return owner or uncoded or _described_owner(head, index)
+
+
+def _the_head_itself(tok: Token, head: Token) -> bool:
+    """The head, or what it is a round or a series of ("a new round of talks in Cairo": the
+    round is where the talks are)."""
+    of = tok.head
+    return tok == head or (tok.dep_ == "pobj" and of.lower_ == "of" and of.head == head)
 
 
 NAMED_FIGHTS = frozenset({"war", "conflict"})
