@@ -127,8 +127,22 @@ def _surname_text(draft: Draft) -> str:
     return draft.extra.get("text", "")
 
 
+# titles news puts before a name it shortens ("Prince Faisal" after "Prince Faisal bin Farhan")
+HONORIFICS = frozenset({
+    "prince", "princess", "crown", "king", "queen", "sheikh", "sheikha", "emir", "sultan",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady",
+})  # fmt: skip
+
+
+def _without_honorifics(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _same_person(name: str, seen: list[Draft]) -> Draft | None:
-    name = folded(name.strip())
+    name = _without_honorifics(folded(name.strip()))
     for other in reversed(seen):
         full = folded(other.person or "")
         if full != name and (full.endswith(" " + name) or full.startswith(name + " ")):
