@@ -135,6 +135,7 @@ HONORIFICS = frozenset({
 
 
 def _without_honorifics(name: str) -> str:
+    """A folded name without the titles before it ("prince faisal" -> "faisal")."""
     words = name.split()
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
@@ -245,6 +246,7 @@ def _subject_antecedent(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft
 
 
 def _knowable(draft: Draft) -> bool:
+    """A coded actor, or a person the knowledge base does not know (who still is someone)."""
     return draft.code is not None or draft.kind == "person"
 
 

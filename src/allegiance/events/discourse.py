@@ -286,15 +286,12 @@ def _author_before(
     """The actors of the nearest earlier candidate by others: of the act's kind, if it has one;
     first among those that named the thing by its own word ("imposed coordinated sanctions"
     before "the sanctions", though a freeze of assets is told between)."""
-    named = [prev for prev in earlier if thing is not None and _names(prev, thing)]
-    if named and kind is not None:
-        found_named = _nearest_author(named, found, kind=kind)
-        if found_named:
-            return found_named
-    return _nearest_author(earlier, found, kind=kind)
+    named = [prev for prev in earlier if thing is not None and _named_by_its_word(prev, thing)]
+    author = _nearest_author(named, found, kind=kind) if named and kind is not None else []
+    return author or _nearest_author(earlier, found, kind=kind)
 
 
-def _names(prev: Found, thing: Token) -> bool:
+def _named_by_its_word(prev: Found, thing: Token) -> bool:
     """Whether the candidate's trigger, or the object its verb acts on, is ``thing``'s word."""
     doc = thing.doc
     verb = prev.trigger.verb
@@ -305,6 +302,7 @@ def _names(prev: Found, thing: Token) -> bool:
 
 
 def _nearest_author(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
+    """The actors of the nearest candidate in ``earlier`` by others, within reach."""
     here = _sentence(found)
     if here is None:
         return []
