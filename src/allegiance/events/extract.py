@@ -48,6 +48,7 @@ from allegiance.events.labelled import labelled_events
 from allegiance.events.lexicon import Lexicon, default_lexicon
 from allegiance.events.local import story_home, with_home_government, with_local_parties
 from allegiance.events.mutual import (
+    GATHERINGS,
     hosted_meeting,
     hosting,
     others_of,
@@ -242,8 +243,9 @@ def _deployed_forces(trig: Trigger, index: MentionIndex) -> list[Mention]:
     return np_mentions(forces, index) if forces is not None else []
 
 
-# what is hosted when no guest is named
-GATHERINGS = OCCASIONS | frozenset({"talk", "round", "negotiation", "dialogue", "meeting"})
+# a host's object that names the event, not its guests: the gatherings ``mutual.hosting``
+# never takes for guests, the occasions of acts, and talks by another name
+HOSTED_EVENTS = GATHERINGS | OCCASIONS | frozenset({"negotiation", "dialogue"})
 
 
 def _event_noun(trig: Trigger, verb: Token) -> Token | None:
@@ -252,7 +254,7 @@ def _event_noun(trig: Trigger, verb: Token) -> Token | None:
     if trig.token != verb:
         return trig.token
     obj = child(verb, ("dobj",))
-    if obj is not None and verb.lemma_.lower() == "host" and obj.lemma_.lower() in GATHERINGS:
+    if obj is not None and verb.lemma_.lower() == "host" and obj.lemma_.lower() in HOSTED_EVENTS:
         return obj  # "will host a new round of talks in Cairo": where it is held is no guest
     return obj if obj is not None and obj.i in trig.consumed else None
 

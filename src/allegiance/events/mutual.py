@@ -136,7 +136,7 @@ def hosted_meeting(found: Found, place: Location | None) -> Found | None:
 
 
 # what is hosted when no guest is: the meetings whose "of" the parser may misplace, and more
-_GATHERINGS = MEETING_NOUNS | frozenset(
+GATHERINGS = MEETING_NOUNS | frozenset(
     {"talk", "talks", "summit", "round", "conference", "event", "forum"}
 )
 
@@ -151,7 +151,7 @@ def hosting(trig: Trigger, guests: Sequence[Mention]) -> bool:
     if hosting_to_come(trig):
         return False  # "Japan will host the group's leaders": the host promises (AGREE)
     obj = child(verb, ("dobj",))
-    if obj is None or not guests or obj.lemma_.lower() in _GATHERINGS:
+    if obj is None or not guests or obj.lemma_.lower() in GATHERINGS:
         return False  # "co-hosted the meeting with the UN": a co-host, not a guest
     span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
     return all(span[0] <= m.start and m.end <= span[1] and m.kind != "city" for m in guests)
