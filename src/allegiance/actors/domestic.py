@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from allegiance.actors.drafts import Draft
 
@@ -45,6 +45,9 @@ MODIFIED_BODIES = {
     "leaders": {"opposition": "OPP"},
     "politicians": {"opposition": "OPP"},
     "supporters": {"opposition": "OPP"},
+    "spokesman": {"ministry": "GOV"},
+    "spokeswoman": {"ministry": "GOV"},
+    "spokesperson": {"ministry": "GOV"},
 }  # fmt: skip
 # modifiers that say the body is someone else's
 FOREIGN_MARKS = frozenset({
@@ -60,6 +63,7 @@ INTERNATIONAL_KINDS = frozenset({"igo", "organisation"})
 SIDE_DEPS = frozenset({"amod", "compound", "det", "predet"})
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 HOME_KINDS = frozenset({"country", "capital", "city"})
+SCENE_KINDS = frozenset({"country", "capital"})
 HOME_MIN_MENTIONS = 5
 HOME_LEAD = 2.0
 
@@ -75,6 +79,12 @@ class Home:
 def domestic_bodies(
     doc: Doc, drafts: list[Draft], sent_of: list[int], taken: set[int]
 ) -> list[Draft]:
+    in_scene = scene_bodies(doc, drafts, taken)
+    taken = taken | {i for d in in_scene for i in range(d.start, d.end)}
+    return in_scene + _home_bodies(doc, drafts, sent_of, taken)
+
+
+def _home_bodies(doc: Doc, drafts: list[Draft], sent_of: list[int], taken: set[int]) -> list[Draft]:
     home = story_home(drafts, sent_of)
     if home is None:
         return addressed_bodies(doc, drafts, sent_of, taken)
@@ -90,6 +100,32 @@ def domestic_bodies(
         if sector is not None:
             found.append(_body_draft(token, home.code, sector))
     return found
+
+
+def scene_bodies(doc: Doc, drafts: list[Draft], taken: set[int]) -> list[Draft]:
+    """Unnamed bodies of a sentence set in a country's capital: "In Islamabad, the foreign
+    ministry summoned ...", "In Beijing, a foreign ministry spokesman said ..."."""
+    found = []
+    for sent in doc.sents if doc.has_annotation("SENT_START") else ():
+        code = opening_scene(sent, drafts)
+        if code is None:
+            continue
+        for token in sent:
+            sector = body_sector(token, taken) if token.i not in taken else None
+            if sector:
+                found.append(_body_draft(token, code, sector))
+    return found
+
+
+def opening_scene(sent: Span, drafts: list[Draft]) -> str | None:
+    """The country whose capital (or the country itself) a sentence opens in: "In Moscow, ..."."""
+    if len(sent) < 4 or sent[0].lower_ != "in":
+        return None
+    place = next((d for d in drafts if d.start == sent.start + 1), None)
+    if place is None or not place.code or place.kind not in SCENE_KINDS:
+        return None
+    after = sent.doc[place.end] if place.end < sent.end else None
+    return place.code if after is not None and after.text == "," else None
 
 
 def addressed_bodies(
@@ -235,7 +271,7 @@ def body_sector(token: Token, taken: set[int]) -> str | None:
         return None
     word = token.lower_
     modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"}]
-    if any(c.i in taken or c.lower_ in FOREIGN_MARKS or _names_one(c, token) for c in modifiers):
+    if any(c.i in taken or _foreign(c) or _names_one(c, token) for c in modifiers):
         return None  # "Pakistani police", "Kenya's police", "foreign governments"
     if _owned_by_a_party(token, taken):
         return None  # "the government of Sudan"
@@ -245,6 +281,14 @@ def body_sector(token: Token, taken: set[int]) -> str | None:
         return ""  # the sides of a conflict: no one sector
     wanted = MODIFIED_BODIES.get(word, {})
     return next((wanted[c.lower_] for c in modifiers if c.lower_ in wanted), None)
+
+
+def _foreign(modifier: Token) -> bool:
+    """A modifier that says the body is someone else's; not a ministry's field ("the foreign
+    ministry", "a foreign ministry spokesman")."""
+    if modifier.lower_ not in FOREIGN_MARKS:
+        return False
+    return not (modifier.lower_ in _DEPARTMENTS and modifier.head.lower_ == "ministry")
 
 
 def _names_one(modifier: Token, head: Token) -> bool:

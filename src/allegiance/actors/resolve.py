@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from allegiance.actors.coref import resolve_coreference
-from allegiance.actors.domestic import HOME_KINDS, Home, story_home
+from allegiance.actors.domestic import HOME_KINDS, Home, opening_scene, story_home
 from allegiance.actors.drafts import Context, Draft
 from allegiance.actors.gender import mark_genders
 from allegiance.actors.kb import KnowledgeBase, last_role_before, normalise, role_on
@@ -79,7 +79,8 @@ def sentence_map(doc: Doc) -> list[int]:
 def owned_seats(doc: Doc, drafts: list[Draft]) -> None:
     """ "Pakistan's Foreign Office", "the Pakistani Foreign Office": a seat of government
     named with another country's name is that country's own office (the knowledge base files
-    "Foreign Office" under Britain)."""
+    "Foreign Office" under Britain); so is an office named in a sentence set in another
+    country's capital ("In Islamabad, the Foreign Office summoned ...")."""
     by_end = {d.end: d for d in drafts}
     for draft in drafts:
         if draft.kind != "capital" or draft.form != "seat":
@@ -89,6 +90,14 @@ def owned_seats(doc: Doc, drafts: list[Draft]) -> None:
             owner = by_end.get(draft.start - 1)  # "Pakistan's Foreign Office"
         if owner is not None and owner.kind == "country" and owner.code not in (None, draft.code):
             draft.code = owner.code
+        elif owner is None and _an_office(doc, draft) and doc.has_annotation("SENT_START"):
+            draft.code = opening_scene(doc[draft.start].sent, drafts) or draft.code
+
+
+def _an_office(doc: Doc, draft: Draft) -> bool:
+    """A seat named as a department ("the Foreign Office"), which many governments have; not
+    a building or a city of one ("Downing Street", "the Kremlin")."""
+    return any(t.lower_ in {"office", "ministry"} for t in doc[draft.start : draft.end])
 
 
 # countries whose national legislature news calls "Congress" (the knowledge base files the bare

@@ -80,6 +80,8 @@ ANSWERED_THINGS = frozenset({
     "legislation", "assertion", "comment", "remark", "vote", "decree", "exercise", "drill",
     "trip", "demolition", "designation", *ANSWERED_ACTS,
 })  # fmt: skip
+# what is made (a decision, a deal, a thing of no kind): not by an act denied or a reaction
+MADE_KINDS = frozenset({None, "DECISION", "PACT"})
 HABITUAL = frozenset({"repeatedly", "consistently", "always", "long", "often"})
 # what is said, whose sayer a reaction answers where no act told before does
 SAID_THINGS = frozenset({
@@ -265,6 +267,8 @@ def _made_something(prev: Found) -> bool:
 
 
 def _of_kind(prev: Found, kind: str | None) -> bool:
+    if kind == "PACT" and prev.trigger.sense.type == "SUPPORT":
+        return prev.trigger.sense.mutual  # a pact signed, not condolences offered
     return prev.trigger.sense.type in KIND_TYPES.get(kind or "", {kind})
 
 
@@ -318,7 +322,7 @@ def _nearest_author(earlier: Sequence[Found], found: Found, *, kind: str | None)
                 continue  # an act of a kind: past its reach, only the lead's
         if kind is not None and not _of_kind(prev, kind):
             continue
-        if kind is None and not _made_something(prev):
+        if kind in MADE_KINDS and not _made_something(prev):
             continue
         others = _others(prev, found, kind=kind)
         if others:

@@ -111,6 +111,20 @@ def local_factuality(tok: Token, lex: Lexicon) -> str | None:
     return _modal(tok, lex)
 
 
+# what a deal holds is yet to be done: "a deal on handing sovereignty to Mauritius", "signed an
+# agreement to withdraw"
+PACT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "memorandum"})
+
+
+def _pact_content(tok: Token, head: Token) -> bool:
+    """``tok`` tells what the deal ``head`` holds ("a deal on handing", "an agreement to
+    withdraw"), not the deal itself ("an agreement signed by Pashinyan and Aliyev")."""
+    if head.tag_ not in {"NN", "NNS"} or head.lemma_.lower() not in PACT_NOUNS:
+        return False
+    infinitive = tok.dep_ == "acl" and tok.tag_ == "VB"
+    return infinitive or (tok.dep_ == "prep" and tok.lower_ in {"on", "for"})
+
+
 def _embedding_kind(parent: Token, lex: Lexicon) -> str | None:
     kind = lex.embedding.get(parent.lemma_.lower())
     if kind is None or kind == "transparent":
@@ -160,6 +174,8 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
         if comma_participle(tok) and _negated(head, lex):
             return None  # "would not ratify the deal, accusing Bolsonaro of ...": not denied
         kind = _embedding_kind(head, lex) if not beside else None
+        if _pact_content(tok, head):
+            kind = "future"
         if kind == "negated" and _ceased(tok, head):
             return None  # "must stop killing civilians": the killing goes on
         if kind is not None:

@@ -55,7 +55,8 @@ def stated_support(
     published: dt.date | None = None,
 ) -> tuple[Trigger, Mention] | None:
     """(the reporting verb as a SUPPORT trigger, the speaker) when ``found`` is help of the
-    speaker's own side, told by the speaker and not denied; None otherwise."""
+    speaker's own side, told by the speaker, not denied and not itself support told as done;
+    None otherwise."""
     trig = found.trigger
     if trig.sense.type not in COOPERATIVE or not found.recipients:
         return None
@@ -66,8 +67,11 @@ def stated_support(
         return None
     if speaker.code in {m.code for m in (*found.actors, *found.recipients)}:
         return None  # the speaker's own act is an event already; self-support is not news
-    if factuality(verb, sent, lex, published=published) == "negated":
+    told_as = factuality(verb, sent, lex, published=published)
+    if told_as == "negated":
         return None
+    if trig.sense.type == "SUPPORT" and told_as == "asserted":
+        return None  # "said all G7 ministers agree with the proposal": their support is told
     if not _own_side(speaker.code, found.actors, verb, index, lex, speaks_for, published):
         return None
     sense = Sense(type="SUPPORT", confidence=STANCE_CONFIDENCE)
