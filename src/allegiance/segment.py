@@ -74,6 +74,11 @@ CALENDAR = frozenset({
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
 })  # fmt: skip
+# plurals of people news capitalises only at a sentence's start
+PEOPLE_PLURALS = frozenset({
+    "officials", "authorities", "analysts", "experts", "residents", "lawmakers", "critics",
+    "protesters", "witnesses", "diplomats", "observers", "activists",
+})  # fmt: skip
 ABSTRACT = re.compile(r"(ance|ence|ion|ment|ness|ism)s?$")
 # nouns of that form that name a body or a person, and so may stand before a name
 BODIES = frozenset({
@@ -143,13 +148,18 @@ def _after_sentence_end(doc: Doc, i: int) -> bool:
 
 
 def _subheading_end(doc: Doc, start: int) -> int | None:
+    if _one_word_heading(doc, start):
+        return start + 1
     gerund = doc[start].tag_ == "VBG"  # "Helping newcomers Wu said ...": no comma after it
     for end in range(start + 2, min(start + 6, len(doc))):
         last, after = doc[end - 1], doc[end]
-        if not all(_in_run(t, gerund=gerund, before=after) for t in doc[start + 1 : end]):
+        run = doc[start + 1 : end]
+        if not all(_in_run(t, gerund=gerund, before=after) or _headline_verb(t) for t in run):
             return None
         if not after.text[:1].isupper() or not last.text[:1].islower():
             continue
+        if _common_noun(last) and (_a_day_owning(after) or _nationality_before_people(after)):
+            return end
         if not _common_noun(last) and not _plural_before_a_determiner(last, after):
             continue
         # "Review of relations Mahathir's government ...", not "Minister of defence Ben Wallace"
@@ -158,6 +168,36 @@ def _subheading_end(doc: Doc, start: int) -> int | None:
         if after.tag_ in STARTER_TAGS or abstract or _plural_before_a_name(last, after):
             return end
     return None
+
+
+def _one_word_heading(doc: Doc, start: int) -> bool:
+    """ "Reaction Officials have not responded": a one-word heading before a plural of people
+    that only a sentence's start capitalises."""
+    if start + 2 >= len(doc) or doc[start].tag_ not in {"NN", "NNP"}:
+        return False
+    after = doc[start + 1]
+    if not after.text[:1].isupper() or after.lower_ not in PEOPLE_PLURALS:
+        return False
+    return doc[start + 2].tag_ in {"VBP", "VBD", "MD"}
+
+
+def _headline_verb(token: Token) -> bool:
+    """ "India backs Chagos handover": a heading's present-tense verb right after its subject."""
+    return token.tag_ == "VBZ" and token.i >= 1 and token.nbor(-1).tag_ == "NNP"
+
+
+def _a_day_owning(token: Token) -> bool:
+    """ "Blaming neighbors Tuesday's attack marked ...": a day or month that owns something
+    opens a sentence; one after a subject dates it ("officials Tuesday said")."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.text in CALENDAR and following is not None and following.tag_ == "POS"
+
+
+def _nationality_before_people(token: Token) -> bool:
+    """ "India backs Chagos handover Indian officials have said": a nationality before a
+    plural noun right after a common noun opens a sentence."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.tag_ == "JJ" and following is not None and following.tag_ == "NNS"
 
 
 def _in_run(token: Token, *, gerund: bool, before: Token) -> bool:

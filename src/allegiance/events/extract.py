@@ -67,6 +67,7 @@ from allegiance.events.nonevents import (
     a_standing_position,
     a_topic_named,
     a_war_named,
+    a_warning_of_how_things_are,
     asked,
     asking_for_comment,
     commentators_view,
@@ -550,6 +551,8 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     if trig.sense.type == "REQUEST" and trig.verb is not None and a_conjecture(trig.verb):
         return False
     if trig.sense.type == "REJECT" and trig.verb is not None and feelings_dismissed(trig.verb):
+        return False
+    if trig.sense.type == "THREATEN" and a_warning_of_how_things_are(trig.token):
         return False
     if trig.verb is None and not found.actors:
         # a bare noun ("the war") is not an event; "Navalny's arrest" is one

@@ -345,6 +345,28 @@ def a_conjecture(verb: Token) -> bool:
     return "have" in auxes and clause.tag_ == "VBN"
 
 
+# a warning's own words; what a clause holds that warns of an act to come
+WARNING_WORDS = frozenset({"warn", "warning"})
+TO_COME = frozenset({"will", "would", "could", "might", "may", "'ll", "wo", "shall", "there"})
+
+
+def a_warning_of_how_things_are(token: Token) -> bool:
+    """ "warning that Afghanistan's economy was close to collapse", "warned that Russian troops
+    were often hard to dislodge": a warning whose clause tells how things are, with no will,
+    would or could, threatens no one (PLOVER THREATEN warns of an act); "warned that there
+    would be consequences" and "warned that it was prepared to impose sanctions" do."""
+    if token.lemma_.lower() not in WARNING_WORDS:
+        return False
+    clause = child(token, ("ccomp", "acl"))
+    if clause is None or clause.lemma_.lower() != "be":
+        return False
+    subject = child(clause, ("nsubj",))
+    if subject is None or subject.pos_ == "PRON":
+        return False  # "warned that it was prepared to impose sanctions": its own act
+    words = {c.lower_ for c in clause.children if c.dep_ in {"aux", "expl"}}
+    return not words & TO_COME
+
+
 # what one meets that is no one: "only 11 of its 31 members meet NATO's target"
 STANDARDS = frozenset({
     "target", "goal", "requirement", "criterion", "criteria", "deadline", "standard",

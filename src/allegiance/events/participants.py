@@ -379,6 +379,23 @@ def condition_in_what_is_said(verb: Token) -> Token | None:
     return None
 
 
+# participles on what a force does that name where or whom it does it: "drills encircling
+# Taiwan", "strikes targeting militant positions"
+SURROUNDING = frozenset({"encircle", "surround", "circle", "target", "approach", "blockade"})
+
+
+def _place_surrounded(verb: Token, obj: Token | None) -> Token | None:
+    """What a participle on the object encircles or targets ("conducted drills encircling
+    Taiwan"), also where the parser hangs the participle on the verb with the object as its
+    subject."""
+    participles = [c for c in obj.children if c.dep_ == "acl"] if obj is not None else []
+    participles += [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    for participle in participles:
+        if participle.tag_ == "VBG" and participle.lemma_.lower() in SURROUNDING:
+            return child(participle, ("dobj",))
+    return None
+
+
 def verb_recipients(
     verb: Token,
     index: MentionIndex,
@@ -422,6 +439,7 @@ def verb_recipients(
         candidates.append(prep_object(verb, place_preps))
         if obj is not None:  # "strengthened its forces in Lebanon"
             candidates.append(prep_object(obj, place_preps))
+        candidates.append(_place_surrounded(verb, obj))
     candidates.append(condition_subject(verb))
     if transfer:
         candidates += transfer_recipients(verb, index)

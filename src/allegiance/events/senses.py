@@ -60,7 +60,20 @@ def direct_object(verb: Token) -> Token | None:
         return child(verb, PASSIVE_SUBJECTS)
     if describes_a_noun(verb):
         return child(verb, OBJECTS) or verb.head
-    return child(verb, OBJECTS)
+    return child(verb, OBJECTS) or _object_read_as_a_subject(verb)
+
+
+def _object_read_as_a_subject(verb: Token) -> Token | None:
+    """ "China conducted the military drills encircling Taiwan": the parser often reads the
+    object as the subject of a participle that follows it (a clause "drills encircling
+    Taiwan"); the noun right after the verb is what the verb acts on."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.tag_ != "VBG" or clause.i < verb.i:
+            continue
+        subject = child(clause, ("nsubj",))
+        if subject is not None and subject.pos_ == "NOUN" and subject.left_edge.i == verb.i + 1:
+            return subject
+    return None
 
 
 def _lemma(tok: Token | None) -> str:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from allegiance.doc import register_extensions
 from allegiance.judge.logistic import LogisticModel, load_model
 from allegiance.judge.relevance import article_relevance, text_relevance
+from allegiance.judge.restated import without_restatements
 from allegiance.judge.verifier import Recurrence, candidate_features, directed_views, verified
 
 RELEVANCE = "allegiance_relevance"
@@ -47,7 +48,8 @@ class RelevanceGate:
 
 
 class Verifier:
-    """Doc -> Doc: every event's confidence becomes the verifier's probability."""
+    """Doc -> Doc: every event's confidence becomes the verifier's probability; a happening
+    named again by its noun gives way to its best-supported telling (``judge.restated``)."""
 
     def __init__(self, model: LogisticModel, relevance: LogisticModel) -> None:
         register_extensions()
@@ -79,7 +81,7 @@ class Verifier:
                 for view in directed_views(event)
             ]
             out.append(verified(event, self.model, views))
-        doc._.events = out
+        doc._.events = without_restatements(out, doc)
         return doc
 
 
