@@ -431,6 +431,7 @@ def verb_recipients(
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
     candidates.append(_taken_from(verb))
     candidates.append(goods_origin(verb, obj))
+    candidates.append(import_origin(verb, obj))
     candidates.append(_body_convened(verb, obj))
     candidates.append(condition_in_what_is_said(verb))
     for comp in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
@@ -536,6 +537,14 @@ def goods_origin(verb: Token, obj: Token | None) -> Token | None:
     if target is None:
         return None
     return prep_object(target, ("from",)) or prep_object(verb, ("from",))
+
+
+def import_origin(verb: Token, obj: Token | None) -> Token | None:
+    """ "banned imports from China": a measure on imports falls on where they come from, also
+    where the parser hangs "from" on the verb ("banned ... from" is otherwise no party)."""
+    if obj is None or obj.lemma_.lower() != "import":
+        return None
+    return prep_object(obj, ("from",)) or prep_object(verb, ("from",))
 
 
 def transfer_recipients(verb: Token, index: MentionIndex) -> list[Token | None]:
