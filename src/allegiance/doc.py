@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from allegiance.models import Sentence
+from allegiance.models import Event, Sentence
 
 # name -> default of the ``doc._`` attributes our components read and write
 EXTENSIONS: dict[str, None] = {
@@ -49,6 +49,12 @@ QUOTE_MARKS = frozenset({'"', "“", "”"})
 def inside_quotes(text: str, offset: int) -> bool:
     """An odd number of quotation marks in ``text`` before ``offset`` (a sentence's text)."""
     return sum(ch in QUOTE_MARKS for ch in text[:offset]) % 2 == 1
+
+
+def trigger_span(doc: Doc, event: Event) -> Span | None:
+    """The tokens of an event's trigger in the doc it was read from (None if they cannot be
+    found there)."""
+    return doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
 
 
 def sentence_span(token: Token) -> Span:

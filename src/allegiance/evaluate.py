@@ -24,6 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from allegiance.doc import trigger_span
 from allegiance.errors import AllegianceError, ConfigError, GoldFormatError
 from allegiance.events.plover import mutual, plover_event_type, plover_participants
 from allegiance.models import Article, Event
@@ -155,7 +156,7 @@ def parse_all(extractor: Extractor, texts: Sequence[tuple[str, str]]) -> Iterato
 
 
 def _depth(doc: Doc, event: Event) -> int:
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    span = trigger_span(doc, event)
     return len(list(span.root.ancestors)) if span is not None else 99
 
 

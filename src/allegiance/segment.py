@@ -189,14 +189,14 @@ def _headline_verb(token: Token) -> bool:
 def _a_day_owning(token: Token) -> bool:
     """ "Blaming neighbors Tuesday's attack marked ...": a day or month that owns something
     opens a sentence; one after a subject dates it ("officials Tuesday said")."""
-    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    following = _next_token(token)
     return token.text in CALENDAR and following is not None and following.tag_ == "POS"
 
 
 def _nationality_before_people(token: Token) -> bool:
     """ "India backs Chagos handover Indian officials have said": a nationality before a
     plural noun right after a common noun opens a sentence."""
-    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    following = _next_token(token)
     return token.tag_ == "JJ" and following is not None and following.tag_ == "NNS"
 
 
@@ -224,8 +224,12 @@ def _plural_before_a_name(last: Token, after: Token) -> bool:
     news puts after a subject ("Afghan officials Tuesday said")."""
     if last.tag_ != "NNS" or after.tag_ not in {"NNP", "NNPS"} or after.text in CALENDAR:
         return False
-    following = after.nbor() if after.i + 1 < len(after.doc) else None
+    following = _next_token(after)
     return following is not None and following.tag_ in NAME_FOLLOWERS
+
+
+def _next_token(token: Token) -> Token | None:
+    return token.nbor() if token.i + 1 < len(token.doc) else None
 
 
 def _common_noun(token: Token) -> bool:

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from allegiance.doc import trigger_span
 from allegiance.events.attach import governing_verb
 from allegiance.events.found import Found
 from allegiance.events.senses import denied_clause
@@ -358,7 +359,7 @@ CARRIED_TYPES = frozenset({
 def _continues(event: Event, doc: Doc) -> bool:
     if event.factuality != "asserted" or event.event_date is not None:
         return False
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    span = trigger_span(doc, event)
     if span is None or not len(span):
         return False
     if event.event not in CARRIED_TYPES and not _told_as_later(span.sent):

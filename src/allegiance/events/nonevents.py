@@ -15,7 +15,7 @@ from allegiance.events.generic import habitual
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.noun_phrases import MentionIndex
 from allegiance.events.participants import MAX_CLIMB
-from allegiance.events.syntax import SUBJECTS, child, prep_object
+from allegiance.events.syntax import SUBJECTS, TO_COME, child, prep_object
 from allegiance.models import Mention
 
 
@@ -345,9 +345,9 @@ def a_conjecture(verb: Token) -> bool:
     return "have" in auxes and clause.tag_ == "VBN"
 
 
-# a warning's own words; what a clause holds that warns of an act to come
+# a warning's own words; what a clause holds that warns of an act to come, or may come
 WARNING_WORDS = frozenset({"warn", "warning"})
-TO_COME = frozenset({"will", "would", "could", "might", "may", "'ll", "wo", "shall", "there"})
+WARNED_TO_COME = TO_COME | {"could", "might", "may", "wo", "there"}
 
 
 def a_warning_of_how_things_are(token: Token) -> bool:
@@ -364,7 +364,7 @@ def a_warning_of_how_things_are(token: Token) -> bool:
     if subject is None or subject.pos_ == "PRON":
         return False  # "warned that it was prepared to impose sanctions": its own act
     words = {c.lower_ for c in clause.children if c.dep_ in {"aux", "expl"}}
-    return not words & TO_COME
+    return not words & WARNED_TO_COME
 
 
 # what one meets that is no one: "only 11 of its 31 members meet NATO's target"

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from allegiance.doc import trigger_span
+from allegiance.events.syntax import DEFINITE
 from allegiance.models import Event
-
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 Key = tuple[str, str, frozenset[str], frozenset[str], bool]
 
@@ -32,7 +32,7 @@ def event_key(event: Event) -> Key | None:
 
 def named_again(event: Event, doc: Doc) -> bool:
     """Whether the trigger is a noun its possessor or a definite determiner points back with."""
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    span = trigger_span(doc, event)
     if span is None:
         return False
     root = span.root
