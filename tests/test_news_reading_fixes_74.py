@@ -24,8 +24,9 @@ from allegiance.events.lexicon import Sense
 from allegiance.events.senses import Trigger
 from event_helpers import codes, country_mention, events
 
-# "India accused Pakistan . Nairobi rejected the accusation ." (sentence indexes set by hand)
-WORDS = ["India", "accused", "Pakistan", ".", "Nairobi", "rejected", "the", "accusation", "."]
+# "India accused Pakistan . Islamabad rejected the accusation ." (sentence indexes set by hand;
+# one who rejects a charge answers a charge against itself: the ninety-fourth change)
+WORDS = ["India", "accused", "Pakistan", ".", "Islamabad", "rejected", "the", "accusation", "."]
 HEADS = [1, 1, 1, 1, 5, 5, 7, 5, 5]
 DEPS = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"]
 
@@ -41,7 +42,7 @@ def _answered(*, accused_in: int, rejected_in: int, thing: str = "accusation") -
         [country_mention(doc, 2, "PAK", accused_in)],
     )
     rejected = Found(Trigger(doc[5], Sense(type="REJECT"), verb=doc[5]),
-                     [country_mention(doc, 4, "KEN", rejected_in)], [])  # fmt: skip
+                     [country_mention(doc, 4, "PAK", rejected_in)], [])  # fmt: skip
     _, answered = with_answered_parties([accused, rejected])
     return [m.code for m in answered.recipients]
 

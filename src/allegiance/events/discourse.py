@@ -15,7 +15,11 @@ minister condemned the attack" the BLA, coded as Pakistan, made); a thing of no 
 Calling a thing a bad name ("called the deal 'deeply disappointing'") and a stance towards it
 ("disappointed by the decision") answer it too; a deal or pact answers the agreement or signing
 told before it; and a reaction to something said ("rejected the account") that no act told
-before answers takes whoever said what the story told just before.
+before answers takes whoever said what the story told just before, or acted saying it in the
+same breath ("dismissed Hanoi's offer, saying Vietnam cheats"). A rejection answers only a
+charge against the rejecter or against no one coded; a thing an earlier reaction answered keeps
+the maker found for it; within a sentence the main verb's act comes first; and each answer is
+seen by the reactions after it.
 """
 
 from __future__ import annotations
@@ -165,6 +169,7 @@ def with_answered_parties(
             author = _sayer_before(ordered[:i], found, said_by)
         if author:
             answered[id(found)] = author
+            ordered[i] = dataclasses.replace(found, recipients=author)  # seen by later answers
     return [
         dataclasses.replace(f, recipients=answered[id(f)]) if id(f) in answered else f
         for f in founds
@@ -212,10 +217,27 @@ def _sayer_before(
             continue
         if here - there > REACH:
             return []
-        sayer = said_by(prev)
+        sayer = said_by(prev) or _saying_actor(prev)
         if sayer is not None and sayer.code and sayer.code not in own:
             return [sayer]
     return []
+
+
+SAYING_VERBS = frozenset({"say", "add", "claim", "allege", "charge", "argue"})
+
+
+def _saying_actor(prev: Found) -> Mention | None:
+    """ "Navarro dismissed Hanoi's offer, saying Vietnam cheats": whoever acts and says
+    something in the same breath has said what a later "rejected the accusation" answers."""
+    verb = prev.trigger.verb
+    if verb is None:
+        return None
+    says = any(
+        c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in SAYING_VERBS
+        and child(c, ("ccomp",)) is not None
+        for c in verb.children
+    )  # fmt: skip
+    return next((m for m in prev.actors if m.code), None) if says else None
 
 
 def told_act_rejected(verb: Token) -> Token | None:
@@ -273,6 +295,16 @@ def _of_kind(prev: Found, kind: str | None) -> bool:
     return prev.trigger.sense.type in KIND_TYPES.get(kind or "", {kind})
 
 
+def _charges_the_rejecter(accusation: Found, found: Found) -> bool:
+    """Whether a rejection ``found`` can answer ``accusation``: one who rejects or denies a
+    charge answers a charge against itself ("Syria called the strikes a violation [of the US].
+    Tehran denied any role in the attack": not Syria's). A charge against no one coded may be."""
+    if found.trigger.sense.type != "REJECT":
+        return True
+    charged = {m.code for m in accusation.recipients if m.code}
+    return not charged or bool(charged & found.actor_codes())
+
+
 def _author_beside(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
     """The actors of the act of ``kind`` told earlier in the reaction's own sentence."""
     sentence = found.trigger.token.sent.start
@@ -292,8 +324,26 @@ def _author_before(
     first among those that named the thing by its own word ("imposed coordinated sanctions"
     before "the sanctions", though a freeze of assets is told between)."""
     named = [prev for prev in earlier if thing is not None and _named_by_its_word(prev, thing)]
-    author = _nearest_author(named, found, kind=kind) if named and kind is not None else []
+    author = _answered_before(named, found, thing) if thing is not None else []
+    if not author and named and kind is not None:
+        author = _nearest_author(named, found, kind=kind)
     return author or _nearest_author(earlier, found, kind=kind)
+
+
+def _answered_before(named: Sequence[Found], found: Found, thing: Token) -> list[Mention]:
+    """ "The United States criticised a decision by OPEC+ ... Moscow backed the decision": an
+    earlier reaction to the same thing has found its author already."""
+    own = found.actor_codes()
+    for prev in reversed(named):
+        verb = prev.trigger.verb
+        if verb is None or prev.trigger.sense.type not in REACTION_TYPES:
+            continue
+        if verb.lemma_.lower() not in REACTION_VERBS or not _reacts_to_word(verb, thing):
+            continue
+        authors = [m for m in prev.recipients if m.code and m.code not in own]
+        if authors:
+            return authors
+    return []
 
 
 def _named_by_its_word(prev: Found, thing: Token) -> bool:
@@ -306,13 +356,41 @@ def _named_by_its_word(prev: Found, thing: Token) -> bool:
     return any(w.lemma_.lower() == thing.lemma_.lower() and w.i < thing.i for w in words)
 
 
+def _reacts_to_word(verb: Token, thing: Token) -> bool:
+    obj = child(verb, ("dobj",))
+    return obj is not None and obj.lemma_.lower() == thing.lemma_.lower() and thing.pos_ == "NOUN"
+
+
+def _nearest_first(earlier: Sequence[Found]) -> list[Found]:
+    """``earlier`` from the nearest sentence back; within a sentence, what its main verb tells
+    before what a clause or noun inside it tells ("The EU imposed sanctions on firms it accuses
+    of breaking the UN embargo": the EU's act is the decision later answered)."""
+    return sorted(
+        earlier,
+        key=lambda f: (_sentence_or_none(f), _told_by_main_verb(f), f.trigger.token.i),
+        reverse=True,
+    )
+
+
+def _sentence_or_none(found: Found) -> int:
+    index = _sentence(found)
+    return -1 if index is None else index
+
+
+def _told_by_main_verb(found: Found) -> bool:
+    verb = found.trigger.verb
+    if verb is None or found.trigger.token != verb:
+        return False
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 def _nearest_author(earlier: Sequence[Found], found: Found, *, kind: str | None) -> list[Mention]:
     """The actors of the nearest candidate in ``earlier`` by others, within reach."""
     here = _sentence(found)
     if here is None:
         return []
     reach = REACH if kind is None else REACH_OF_A_KIND
-    for prev in reversed(earlier):
+    for prev in _nearest_first(earlier):
         there = _sentence(prev)
         if there is None or there > here:
             continue
@@ -322,6 +400,8 @@ def _nearest_author(earlier: Sequence[Found], found: Found, *, kind: str | None)
             if there > LEAD:
                 continue  # an act of a kind: past its reach, only the lead's
         if kind is not None and not _of_kind(prev, kind):
+            continue
+        if kind == "ACCUSE" and not _charges_the_rejecter(prev, found):
             continue
         if kind in MADE_KINDS and not _made_something(prev):
             continue

@@ -333,10 +333,28 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
         return met is None or _lemma(met) not in RECEPTION_NOUNS
     if sense.needs == "strike_object":  # "went on strike", not "the talks went on"
         return _on_strike(verb)
+    if sense.needs == "demand":
+        return prep_object(verb, ("on",)) is not None or any(_demanded(c) for c in verb.children)
     if sense.needs == "addressee":  # "warned Kyiv that ...", not "warned of a resurgence"
         said = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
         return obj is not None or child(verb, DATIVES) is not None or said
     return True
+
+
+OBLIGING = frozenset({"must", "should"})
+
+
+def _demanded(clause: Token) -> bool:
+    """A clause that says what must be, not what is: "that troops must leave", "that any deal
+    lead to ..." (a bare verb, the subjunctive), "to be heard"."""
+    if clause.dep_ == "xcomp":
+        return True
+    if clause.dep_ != "ccomp":
+        return False
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in OBLIGING for a in auxes):
+        return True
+    return clause.tag_ == "VB" and not auxes
 
 
 def _on_strike(verb: Token) -> bool:
