@@ -1,4 +1,4 @@
-"""Whom a warning or a protest is addressed to.
+"""Whom a warning, an offer or a protest is addressed to.
 
 "accused Estonia of provocations and warned that Moscow would use all available means" warns
 Estonia: a warning told as a second verb of one subject, beside an accusation or a demand that
@@ -21,26 +21,47 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from allegiance.events.found import Found
 from allegiance.events.noun_phrases import authority_mention
+from allegiance.events.syntax import past_beside_infinitive
 
 WARNING_VERBS = frozenset({"warn", "vow", "threaten"})
+OFFERS = frozenset({"offer"})
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REQUEST"})  # acts that name whom the speaker faces
 
 
 def _addressed(warning: Found, sentence: Sequence[Found]) -> Found:
-    if warning.trigger.sense.type != "THREATEN" or warning.recipients:
+    if warning.recipients or not _a_warning_or_offer(warning):
         return warning
     verb, codes = warning.trigger.verb, warning.actor_codes()
-    if not codes or verb is None or verb.lemma_.lower() not in WARNING_VERBS:
+    if not codes or verb is None:
         return warning
     for other in sentence:
         beside = other.trigger.verb
         if other.trigger.sense.type not in ADDRESSED_TYPES or not other.recipients:
             continue
-        if beside is not None and verb in beside.conjuncts and other.actor_codes() == codes:
+        if beside is not None and _said_beside(verb, beside) and other.actor_codes() == codes:
             return dataclasses.replace(warning, recipients=list(other.recipients))
     return warning
+
+
+def _a_warning_or_offer(found: Found) -> bool:
+    verb, kind = found.trigger.verb, found.trigger.sense.type
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    return (kind == "THREATEN" and lemma in WARNING_VERBS) or (kind == "AGREE" and lemma in OFFERS)
+
+
+def _said_beside(verb: Token, other: Token) -> bool:
+    """ "accused Estonia ... and warned", and "urged Ethiopia and Eritrea to exercise restraint
+    and offered the AU's help", which the parser hangs on the infinitive."""
+    if verb in other.conjuncts:
+        return True
+    asked = verb.head
+    return asked.dep_ == "xcomp" and asked.head == other and past_beside_infinitive(verb)
 
 
 def warnings_addressed(sentence: Sequence[Found]) -> list[Found]:

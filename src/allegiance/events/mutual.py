@@ -130,9 +130,22 @@ def hosted_meeting(found: Found, place: Location | None) -> Found | None:
     # capital, Doha")
     hosts = [m for m in parties if m.code == place.country and not _at_the_venue(m, doc)]
     guests = [m for m in parties if m.code and m.code != place.country]
-    if not hosts or not guests:
+    if not hosts or not guests or all(_posted_there(m, doc) for m in guests):
         return None
     return dataclasses.replace(found, actors=guests, recipients=hosts)
+
+
+# who represents a state where the meeting is: no visitor ("Iran's ambassador in Kabul")
+POSTED = frozenset({"ambassador", "embassy", "chargé", "charge"})
+
+
+def _posted_there(mention: Mention, doc: Doc) -> bool:
+    """A guest who is its state's ambassador or embassy: met where posted, it is no visit."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [*span, span.root.head] if span.root.dep_ in {"poss", "amod", "compound"} else [*span]
+    return any(w.lemma_.lower() in POSTED for w in words)
 
 
 # what is hosted when no guest is: the meetings whose "of" the parser may misplace, and more

@@ -88,14 +88,23 @@ def _bare_country(doc: Doc, mention: Mention) -> bool:
     """The country's own name as a noun ("Russia's trade", "pull the United States out"), or
     its name on its own measures ("reimposed US sanctions"), not a nationality word that
     describes others ("Ugandan opposition candidates")."""
-    if mention.kind != "country" or mention.sector is not None:
+    if not _a_state_or_body(mention):
         return False
     root = mention_root(doc, mention)
     if root is None:
         return False
+    if mention.kind == "igo":
+        return root.dep_ == "poss"  # "offered the AU's help", "close the bloc's airspace"
     if root.dep_ not in {"amod", "compound", "nmod"}:
         return True
     return root.head.lemma_.lower() in STATE_MEASURES
+
+
+def _a_state_or_body(mention: Mention) -> bool:
+    """A country by its name, or an organisation of states as such (not its leaders)."""
+    if mention.kind == "igo":
+        return mention.sector == "IGO"
+    return mention.kind == "country" and mention.sector is None
 
 
 def _the_state(mention: Mention) -> bool:

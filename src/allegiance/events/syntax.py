@@ -100,14 +100,25 @@ def directive_beside(
 ) -> Token | None:
     """ "Estonia ordered a Russian diplomat to leave, accusing him of ...": the parser hangs the
     participle on what was ordered, but it is the act of whoever ordered it, beside the order.
-    The directive verb (object control, asking for what it embeds), or None."""
-    if not comma_participle(participle):
+    The directive verb (object control, asking for what it embeds), or None. So is a simple
+    past joined to the infinitive ("urged Ethiopia and Eritrea to exercise restraint and
+    offered the AU's help"): it cannot share the infinitive's "to"."""
+    if not (comma_participle(participle) or past_beside_infinitive(participle)):
         return None
     ordered = participle.head
     directive = ordered.head
     if ordered.dep_ != "xcomp" or directive.lemma_.lower() not in object_control:
         return None
     return directive if embedding.get(directive.lemma_.lower()) == "hypothetical" else None
+
+
+def past_beside_infinitive(verb: Token) -> bool:
+    """ "to exercise restraint and offered help": a simple past joined to an infinitive."""
+    infinitive = verb.head
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBD" and infinitive.tag_ == "VB"
+        and has_own_to(infinitive)
+    )  # fmt: skip
 
 
 def told_to_come(verb: Token) -> bool:
