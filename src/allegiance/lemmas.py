@@ -1,7 +1,8 @@
 """Verb forms the model's rule lemmatizer reads wrong: "staged" as "stag", "waging" as
-"wag", "raped" as "rap" (it takes the first rule whose result is a known verb). The event
-rules match triggers by lemma, so these verbs named no event. The repairs are set by the
-attribute ruler, which runs before the lemmatizer; the lemmatizer keeps a lemma already set.
+"wag", "raped" as "rap" (it takes the first rule whose result is a known verb), "readmitted"
+as "readmitte". The event rules match triggers by lemma, so these verbs named no event. The
+repairs are set by the attribute ruler, which runs before the lemmatizer; the lemmatizer keeps
+a lemma already set.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ LEMMA_REPAIRS = {
     "staged": "stage", "staging": "stage", "stages": "stage",
     "waged": "wage", "waging": "wage", "wages": "wage",
     "raped": "rape", "raping": "rape", "rapes": "rape",
+    "readmitted": "readmit", "readmitting": "readmit",
 }  # fmt: skip
 
 

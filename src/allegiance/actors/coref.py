@@ -183,6 +183,7 @@ def pronouns(
             others = _not_the_subject(others, subject)
         antecedent = (
             _subject_antecedent(token, kind, others)
+            or _parallel_object(token, kind, others)
             or _last_subject(token, kind, others)
             or _antecedent(token.i, kind, others, sent_of)
         )
@@ -243,6 +244,25 @@ def _subject_antecedent(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft
             return found
         verb = teller
     return None
+
+
+def _parallel_object(pronoun: Token, kind: str, drafts: list[Draft]) -> Draft | None:
+    """A pronoun object of a verb joined to another names that verb's object: "accused Yoon's
+    government of humiliating diplomacy toward Tokyo and called on it to stand with the
+    plaintiffs" (the government, not Tokyo)."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if pronoun.dep_ not in {"dobj", "pobj"} or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return None
+    if pronoun.dep_ == "pobj" and pronoun.head.lower_ not in {"on", "upon"}:
+        return None  # "called on it", not "with it" or "in it"
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    found = _draft_at(drafts, obj.i)
+    if found is None or found.code is None:
+        return None
+    body = obj.lower_ in GOVERNMENT_WORDS and kind != "person"
+    return found if body or _compatible(found, kind) else None
 
 
 def _knowable(draft: Draft) -> bool:

@@ -278,9 +278,13 @@ def _side(mention: Mention) -> str:
     return "non-state" if mention.sector in NON_STATE else "state"
 
 
-def _made_something(prev: Found) -> bool:
+def _made_something(prev: Found, *, kind: str | None = None) -> bool:
     """An earlier candidate that can have made the thing a reaction answers: not an act denied
-    ("would not commit to the figure") and not a reaction itself ("Spain rejected the target")."""
+    ("would not commit to the figure") and not a reaction itself ("Spain rejected the target");
+    nor, for a thing of no kind, a rejection ("China and Russia vetoed a draft ... rejected the
+    draft": the vetoers did not write it)."""
+    if kind is None and prev.trigger.sense.type == "REJECT":
+        return False
     verb = prev.trigger.verb
     if verb is None:
         return True
@@ -403,7 +407,7 @@ def _nearest_author(earlier: Sequence[Found], found: Found, *, kind: str | None)
             continue
         if kind == "ACCUSE" and not _charges_the_rejecter(prev, found):
             continue
-        if kind in MADE_KINDS and not _made_something(prev):
+        if kind in MADE_KINDS and not _made_something(prev, kind=kind):
             continue
         others = _others(prev, found, kind=kind)
         if others:
