@@ -429,6 +429,7 @@ def verb_recipients(
         candidates.append(object_author(verb))
         candidates.append(what_it_called(verb))
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
+    candidates.append(chanted_against(verb))
     candidates.append(_taken_from(verb))
     candidates.append(goods_origin(verb, obj))
     candidates.append(import_origin(verb, obj))
@@ -455,6 +456,32 @@ def verb_recipients(
             if found:
                 return found
     return []
+
+
+# what a crowd does beside its rally that names whom it is against
+CHANTING = frozenset({"chant", "shout", "denounce", "condemn"})
+
+
+def chanted_against(verb: Token) -> Token | None:
+    """ "rallied after Friday prayers, waving flags and chanting slogans against the United
+    States and Israel", "marched ..., denouncing the junta": whom a crowd's chants are against
+    is whom its rally addresses."""
+    beside = [c for c in verb.children if c.dep_ in {"advcl", "conj", "xcomp"}]
+    for clause in (x for c in beside for x in (c, *c.conjuncts)):
+        if clause.tag_ != "VBG":
+            continue
+        lemma = clause.lemma_.lower()
+        if lemma not in CHANTING:
+            continue
+        obj = child(clause, OBJECTS)
+        if lemma in {"denounce", "condemn"}:
+            return obj
+        against = prep_object(clause, ("against",))
+        if against is None and obj is not None:
+            against = prep_object(obj, ("against",))
+        if against is not None:
+            return against
+    return None
 
 
 # taking ground or things from someone: "recaptured the village from Russian troops"
