@@ -371,12 +371,13 @@ def _nearest_first(earlier: Sequence[Found]) -> list[Found]:
     of breaking the UN embargo": the EU's act is the decision later answered)."""
     return sorted(
         earlier,
-        key=lambda f: (_sentence_or_none(f), _told_by_main_verb(f), f.trigger.token.i),
+        key=lambda f: (_sentence_index(f), _told_by_main_verb(f), f.trigger.token.i),
         reverse=True,
     )
 
 
-def _sentence_or_none(found: Found) -> int:
+def _sentence_index(found: Found) -> int:
+    """The sentence of ``found``'s actors, -1 where unknown (sorted before every sentence)."""
     index = _sentence(found)
     return -1 if index is None else index
 
