@@ -159,7 +159,7 @@ def with_answered_parties(
     whoever ``said_by`` finds saying the story told just before ("Guyana said Venezuelan troops
     crossed the border. Caracas rejected the account.")."""
     ordered = sorted(founds, key=lambda f: f.trigger.token.i)
-    answered: dict[int, list[Mention]] = {}
+    answered: dict[int, Found] = {}
     for i, found in enumerate(ordered):
         thing = answered_thing(found, stances=stances)
         if thing is None:
@@ -167,13 +167,9 @@ def with_answered_parties(
         author = _accused_beside(ordered, found, thing) or _author(ordered[:i], found, thing)
         if not author and said_by is not None and thing.lemma_.lower() in SAID_THINGS:
             author = _sayer_before(ordered[:i], found, said_by)
-        if author:
-            answered[id(found)] = author
-            ordered[i] = dataclasses.replace(found, recipients=author)  # seen by later answers
-    return [
-        dataclasses.replace(f, recipients=answered[id(f)]) if id(f) in answered else f
-        for f in founds
-    ]
+        if author:  # the answer is seen by the reactions after it
+            answered[id(found)] = ordered[i] = dataclasses.replace(found, recipients=author)
+    return [answered.get(id(f), f) for f in founds]
 
 
 def _author(earlier: Sequence[Found], found: Found, thing: Token) -> list[Mention]:
@@ -290,7 +286,16 @@ def _made_something(prev: Found, *, kind: str | None = None) -> bool:
         return True
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    return not (prev.trigger.sense.type in REACTION_TYPES and verb.lemma_.lower() in REACTION_VERBS)
+    return not _a_reaction(prev)
+
+
+def _a_reaction(found: Found) -> bool:
+    """A reaction told by a reaction verb ("welcomed", "rejected", "called ... a sham")."""
+    verb = found.trigger.verb
+    return (
+        verb is not None and found.trigger.sense.type in REACTION_TYPES
+        and verb.lemma_.lower() in REACTION_VERBS
+    )  # fmt: skip
 
 
 def _of_kind(prev: Found, kind: str | None) -> bool:
@@ -340,9 +345,7 @@ def _answered_before(named: Sequence[Found], found: Found, thing: Token) -> list
     own = found.actor_codes()
     for prev in reversed(named):
         verb = prev.trigger.verb
-        if verb is None or prev.trigger.sense.type not in REACTION_TYPES:
-            continue
-        if verb.lemma_.lower() not in REACTION_VERBS or not _reacts_to_word(verb, thing):
+        if verb is None or not _a_reaction(prev) or not _reacts_to_word(verb, thing):
             continue
         authors = [m for m in prev.recipients if m.code and m.code not in own]
         if authors:

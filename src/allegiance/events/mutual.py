@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.noun_phrases import distinct, mention_root
+from allegiance.events.noun_phrases import distinct, mention_root, mention_span
 from allegiance.events.object_parties import MEETING_NOUNS
 from allegiance.events.senses import Trigger
 from allegiance.events.syntax import child, told_to_come
@@ -141,7 +141,7 @@ POSTED = frozenset({"ambassador", "embassy", "chargé", "charge"})
 
 def _posted_there(mention: Mention, doc: Doc) -> bool:
     """A guest who is its state's ambassador or embassy: met where posted, it is no visit."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = mention_span(doc, mention)
     if span is None:
         return False
     words = [*span, span.root.head] if span.root.dep_ in {"poss", "amod", "compound"} else [*span]

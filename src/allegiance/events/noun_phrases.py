@@ -256,9 +256,14 @@ def _of_object_inside(head: Token, mention: Mention) -> Token | None:
     return obj
 
 
+def mention_span(doc: Doc, mention: Mention) -> Span | None:
+    """A mention's tokens (its character offsets widened to whole tokens)."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
 def mention_root(doc: Doc, mention: Mention) -> Token | None:
     """The syntactic head of a mention's tokens."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = mention_span(doc, mention)
     return span.root if span is not None else None
 
 

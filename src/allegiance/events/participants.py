@@ -561,9 +561,7 @@ def goods_origin(verb: Token, obj: Token | None) -> Token | None:
     if obj is None or obj.lemma_.lower() not in MEASURE_NOUNS:
         return None
     target = prep_object(obj, ("on",)) or prep_object(verb, ("on",))
-    if target is None:
-        return None
-    return prep_object(target, ("from",)) or prep_object(verb, ("from",))
+    return _coming_from(target, verb) if target is not None else None
 
 
 def import_origin(verb: Token, obj: Token | None) -> Token | None:
@@ -571,7 +569,12 @@ def import_origin(verb: Token, obj: Token | None) -> Token | None:
     where the parser hangs "from" on the verb ("banned ... from" is otherwise no party)."""
     if obj is None or obj.lemma_.lower() != "import":
         return None
-    return prep_object(obj, ("from",)) or prep_object(verb, ("from",))
+    return _coming_from(obj, verb)
+
+
+def _coming_from(goods: Token, verb: Token) -> Token | None:
+    """Where ``goods`` come from: "from" on them, or on the verb where the parser hangs it."""
+    return prep_object(goods, ("from",)) or prep_object(verb, ("from",))
 
 
 def transfer_recipients(verb: Token, index: MentionIndex) -> list[Token | None]:

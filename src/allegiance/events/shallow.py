@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from allegiance.events.lexicon import Lexicon, Sense
-from allegiance.events.noun_phrases import MentionIndex
+from allegiance.events.noun_phrases import MentionIndex, mention_span
 from allegiance.models import Mention
 
 SHALLOW_CONFIDENCE = 0.4  # 0.6 with both sides named; parsed events get 0.8-0.9
@@ -94,7 +94,7 @@ def _names_before(token: Token, index: MentionIndex) -> list[Mention]:
             break
         if mention not in names:
             names.insert(0, mention)
-        first = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        first = mention_span(token.doc, mention)
         i = (first.start if first is not None else i) - 1
         while i >= 0 and token.doc[i].lower_ in LINKS:
             i -= 1
