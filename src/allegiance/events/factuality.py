@@ -20,6 +20,7 @@ from allegiance.events.noun_phrases import sentence_ents
 from allegiance.events.participants import MAX_CLIMB, left_to, said_in_the_same_breath
 from allegiance.events.syntax import (
     DEFINITE,
+    OBJECTS,
     OWN_SUBJECTS,
     after_comma,
     comma_participle,
@@ -210,6 +211,48 @@ def _charge_named_after(clause: Token, head: Token) -> bool:
         and clause.i < c.i < head.i
         for c in head.children
     )
+
+
+# verbs that deny a charge taken up by a noun: "a charge Moscow denied", "a claim Kyiv rejected"
+CHARGE_DENIALS = frozenset({"deny", "reject", "dismiss", "refute"})
+ACCUSING_PREPS = frozenset({"of", "for", "with"})  # accused of, blamed for, charged with
+
+
+def _accused_act(verb: Token, lex: Lexicon) -> bool:
+    """The act an accusation tells: "accused Russia of deploying a missile", "blamed Kyiv for
+    shelling the plant" (also an act inside it: "of flying jets to Libya to support ...")."""
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        head = tok.head
+        if head is tok:
+            return False
+        if tok.dep_ == "pcomp" and head.lower_ in ACCUSING_PREPS:
+            above = head.head
+            return above.lemma_.lower() in lex.gerund_control or (
+                above.dep_ in OBJECTS and above.head.lemma_.lower() in lex.gerund_control
+            )
+        if tok.dep_ not in {"conj", "advcl", "xcomp", "dobj", "pobj", "prep"}:
+            return False
+        tok = head
+    return False
+
+
+def _denied_charge(noun: Token) -> bool:
+    """ "..., a charge Moscow denied" (a relative clause), "..., a charge Pakistan denies"
+    (the noun as the denial's object)."""
+    if noun.lemma_.lower() not in CHARGE_NOUNS:
+        return False
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in CHARGE_DENIALS for c in noun.children):
+        return True
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in CHARGE_DENIALS
+
+
+def charge_denied(verb: Token, lex: Lexicon) -> bool:
+    """ "accused Russia of deploying a banned missile, a charge Moscow denied": the act of an
+    accusation the sentence then says was denied is recorded as not done (negated)."""
+    if not _accused_act(verb, lex):
+        return False
+    return any(_denied_charge(t) for t in verb.sent if t.i > verb.i)
 
 
 def _listed_infinitive(clause: Token) -> bool:
@@ -480,7 +523,7 @@ def factuality(
         if around is not None:
             return around
     verb = clause_verb(trigger)
-    if object_negated(verb, lex):
+    if object_negated(verb, lex) or charge_denied(verb, lex):
         return "negated"
     found = local_factuality(verb, lex)
     if found is None or found == "future":

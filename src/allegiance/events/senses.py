@@ -307,6 +307,14 @@ def denied_clause(verb: Token) -> Token | None:
                  or (c.dep_ == "xcomp" and c.tag_ == "VBG")), None)  # fmt: skip
 
 
+def _denied_thing(verb: Token) -> Token | None:
+    """ "a charge Moscow denied", "an accusation the government denies": a relative clause
+    with no object of its own denies the noun it describes."""
+    if verb.dep_ != "relcl" or child(verb, ("nsubj",)) is None:
+        return None
+    return verb.head if verb.head.pos_ == "NOUN" else None
+
+
 def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
     if sense.needs == "person_object":
         return obj is not None and obj.ent_type_ in PERSON_ENTS
@@ -319,6 +327,8 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
     if sense.needs == "denial":  # "denied the charges", "denied that its troops were
         # involved", "denies hiring Wagner fighters", "a charge Moscow denied"
         clause = denied_clause(verb)
+        if obj is None and clause is None:
+            return _denied_thing(verb) is not None
         return obj is not None or (clause is not None and clause.lemma_ not in REFUSALS)
     if sense.needs == "no_object":  # "conferred with", not "conferred an honour on"
         return obj is None
