@@ -27,6 +27,7 @@ from allegiance.events.syntax import (
     directive_beside,
     has_own_subject,
     has_own_to,
+    in_clause,
 )
 
 CLIMB_DEPS = frozenset(
@@ -347,7 +348,7 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     ("Hungary had threatened to block the package")."""
     if _years_before(sent, verb, published) or _since_clause(verb) or _long_after(verb):
         return True
-    if _has_since(verb):  # "The Gambia has since brought a case"
+    if _has_since(verb) or _done_before(verb):  # "The Gambia has since brought a case"
         return True
     if _shares_a_subject(verb):  # "then-President Trump withdrew from the deal and reimposed"
         verb = verb.head
@@ -357,6 +358,27 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     if THEN_OFFICE.search(clause):
         return True
     return _cue_pattern(lex.historical_cues).search(clause) is not None
+
+
+def _done_before(verb: Token) -> bool:
+    """ "The court has previously issued warrants for al-Bashir", "the EU has sanctioned
+    Iranian officials over human rights before": an act told as done on an earlier occasion
+    is background."""
+    if any(c.dep_ == "advmod" and c.lower_ == "previously" for c in verb.children):
+        return True
+    return any(
+        t.lower_ == "before" and t.dep_ == "advmod" and _ends_a_phrase(t) and in_clause(t, verb)
+        for t in verb.subtree
+        if t.i > verb.i
+    )
+
+
+def _ends_a_phrase(word: Token) -> bool:
+    """ "... before." or "... before, and": the word with nothing after it in its clause, and
+    not a time's ("the night before", "a week before": a date, read as one)."""
+    if list(word.children) or word.head.ent_type_ in {"DATE", "TIME"}:
+        return False
+    return word.i + 1 == len(word.doc) or word.nbor().is_punct
 
 
 # verbs whose subject is the event itself said to take place ("an attack could come")

@@ -14,6 +14,7 @@ DATIVES = frozenset({"dative", "iobj"})
 OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # determiners of a known thing
 TO_COME = frozenset({"will", "would", "'ll", "shall"})  # auxiliaries of what is yet to be done
+CLAUSES = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis"})
 
 
 def has_own_subject(verb: Token) -> bool:
@@ -124,3 +125,12 @@ def past_beside_infinitive(verb: Token) -> bool:
 def told_to_come(verb: Token) -> bool:
     """ "would respond", "will host": an auxiliary tells the act as yet to be done."""
     return any(c.dep_ == "aux" and c.lower_ in TO_COME for c in verb.children)
+
+
+def in_clause(token: Token, verb: Token) -> bool:
+    """Whether ``token`` belongs to the clause of ``verb`` (no clause boundary between)."""
+    while token != verb:
+        if token.dep_ in CLAUSES or token.head == token:
+            return False
+        token = token.head
+    return True

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from allegiance.events.found import Found
 from allegiance.events.noun_phrases import MentionIndex, all_mentions_in, distinct, mention_root
-from allegiance.events.syntax import OBJECTS, child
+from allegiance.events.syntax import OBJECTS, child, in_clause
 from allegiance.models import Mention
 
 FILINGS = frozenset({"complaint", "case", "lawsuit", "suit", "petition", "challenge", "dispute",
@@ -67,7 +67,7 @@ def _accused(filing: Token, index: MentionIndex) -> list[Mention]:
     of a clause that accuses ("... accusing Myanmar of ...")."""
     verb = filing.head
     for prep in verb.subtree:
-        if prep.dep_ == "prep" and prep.lower_ in ACCUSED_PREPS and _in_clause(prep, verb):
+        if prep.dep_ == "prep" and prep.lower_ in ACCUSED_PREPS and in_clause(prep, verb):
             found = [m for m in all_mentions_in(prep, index) if _named_by(m, prep)]
             if found:
                 return found
@@ -77,14 +77,6 @@ def _accused(filing: Token, index: MentionIndex) -> list[Mention]:
             if obj is not None:
                 return all_mentions_in(obj, index)
     return []
-
-
-CLAUSES = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis"})
-
-
-def _in_clause(token: Token, verb: Token) -> bool:
-    """Whether ``token`` belongs to the clause of ``verb`` (no clause boundary between)."""
-    return _reaches(token, verb, crossing=CLAUSES)
 
 
 def _named_by(mention: Mention, prep: Token) -> bool:
