@@ -217,6 +217,8 @@ def _charge_named_after(clause: Token, head: Token) -> bool:
 # verbs that deny a charge taken up by a noun: "a charge Moscow denied", "a claim Kyiv rejected"
 CHARGE_DENIALS = frozenset({"deny", "reject", "dismiss", "refute"})
 ACCUSING_PREPS = frozenset({"of", "for", "with"})  # accused of, blamed for, charged with
+# arcs from an act up to the accusation that tells it ("of flying jets to Libya to support")
+INSIDE_AN_ACCUSATION = frozenset({"conj", "advcl", "xcomp", "dobj", "pobj", "prep"})
 
 
 def _accused_act(verb: Token, lex: Lexicon) -> bool:
@@ -232,7 +234,7 @@ def _accused_act(verb: Token, lex: Lexicon) -> bool:
             return above.lemma_.lower() in lex.gerund_control or (
                 above.dep_ in OBJECTS and above.head.lemma_.lower() in lex.gerund_control
             )
-        if tok.dep_ not in {"conj", "advcl", "xcomp", "dobj", "pobj", "prep"}:
+        if tok.dep_ not in INSIDE_AN_ACCUSATION:
             return False
         tok = head
     return False
@@ -348,7 +350,7 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     ("Hungary had threatened to block the package")."""
     if _years_before(sent, verb, published) or _since_clause(verb) or _long_after(verb):
         return True
-    if _has_since(verb) or _done_before(verb):  # "The Gambia has since brought a case"
+    if _has_since(verb) or _done_before(verb):  # "has since brought", "has previously issued"
         return True
     if _shares_a_subject(verb):  # "then-President Trump withdrew from the deal and reimposed"
         verb = verb.head
