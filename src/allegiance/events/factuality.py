@@ -17,10 +17,14 @@ from spacy.tokens import Span, Token
 from allegiance.events.attach import dates_another_clause, ongoing_since
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.noun_phrases import sentence_ents
-from allegiance.events.participants import MAX_CLIMB, left_to, said_in_the_same_breath
+from allegiance.events.participants import (
+    MAX_CLIMB,
+    gerund_controlling_verb,
+    left_to,
+    said_in_the_same_breath,
+)
 from allegiance.events.syntax import (
     DEFINITE,
-    OBJECTS,
     OWN_SUBJECTS,
     after_comma,
     comma_participle,
@@ -227,13 +231,10 @@ def _accused_act(verb: Token, lex: Lexicon) -> bool:
     tok = verb
     for _ in range(MAX_CLIMB):
         head = tok.head
-        if head is tok:
+        if head == tok:
             return False
         if tok.dep_ == "pcomp" and head.lower_ in ACCUSING_PREPS:
-            above = head.head
-            return above.lemma_.lower() in lex.gerund_control or (
-                above.dep_ in OBJECTS and above.head.lemma_.lower() in lex.gerund_control
-            )
+            return gerund_controlling_verb(head, lex) is not None
         if tok.dep_ not in INSIDE_AN_ACCUSATION:
             return False
         tok = head

@@ -202,12 +202,20 @@ def _gerund_controller(verb: Token, lex: Lexicon) -> Token | None:
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPS:
         return None
+    controller = gerund_controlling_verb(prep, lex)
+    if controller is None:
+        return None
+    above = prep.head  # "accusing the administration of siding with Cairo": "of" on the noun
+    return above if above != controller else child(controller, OBJECTS)
+
+
+def gerund_controlling_verb(prep: Token, lex: Lexicon) -> Token | None:
+    """The verb whose object does what the gerund after ``prep`` tells ("accused" in "accused
+    Russia of deploying"), also where the parser hangs the preposition on that object."""
     above = prep.head
     if above.dep_ in OBJECTS and above.head.lemma_.lower() in lex.gerund_control:
-        return above  # "accusing the administration of siding with Cairo": "of" on the noun
-    if above.lemma_.lower() not in lex.gerund_control:
-        return None
-    return child(above, OBJECTS)
+        return above.head
+    return above if above.lemma_.lower() in lex.gerund_control else None
 
 
 def _beside_the_reporting_verb(verb: Token) -> Token | None:

@@ -127,10 +127,15 @@ def told_to_come(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in TO_COME for c in verb.children)
 
 
-def in_clause(token: Token, verb: Token) -> bool:
-    """Whether ``token`` belongs to the clause of ``verb`` (no clause boundary between)."""
-    while token != verb:
-        if token.dep_ in CLAUSES or token.head == token:
+def reaches(token: Token, top: Token, *, crossing: frozenset[str]) -> bool:
+    """Whether climbing heads from ``token`` meets ``top`` before any arc in ``crossing``."""
+    while token != top:
+        if token.dep_ in crossing or token.head == token:
             return False
         token = token.head
     return True
+
+
+def in_clause(token: Token, verb: Token) -> bool:
+    """Whether ``token`` belongs to the clause of ``verb`` (no clause boundary between)."""
+    return reaches(token, verb, crossing=CLAUSES)

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from allegiance.events.found import Found
 from allegiance.events.noun_phrases import MentionIndex, all_mentions_in, distinct, mention_root
-from allegiance.events.syntax import OBJECTS, child, in_clause
+from allegiance.events.syntax import OBJECTS, child, in_clause, reaches
 from allegiance.models import Mention
 
 FILINGS = frozenset({"complaint", "case", "lawsuit", "suit", "petition", "challenge", "dispute",
@@ -83,13 +83,4 @@ def _named_by(mention: Mention, prep: Token) -> bool:
     """Whether ``mention`` is the object of ``prep`` itself or its modifier ("over China's
     restrictions"), not of a phrase nested in it ("... on Canadian seed")."""
     root = mention_root(prep.doc, mention)
-    return root is not None and _reaches(root, prep, crossing=frozenset({"prep"}))
-
-
-def _reaches(token: Token, top: Token, *, crossing: frozenset[str]) -> bool:
-    """Whether climbing heads from ``token`` meets ``top`` before any arc in ``crossing``."""
-    while token != top:
-        if token.dep_ in crossing or token.head == token:
-            return False
-        token = token.head
-    return True
+    return root is not None and reaches(root, prep, crossing=frozenset({"prep"}))
