@@ -173,7 +173,7 @@ def _other_party(sentence: list[Draft], addresser_words: set[int]) -> str | None
 
 
 def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
 
@@ -214,7 +214,7 @@ def verb_subject(verb: Token) -> Token | None:
         if reported and verb.dep_ == "ccomp":
             verb = verb.head
             continue
-        if subject is not None or verb.dep_ != "conj" or verb.head is verb:
+        if subject is not None or verb.dep_ != "conj" or verb.head == verb:
             return subject
         verb = verb.head
 

@@ -338,7 +338,7 @@ def _verb_from(token: Token, *, passing: frozenset[str] | None) -> Token | None:
     for _ in range(MAX_GOVERNING):
         if token.pos_ in {"VERB", "AUX"}:
             return token
-        if token.head is token or (passing is not None and token.dep_ not in passing):
+        if token.head == token or (passing is not None and token.dep_ not in passing):
             return None
         token = token.head
     return None
@@ -363,7 +363,7 @@ def in_a_relative_clause(token: Token, trigger: Token) -> bool:
     """ "urged them to pay the pledges they made in March", "Trump, who in his first term
     pulled out of the deal, has threatened": a date in a relative clause dates that clause."""
     meets = {trigger.i, *(a.i for a in trigger.ancestors)}
-    while token.i not in meets and token.head is not token:
+    while token.i not in meets and token.head != token:
         if token.dep_ == "relcl":
             return True
         token = token.head
@@ -398,7 +398,7 @@ def _date_the_clause_describes(found: Found) -> Span | None:
     clause = found.trigger.verb or found.trigger.token
     for _ in range(DESCRIBED_REACH):
         head = clause.head
-        if head is clause or clause.dep_ in REPORTED_DEPS:
+        if head == clause or clause.dep_ in REPORTED_DEPS:
             return None
         if clause.dep_ in {"relcl", "advcl", "acl"}:
             if head.ent_type_ == "DATE":
@@ -429,7 +429,7 @@ def _year_of_phrase(noun: Token) -> Span | None:
     ("the 2018 attack ... on Sergei Skripal and his daughter, which Britain blamed")."""
     for _ in range(PHRASE_REACH):
         year = _year_of(noun)
-        if year is not None or noun.dep_ not in PHRASE_DEPS or noun.head is noun:
+        if year is not None or noun.dep_ not in PHRASE_DEPS or noun.head == noun:
             return year
         noun = noun.head
     return None

@@ -465,7 +465,7 @@ def _since_clause(verb: Token) -> bool:
     if verb.tag_ != "VBD" or not _since_marked(verb):
         return False
     lasting = verb.head
-    while lasting.dep_ == "xcomp" and lasting.head is not lasting:  # "has sought to reduce"
+    while lasting.dep_ == "xcomp" and lasting.head != lasting:  # "has sought to reduce"
         lasting = lasting.head
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in lasting.children)
 

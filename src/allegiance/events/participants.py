@@ -676,7 +676,7 @@ def _answers_it(verb: Token) -> bool:
 def _aimed_beside_the_instrument(noun: Token) -> Token | None:
     """ "retaliated with its own tariffs on U.S. goods": the parser hangs the target of the
     instrument on the verb it is the instrument of."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head is noun.head:
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head == noun.head:
         return None
     return prep_object(noun.head.head, ("on", "against"))
 
