@@ -152,6 +152,8 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
         head, dep = tok.head, tok.dep_
         if head == tok or dep not in CLIMB_DEPS or (dep == "conj" and _own_clause(tok)):
             return None
+        if _gone_without(tok) and tok.pos_ in {"VERB", "AUX"}:
+            return went_without(head, lex)  # not a clause inside what is gone without
         if dep == "advcl" and _told_as_past(tok):
             return None
         if dep == "prep" and _sets_the_scene(tok):
@@ -199,6 +201,24 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
 
 
 # verbs of belief: not believing that something will happen leaves it possible, not denied
+def _gone_without(token: Token) -> bool:
+    """ "without agreeing", "without a deal": what ``token`` names is what an act went without."""
+    return token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "without"
+
+
+def went_without(without: Token, lex: Lexicon) -> str:
+    """What an act went without did not happen: "ended two days of talks without agreeing to
+    extend the treaty", "the summit collapsed without a deal" (negated, as the guidelines code
+    them). Beside an act that is itself only possible, planned or refused ("could strike
+    without warning", "would not restore ties without a settlement") it is a condition:
+    hypothetical."""
+    act = clause_verb(without)
+    outer = local_factuality(act, lex) or embedded_factuality(act, lex)
+    if outer is None and act.dep_ == "conj":  # "shouldn't close borders or stop ... without"
+        outer = local_factuality(act.head, lex)
+    return "negated" if outer is None else "hypothetical"
+
+
 BELIEF_VERBS = frozenset({"believe", "think", "expect"})
 
 
@@ -532,8 +552,8 @@ def factuality(
             if around is not None:
                 return around
             presupposed = True
-        if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
-            return "hypothetical"
+        if _gone_without(trigger):
+            return went_without(trigger.head, lex)
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "since" and not recent:
             return "historical"  # "relations have soured since the attack": where it began
         if _anniversary_of(trigger):
