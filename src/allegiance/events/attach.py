@@ -194,6 +194,13 @@ def _place_prep(ent: Span, preps: frozenset[str]) -> Token | None:
     return None
 
 
+def place_distance(ent: Span, trigger: Token, preps: frozenset[str]) -> int:
+    """Arcs from ``trigger`` to the word the place ``ent``'s preposition hangs on: 0 for "met
+    in Sochi", 1 for "hosted his counterparts in Amman", more for a place in a clause below."""
+    prep = _place_prep(ent, preps)
+    return tree_distance(prep.head, trigger) if prep is not None else len(trigger.doc)
+
+
 def _place_spans(
     sent: Span, chain: set[int], lo: int, hi: int, preps: frozenset[str]
 ) -> list[Span]:
@@ -224,7 +231,11 @@ def find_location(found: Found, sent: Span) -> Location | None:
     places = [e for e in candidates if e.label_ in PLACE_ENTS or _looks_like_place(e)]
     if not places:
         return None
-    ent = places[-1]
+    # the place nearest the trigger in the parse ("met Putin in Sochi", "hosted his
+    # counterparts in Amman"), not the last one of a phrase or clause below it ("... to
+    # discuss the war in Ukraine"); of places as near, the last
+    trigger = found.trigger.token
+    ent = min(places, key=lambda e: (place_distance(e, trigger, preps), -e.start))
     text = ent.text
     right = ent.end
     if right < len(sent.doc) and sent.doc[right].lower_ in {"area", "region", "oblast"}:
