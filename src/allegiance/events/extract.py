@@ -72,6 +72,7 @@ from allegiance.events.nonevents import (
     asking_for_comment,
     commentators_view,
     commented_on,
+    declined_to_comment,
     ends_others_war,
     feelings_dismissed,
     goods_arrived,
@@ -511,6 +512,8 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     trig = found.trigger
     clause = trig.verb if trig.verb is not None else trig.token
     if asked(trig.token) or asking_for_comment(trig.token):
+        return False
+    if trig.verb is not None and declined_to_comment(trig.verb):
         return False
     if trig.sense.type == "ASSAULT" and trig.verb is not None and a_match_score(trig.verb):
         return False

@@ -156,6 +156,22 @@ def asking_for_comment(token: Token) -> bool:
     return about is not None and about.lemma_.lower() == "comment"
 
 
+# what a spokesperson declines to do when asked: no refusal of anyone's demand
+# (not "refused to respond to a demand": that refuses the demand)
+PRESS_ANSWERS = frozenset({
+    "comment", "elaborate", "confirm", "say", "specify", "disclose", "identify", "name",
+})  # fmt: skip
+
+
+def declined_to_comment(verb: Token) -> bool:
+    """ "The State Department declined to comment", "declined to say whether ...": a press
+    non-answer, not a rejection (PLOVER REJECT refuses a proposal, demand or request)."""
+    if verb.lemma_.lower() not in {"decline", "refuse"}:
+        return False
+    done = child(verb, ("xcomp",))
+    return done is not None and done.lemma_.lower() in PRESS_ANSWERS
+
+
 def commentators_view(verb: Token, lex: Lexicon) -> bool:
     """ "Analysts point out that India backs the base", "according to analysts, Japan wants
     to strengthen ties": what an analyst or expert says is an opinion, not an event."""

@@ -45,7 +45,27 @@ def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     found = _forces_sent_to_a_place(found)
     found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
     found = _leaving_a_body(_military_backing(_willingness(_attacked_for(found), lex)))
+    found = _economic_retaliation(found, lex)
     return _refusal_stated(_unrecognised(_aid_stopped(found, index, lex), lex))
+
+
+RETALIATING = frozenset({"retaliate", "retaliation"})
+# what a trade reprisal is told with, besides the lexicon's economic cues
+TRADE_MEASURES = frozenset({"sanction", "duty", "levy", "embargo", "quota", "ban"})
+
+
+def _economic_retaliation(found: Found, lex: Lexicon) -> Found:
+    """ "Canada and China retaliated against sweeping U.S. tariffs", "fearing retaliation from
+    Beijing" over tariffs on its cars: a reprisal in a trade quarrel is a SANCTION, not an
+    ASSAULT (as the gold codes "The EU retaliated at the time with duties on bourbon")."""
+    token = found.trigger.token
+    if found.trigger.sense.type != "ASSAULT" or token.lemma_.lower() not in RETALIATING:
+        return found
+    words = {t.lemma_.lower() for t in token.sent}
+    economic = {w for w, kind in lex.context_cues.items() if kind == "economic"}
+    if not words & (economic | TRADE_MEASURES):
+        return found
+    return _with_type(found, "SANCTION", None)
 
 
 # what "will not" or "would not" refuses: accepting, meeting, negotiating, recognising,

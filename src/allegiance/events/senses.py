@@ -76,6 +76,11 @@ def _object_read_as_a_subject(verb: Token) -> Token | None:
     return None
 
 
+def _done_by_an_act(verb: Token) -> bool:
+    by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return by is not None and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in by.children)
+
+
 def _lemma(tok: Token | None) -> str:
     return tok.lemma_.lower() if tok is not None else ""
 
@@ -332,8 +337,9 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
         return obj is not None or (clause is not None and clause.lemma_ not in REFUSALS)
     if sense.needs == "no_object":  # "conferred with", not "conferred an honour on"
         return obj is None
-    if sense.needs == "no_instrument":  # "retaliated with tariffs": the tariffs are the event
-        return prep_object(verb, ("with",)) is None
+    if sense.needs == "no_instrument":  # "retaliated with tariffs": the tariffs are the event,
+        # as is the act it was done by ("retaliated by banning sales")
+        return prep_object(verb, ("with",)) is None and not _done_by_an_act(verb)
     if sense.needs == "destination":  # "flew to Athens", not "flew jets to" or "was flown to"
         to = prep_object(verb, ("to",))
         moved = obj is not None or is_passive(verb)
