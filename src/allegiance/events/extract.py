@@ -28,7 +28,7 @@ from allegiance.events.discourse import (
     background_carried,
     with_answered_parties,
 )
-from allegiance.events.factuality import clause_verb, factuality
+from allegiance.events.factuality import attempted, clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.generic import (
     a_condition_under,
@@ -463,7 +463,7 @@ def build_event(found: Found, ctx: DocContext) -> Event:
     if visit is not None:
         found, details = visit, dataclasses.replace(details, mode="visit")
     fact = found.factuality or factuality(
-        trig.verb or tok,
+        attempted(trig.verb or tok, trig.sense.type),
         sent,
         ctx.lex,
         published=ctx.published,

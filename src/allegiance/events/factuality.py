@@ -200,7 +200,6 @@ def embedded_factuality(verb: Token, lex: Lexicon) -> str | None:
     return None
 
 
-# verbs of belief: not believing that something will happen leaves it possible, not denied
 def _gone_without(token: Token) -> bool:
     """ "without agreeing", "without a deal": what ``token`` names is what an act went without."""
     return token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "without"
@@ -219,6 +218,22 @@ def went_without(without: Token, lex: Lexicon) -> str:
     return "negated" if outer is None else "hypothetical"
 
 
+ATTEMPTING = frozenset({"try", "attempt"})
+# acts whose attempt PLOVER codes as the act ("successful and attempted assassinations")
+ATTEMPTED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def attempted(verb: Token, kind: str) -> Token:
+    """The verb whose clause tells whether an act of type ``kind`` happened: for a violent act
+    attempted ("he tried to kill the journalist in 2022", "tried to dissolve Congress") the
+    attempt, which PLOVER codes as the act; else ``verb`` itself."""
+    head = verb.head
+    if kind in ATTEMPTED_TYPES and verb.dep_ == "xcomp" and head.lemma_.lower() in ATTEMPTING:
+        return head
+    return verb
+
+
+# verbs of belief: not believing that something will happen leaves it possible, not denied
 BELIEF_VERBS = frozenset({"believe", "think", "expect"})
 
 
