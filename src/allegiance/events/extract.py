@@ -213,7 +213,9 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         )
     if not recipients and not _request_put_to_someone(trig, lex):
         own_act = trig.sense.type == "THREATEN" and _tells_own_act(verb, index, actors)
-        recipients = _distinct(_embedded_recipients(verb, index, lex, said=own_act), actors)
+        recipients = _distinct(
+            _embedded_recipients(verb, index, lex, said=own_act, exclude=actors), actors
+        )
     if not recipients and trig.sense.type in STANCE_TYPES:
         subject = content_subject(verb)
         recipients = _distinct(np_mentions(subject, index), actors) if subject is not None else []
@@ -313,7 +315,13 @@ def _request_put_to_someone(trig: Trigger, lex: Lexicon) -> bool:
 
 
 def _embedded_recipients(
-    verb: Token, index: MentionIndex, lex: Lexicon, depth: int = 0, *, said: bool = False
+    verb: Token,
+    index: MentionIndex,
+    lex: Lexicon,
+    depth: int = 0,
+    *,
+    said: bool = False,
+    exclude: Sequence[Mention] = (),
 ) -> list[Mention]:
     """Recipients of the clause a verb embeds: "refused to meet Jordan's king", "promised to
     continue military aid to Mozambique", "staged a strike to protest Sweden's decision";
@@ -328,12 +336,12 @@ def _embedded_recipients(
     ]
     for comp in comps:
         transfer = comp.lemma_ in lex.transfer_verbs
-        found = verb_recipients(comp, index, transfer=transfer)
+        found = verb_recipients(comp, index, transfer=transfer, exclude=exclude)
         obj = child(comp, ("dobj",))
         if not found and obj is not None:
             found = noun_recipients(obj, index)
         if not found and depth < 2:
-            found = _embedded_recipients(comp, index, lex, depth + 1)
+            found = _embedded_recipients(comp, index, lex, depth + 1, exclude=exclude)
         if found:
             return found
     return []

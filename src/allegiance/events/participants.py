@@ -8,7 +8,13 @@ from spacy.tokens import Token
 
 from allegiance.doc import token_in_quotes
 from allegiance.events.lexicon import Lexicon
-from allegiance.events.noun_phrases import MentionIndex, distinct, np_mention, np_mentions
+from allegiance.events.noun_phrases import (
+    MentionIndex,
+    distinct,
+    mention_root,
+    np_mention,
+    np_mentions,
+)
 from allegiance.events.object_parties import (
     MEETING_NOUNS,
     _body_convened,
@@ -459,11 +465,29 @@ def verb_recipients(
             # Brussels")
             found = distinct(np_mentions(tok, index, places=tok != event_noun), exclude)
             found = _other_of_a_pair(tok, index, exclude) or found
+            if obj is not None and tok == obj:  # "closed the bloc's airspace to ...": its own
+                found = [m for m in found if not own_domain_holder(m, obj, exclude)]
             if found and obj is not None and tok == obj:
                 found += distinct(_names_hung_on_the_verb(verb, obj, index), [*exclude, *found])
             if found:
                 return found
     return []
+
+
+# what a party closes or opens to others: its own, whoever it is named as ("the bloc's")
+OWN_DOMAINS = frozenset({
+    "airspace", "border", "port", "harbour", "harbor", "water", "market", "territory", "sky",
+})  # fmt: skip
+
+
+def own_domain_holder(mention: Mention, obj: Token, actors: Sequence[Mention]) -> bool:
+    """ "EU leaders agreed to close the bloc's airspace to Belarusian airlines": the bloc is
+    the actor's own, named again (as "its airspace" would be), not whom the act is done to."""
+    if obj.lemma_.lower() not in OWN_DOMAINS or not mention.code:
+        return False
+    root = mention_root(obj.doc, mention)
+    held = root is not None and root.dep_ == "poss" and root.head == obj
+    return held and mention.code in {a.code for a in actors}
 
 
 # what a crowd does beside its rally that names whom it is against
