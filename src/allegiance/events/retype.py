@@ -62,8 +62,8 @@ def _economic_retaliation(found: Found, lex: Lexicon) -> Found:
     if found.trigger.sense.type != "ASSAULT" or token.lemma_.lower() not in RETALIATING:
         return found
     words = {t.lemma_.lower() for t in token.sent}
-    economic = {w for w, kind in lex.context_cues.items() if kind == "economic"}
-    if not words & (economic | TRADE_MEASURES):
+    economic = any(lex.context_cues.get(w) == "economic" for w in words)
+    if not economic and not words & TRADE_MEASURES:
         return found
     return _with_type(found, "SANCTION", None)
 

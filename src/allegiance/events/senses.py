@@ -14,6 +14,7 @@ from allegiance.events.syntax import (
     child,
     describes_a_noun,
     is_passive,
+    means_clauses,
     prep_object,
 )
 
@@ -74,11 +75,6 @@ def _object_read_as_a_subject(verb: Token) -> Token | None:
         if subject is not None and subject.pos_ == "NOUN" and subject.left_edge.i == verb.i + 1:
             return subject
     return None
-
-
-def _done_by_an_act(verb: Token) -> bool:
-    by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    return by is not None and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in by.children)
 
 
 def _lemma(tok: Token | None) -> str:
@@ -339,7 +335,8 @@ def _needs_met(verb: Token, sense: Sense, obj: Token | None) -> bool:
         return obj is None
     if sense.needs == "no_instrument":  # "retaliated with tariffs": the tariffs are the event,
         # as is the act it was done by ("retaliated by banning sales")
-        return prep_object(verb, ("with",)) is None and not _done_by_an_act(verb)
+        done_by = any(c.tag_ == "VBG" for c in means_clauses(verb))
+        return prep_object(verb, ("with",)) is None and not done_by
     if sense.needs == "destination":  # "flew to Athens", not "flew jets to" or "was flown to"
         to = prep_object(verb, ("to",))
         moved = obj is not None or is_passive(verb)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from allegiance.events.found import Found
+from allegiance.events.syntax import means_clauses
 
 
 def _heads(found: Found) -> set[Token]:
@@ -58,13 +59,7 @@ def _support_by_means(found: Found, others: Sequence[Found]) -> bool:
     by-clause names, one happening told once (as AID), not twice."""
     if found.trigger.sense.type != "SUPPORT":
         return False
-    means = {
-        t.i
-        for prep in found.trigger.token.children
-        if prep.dep_ == "prep" and prep.lower_ == "by"
-        for t in prep.children
-        if t.dep_ == "pcomp"
-    }
+    means = {t.i for t in means_clauses(found.trigger.token)}
     return any(o.trigger.token.i in means and o.trigger.sense.type in MEANS_TYPES for o in others)
 
 

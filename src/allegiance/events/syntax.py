@@ -69,6 +69,18 @@ def _with_particles(token: Token) -> Iterator[Token]:
             yield from c.children
 
 
+def means_clauses(token: Token) -> list[Token]:
+    """The clauses a "by" on ``token`` names its means with ("responded by expelling",
+    "supporting Russia's war effort by giving it weapons")."""
+    return [
+        t
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "by"
+        for t in prep.children
+        if t.dep_ == "pcomp"
+    ]
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
