@@ -3,6 +3,7 @@ training stories as the trainer reads them."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from allegiance.judge.verifier import Recurrence
@@ -50,9 +51,15 @@ def test_an_event_with_no_code_on_either_side_has_no_recurrence():
 
 def test_written_stories_are_read_with_their_gold_and_weight():
     examples = written_examples(DATA / "written", weight=0.5)
-    assert len(examples) == 176
+    assert len(examples) == 184
     assert {e.source for e in examples} == {"written"}
     assert all(e.weight == 0.5 for e in examples)
     unpolitical = [e for e in examples if not e.political]
     assert len(unpolitical) == 20 and all(not e.gold for e in unpolitical)
     assert all(e.gold for e in examples if e.political)
+
+
+def test_the_fresh_stories_are_kept_out_of_training():
+    trained = {e.article.id for e in written_examples(DATA / "written")}
+    fresh = {json.loads(line)["id"] for line in (DATA / "fresh" / "articles.jsonl").open()}
+    assert len(fresh) == 8 and not trained & fresh

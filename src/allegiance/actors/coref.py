@@ -168,6 +168,8 @@ def pronouns(
         kind = ctx.lexicon.pronouns.get(token.lower_)
         if kind is None or token.i in taken or _pleonastic(token):
             continue
+        if _the_thing_answered(token, resolved):
+            continue
         answered = _answered_subjects(token, ctx)
         others = _not_answering(resolved, answered) if answered else resolved
         gender = ctx.lexicon.pronoun_genders.get(token.lower_)
@@ -198,6 +200,24 @@ def pronouns(
 # would ...", "China's embassy in Port Moresby said it opposed ...")
 TELLING_VERBS = frozenset({"say", "tell", "announce", "warn", "add", "claim", "insist",
                            "state", "declare", "confirm", "vow", "pledge", "promise"})  # fmt: skip
+
+
+SAYING = frozenset({"say", "add", "argue", "insist", "warn", "note", "claim"})
+
+
+def _the_thing_answered(pronoun: Token, drafts: list[Draft]) -> bool:
+    """ "Baerbock criticised the decision, saying it undermined the credibility of the EU":
+    "it", said of in the same breath as a thing answered, is that thing, no party."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    said = pronoun.head
+    saying = said.head
+    if said.dep_ != "ccomp" or saying.lemma_.lower() not in SAYING:
+        return False
+    if saying.dep_ not in {"advcl", "conj"}:
+        return False
+    thing = next((c for c in saying.head.children if c.dep_ == "dobj"), None)
+    return thing is not None and thing.pos_ == "NOUN" and _draft_at(drafts, thing.i) is None
 
 
 def _own_subject(pronoun: Token) -> Token | None:

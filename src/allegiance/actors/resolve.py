@@ -24,7 +24,11 @@ from allegiance.actors.lexicon import (
     stance_named,
 )
 from allegiance.actors.patterns import PLACE, parse_pattern_id
-from allegiance.actors.travel import places_travelled_to, titled_of_no_country
+from allegiance.actors.travel import (
+    parties_addressed,
+    places_travelled_to,
+    titled_of_no_country,
+)
 from allegiance.models import Actor, Mention
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
@@ -60,6 +64,7 @@ def resolve(doc: Doc, ctx: Context) -> list[Mention]:
         sent_of,
         titles_of=titles_named(doc, drafts, ctx),
         travelled_to=places_travelled_to(doc, drafts),
+        addressed=parties_addressed(doc, drafts),
     )
     drafts = resolve_coreference(doc, drafts, ctx, sent_of)
     return to_mentions(doc, drafts, sent_of)
@@ -602,6 +607,7 @@ def infer_affiliations(
     *,
     titles_of: Mapping[int, int] | None = None,
     travelled_to: Mapping[int, frozenset[int]] | None = None,
+    addressed: Mapping[int, frozenset[int]] | None = None,
 ) -> None:
     """ "President Ana Lima met Chilean judges": a titled person with no known affiliation
     acts for the country of the sentence, when the sentence names exactly one; else, in a
@@ -610,17 +616,20 @@ def infer_affiliations(
     ``titles_of``: for a draft that says whose title it is ("China's ambassador"), where that
     title is: another's title names the other side ("Okano summoned China's ambassador"), not
     the country the sentence is about. ``travelled_to``: for a person, the tokens of the places
-    the person goes to ("flew to Washington"), which name no country of theirs."""
+    the person goes to ("flew to Washington"), which name no country of theirs; ``addressed``:
+    the tokens of the parties the person accuses, urges or warns, which neither do."""
     home = story_home(drafts, sent_of)
     for draft in drafts:
         if not titled_of_no_country(draft):
             continue
         went = (travelled_to or {}).get(draft.start, frozenset())
+        aimed = (addressed or {}).get(draft.start, frozenset())
         named = [d for d in drafts if d.kind != "person" and d.code
                  and sent_of[d.start] == sent_of[draft.start]]  # fmt: skip
-        codes = {str(d.code) for d in named if d.start not in went
+        codes = {str(d.code) for d in named if d.start not in went | aimed
                  and not _anothers_title(d, draft, titles_of or {})}  # fmt: skip
         visited = {d.code for d in named if d.start in went}
+        codes -= visited  # a visitor to a country holds no office of it, wherever it is named
         if len(codes) == 1:
             draft.code = codes.pop()
             draft.extra["inferred"] = "1"

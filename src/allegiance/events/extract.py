@@ -40,6 +40,7 @@ from allegiance.events.generic import (
     any_condemned,
     as_opposed_to,
     demanded_to_stop,
+    done_to_anyone,
     held_for_years,
     prevents_no_party,
 )
@@ -68,8 +69,10 @@ from allegiance.events.nonevents import (
     a_topic_named,
     a_war_named,
     a_warning_of_how_things_are,
+    an_office_named,
     asked,
     asking_for_comment,
+    civilians_travelled,
     commentators_view,
     commented_on,
     declined_to_comment,
@@ -543,6 +546,8 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
         return False
     if trig.sense.type == "ACCUSE" and trig.verb is not None and any_condemned(trig.verb):
         return False
+    if trig.token == trig.verb and done_to_anyone(trig.verb, trig.sense.type):
+        return False
     if trig.sense.type == "ASSAULT" and a_quarrel(trig.token, [*found.actors, *found.recipients]):
         return False
     if trig.sense.type == "CONSULT" and _no_meeting(found):
@@ -556,6 +561,8 @@ def _usable(found: Found, lex: Lexicon, index: MentionIndex) -> bool:
     if trig.sense.type == "RETREAT" and ends_others_war(trig.token, found.actors, index):
         return False
     if trig.verb is None and (commented_on(trig.token) or a_topic_named(trig.token)):
+        return False
+    if trig.verb is None and an_office_named(trig.token):
         return False
     if trig.sense.type == "AID" and trig.verb is not None and helped_by_a_measure(trig.verb):
         return False
@@ -575,6 +582,8 @@ def _no_meeting(found: Found) -> bool:
     """Travel, goods, targets met, press conferences and trips at home meet no party."""
     verb = found.trigger.verb
     if verb is not None and (private_travel(verb) or goods_arrived(verb) or a_standard_met(verb)):
+        return True
+    if verb is not None and civilians_travelled(verb, found.actors):
         return True
     return a_press_conference(found.trigger.token) or trip_at_home(found) or trip_of_no_party(found)
 

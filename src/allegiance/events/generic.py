@@ -162,6 +162,22 @@ def any_condemned(verb: Token) -> bool:
     )
 
 
+ANYONE = frozenset({"anyone", "anybody", "whoever", "everyone", "everybody"})
+
+
+FORCE_TYPES = frozenset({"COERCE", "ASSAULT"})
+
+
+def done_to_anyone(verb: Token, kind: str) -> bool:
+    """ "Hungary is obliged to arrest anyone subject to its warrants who enters its
+    territory": force used on whoever may come is a rule, not a happening ("police arrested
+    anyone who joined the march" is one, and "to free anyone detained" frees those held)."""
+    obj = child(verb, ("dobj",))
+    if kind not in FORCE_TYPES or obj is None or obj.lower_ not in ANYONE:
+        return False
+    return verb.tag_ not in {"VBD", "VBN"}
+
+
 DEMANDING_VERBS = frozenset(
     {"urge", "ask", "tell", "call", "appeal", "demand", "press", "pressure", "implore", "order"}
 )

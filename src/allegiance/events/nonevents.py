@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
+from allegiance.actors.travel import TRAVEL_VERBS
 from allegiance.doc import inside_quotes, sentence_span
 from allegiance.events.attribution import according_to_objects, attribution
 from allegiance.events.generic import habitual
@@ -106,6 +107,20 @@ def private_travel(verb: Token) -> bool:
     Kenya": private people travelling make no visit of their state."""
     subject = child(verb, SUBJECTS)
     return subject is not None and subject.lemma_.lower() in PRIVATE_TRAVELLERS
+
+
+PRIVATE_SECTORS = frozenset({"CVL", "REF"})
+
+
+def civilians_travelled(verb: Token, parties: Sequence[Mention]) -> bool:
+    """ "many told aid workers they had flown to Minsk on tourist visas": civilians and
+    refugees going somewhere, named by a pronoun or a nationality, make no visit of their
+    state either."""
+    return (
+        verb.lemma_.lower() in TRAVEL_VERBS
+        and bool(parties)
+        and all(m.sector in PRIVATE_SECTORS for m in parties)
+    )
 
 
 # things that arrive or come without anyone visiting: "the first batch of vaccines arrived"
@@ -294,6 +309,24 @@ def a_standing_position(verb: Token, index: MentionIndex, lex: Lexicon) -> bool:
         return False
     speaker, reporter = attribution(verb, sentence, index, lex)
     return speaker is None and reporter is None
+
+
+# offices named after what their holder deals with: "the EU's special envoy for the dialogue
+# between Belgrade and Pristina", "minister for cooperation"
+OFFICE_NOUNS = frozenset({
+    "envoy", "representative", "negotiator", "mediator", "coordinator", "commissioner",
+    "minister", "ministry", "secretary", "adviser", "advisor", "rapporteur", "czar", "tsar",
+})  # fmt: skip
+OFFICE_PREPOSITIONS = frozenset({"for", "on", "to"})
+
+
+def an_office_named(noun: Token) -> bool:
+    """ "The European Union's special envoy for the dialogue between Belgrade and Pristina
+    urged ...": an eventive noun that names what an office deals with is no happening."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in OFFICE_PREPOSITIONS:
+        return False
+    return prep.head.lemma_.lower() in OFFICE_NOUNS
 
 
 # what people talk or disagree about: a matter named, not a happening ("a row over the

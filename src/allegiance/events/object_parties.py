@@ -42,6 +42,24 @@ def _holder_of_assets(obj: Token | None) -> Token | None:
     return prep_object(obj, ("of",))
 
 
+# documents a party writes and others vote on, and the words that say who wrote them
+DRAFTED_THINGS = frozenset({"resolution", "draft", "text", "motion", "proposal", "bill"})
+DRAFTING = frozenset({"drafted", "sponsored", "proposed", "authored", "written", "tabled",
+                      "penned", "led", "backed"})  # fmt: skip
+
+
+def _drafter(obj: Token | None) -> Token | None:
+    """ "vetoed a US-drafted Security Council resolution": the drafter, whom a veto or a vote
+    answers, not the body the resolution is put to."""
+    if obj is None or obj.lemma_.lower() not in DRAFTED_THINGS:
+        return None
+    for mark in (c for c in obj.children if c.dep_ == "amod" and c.lower_ in DRAFTING):
+        who = child(mark, ("npadvmod", "compound", "nmod"))
+        if who is not None:
+            return who
+    return None
+
+
 def _body_convened(verb: Token, obj: Token | None) -> Token | None:
     """ "called a private meeting Wednesday of the U.N. Security Council": the small parser
     hangs the meeting's "of" (on ``obj``, the verb's object) on the verb when a word comes

@@ -18,6 +18,7 @@ from allegiance.events.noun_phrases import (
 from allegiance.events.object_parties import (
     MEETING_NOUNS,
     _body_convened,
+    _drafter,
     _holder_of_assets,
     _partner_of_ties,
     object_author,
@@ -438,6 +439,7 @@ def verb_recipients(
         candidates.append(_holder_of_assets(obj))
         candidates.append(_aid_destination(obj))
         if partner is None:  # "ties with the island nation": whose ties they are is no party
+            candidates.append(_drafter(obj))
             candidates.append(obj)
             candidates.append(_seat_of_the_body(verb, obj, index))
         candidates.append(object_author(verb))

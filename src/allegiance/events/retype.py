@@ -45,7 +45,7 @@ def retyped(found: Found, index: MentionIndex, lex: Lexicon) -> Found:
     found = _forces_sent_to_a_place(found)
     found = _approval(_sanction_on_a_state(_deployed_to_host(found, index)), index)
     found = _leaving_a_body(_military_backing(_willingness(_attacked_for(found), lex)))
-    found = _economic_retaliation(found, lex)
+    found = _guest_welcomed(_economic_retaliation(found, lex), index)
     return _refusal_stated(_unrecognised(_aid_stopped(found, index, lex), lex))
 
 
@@ -66,6 +66,46 @@ def _economic_retaliation(found: Found, lex: Lexicon) -> Found:
     if not economic and not words & TRADE_MEASURES:
         return found
     return _with_type(found, "SANCTION", None)
+
+
+WELCOMING = frozenset({"welcome", "greet"})
+# where a guest is welcomed: a place, not a body joined ("welcomed Finland to NATO")
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_KINDS = frozenset({"capital", "city", "place"})
+
+
+def _guest_welcomed(found: Found, index: MentionIndex) -> Found:
+    """ "Orban welcomed Netanyahu to Budapest": a guest welcomed to a place is a visit the
+    host receives (PLOVER CONSULT 'visit': the visitor is the actor, the host the
+    recipient), not praise of the guest."""
+    trig = found.trigger
+    verb = trig.verb
+    if trig.sense.type != "SUPPORT" or verb is None or trig.token != verb:
+        return found
+    if verb.lemma_.lower() not in WELCOMING or not found.actors or not found.recipients:
+        return found
+    guest = child(verb, ("dobj",))
+    place = prep_object(verb, ("to", "in", "at"))
+    if guest is None or place is None or not _a_place(place, index):
+        return found
+    guests = np_mentions(guest, index)
+    if not guests or guests[0] != found.recipients[0] or not _names(guests[0], guest):
+        return found
+    welcomed = _with_type(found, "CONSULT", "visit")
+    return dataclasses.replace(welcomed, actors=found.recipients, recipients=found.actors)
+
+
+def _names(mention: Mention, token: Token) -> bool:
+    """Whether ``mention`` spans ``token``: the guest is the party itself, not a thing of
+    its ("welcomed the Saudi decision to reopen its embassy in Doha")."""
+    return mention.start <= token.idx and token.idx + len(token) <= mention.end
+
+
+def _a_place(token: Token, index: MentionIndex) -> bool:
+    """A place named, or a seat of government ("to the White House")."""
+    if token.ent_type_ in PLACE_ENTITIES:
+        return True
+    return any(m.kind in PLACE_KINDS for m in np_mentions(token, index))
 
 
 # what "will not" or "would not" refuses: accepting, meeting, negotiating, recognising,
