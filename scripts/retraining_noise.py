@@ -1,5 +1,5 @@
 """How much the test figures at the default threshold move when the verifier is retrained on
-almost the same data: one written story (of 184) left out at a time.
+almost the same data: one written story (of 192) left out at a time.
 
     python scripts/retraining_noise.py [--runs 12] [--seed 1] [--shared ../shared]
 

@@ -212,3 +212,16 @@ def _seconds(function, text: str) -> float:
 )
 def test_model_designations_are_not_counts(text: str, counted: list[str]) -> None:
     assert [a.text for _, _, a in find_amounts(text)] == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("nearly half of Haiti's 11.7 million people need food aid", ["11.7 million people"]),
+        ("some 1,200 troops arrived in 2019", ["some 1,200 troops"]),
+        ("in 2019 troops arrived", []),
+    ],
+)
+def test_a_four_character_decimal_is_a_count_not_a_year(text: str, counted: list[str]) -> None:
+    # "11.7" is four characters long: read as a year, it used to fail the whole article
+    assert [a.text for _, _, a in find_amounts(text)] == counted

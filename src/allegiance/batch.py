@@ -205,6 +205,10 @@ def _ingest_articles(
 
     for extraction in extractor.extract(to_extract()):
         sig = signatures.pop(extraction.article.id)
+        problem = extraction.problem()
+        if problem is not None:
+            screen.problem(problem)  # reported, not stored: a later run tries it again
+            continue
         writer.add(StoredArticle(extraction, minhash=sig))
         if on_progress:
             on_progress(stats)
@@ -225,6 +229,8 @@ def store_extractions(
     for item in items:
         if isinstance(item, ReadProblem):
             screen.problem(item)
+        elif (problem := item[0].problem()) is not None:
+            screen.problem(problem)  # reported, not stored
         elif screen.keep(item[0].article, item[1]):
             writer.add(StoredArticle(item[0], minhash=item[1]))
     writer.flush()

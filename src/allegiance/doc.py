@@ -6,6 +6,9 @@ builder registers the attributes once before it adds them.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from allegiance.models import Event, Sentence
@@ -20,7 +23,24 @@ EXTENSIONS: dict[str, None] = {
     "section": None,  # a section or category the source gives the article
     "relevance": None,  # probability that the article is about politics (relevance gate)
     "sentences_skipped": None,  # sentences the fast path did not parse (None: full parse)
+    "failure": None,  # why a component could not read the article (None: it could)
 }
+
+log = logging.getLogger(__name__)
+
+
+def guarded(doc: Doc, step: Callable[[Doc], Doc], *, name: str) -> Doc:
+    """``step(doc)``, unless a step before failed on this doc. A step that raises marks the doc
+    failed (``doc._.failure``) instead, so that one article a component cannot read is
+    reported and skipped while the rest of the batch goes on."""
+    if doc._.failure is not None:
+        return doc
+    try:
+        return step(doc)
+    except Exception as exc:  # one article's failure must not end the batch
+        log.debug("%s failed on %s", name, doc._.article_id, exc_info=True)
+        doc._.failure = f"{name}: {type(exc).__name__}: {exc}"
+        return doc
 
 
 def register_extensions() -> None:

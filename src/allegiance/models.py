@@ -229,6 +229,15 @@ class Extraction:
     # sentences the fast path sent through the parser and NER, and those it skipped
     sentences_parsed: int = 0
     sentences_skipped: int = 0
+    # why the article could not be read (a component failed on it): reported, never stored
+    failure: str | None = None
+
+    def problem(self) -> ReadProblem | None:
+        """The failure as a problem to report once (the article is then skipped), if any."""
+        if self.failure is None:
+            return None
+        where = self.article.source or self.article.id
+        return ReadProblem(where, f"article {self.article.id} could not be read ({self.failure})")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -238,6 +247,7 @@ class Extraction:
             "events": [e.to_dict() for e in self.events],
             "sentences_parsed": self.sentences_parsed,
             "sentences_skipped": self.sentences_skipped,
+            "failure": self.failure,
         }
 
     @classmethod
@@ -250,6 +260,7 @@ class Extraction:
             events=tuple(Event.from_dict(e) for e in data.get("events") or ()),
             sentences_parsed=int(data.get("sentences_parsed") or 0),
             sentences_skipped=int(data.get("sentences_skipped") or 0),
+            failure=data.get("failure"),
         )
 
 

@@ -132,6 +132,8 @@ class Extractor:
 
 
 def extraction_from_doc(doc: Doc, article: Article) -> Extraction:
+    if doc._.failure is not None:
+        return Extraction(article=article, failure=doc._.failure)
     sentences = sentences_of(doc)
     skipped = doc._.sentences_skipped or 0
     return Extraction(

@@ -15,7 +15,7 @@ from allegiance.actors.lexicon import load_lexicon
 from allegiance.actors.loader import load_knowledge_base
 from allegiance.actors.patterns import PLACE, all_patterns
 from allegiance.actors.resolve import resolve
-from allegiance.doc import register_extensions
+from allegiance.doc import guarded, register_extensions
 from allegiance.models import as_date
 
 log = logging.getLogger(__name__)
@@ -134,6 +134,9 @@ class ActorResolver:
         self.lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
+        return guarded(doc, self._resolve, name=RESOLVER)
+
+    def _resolve(self, doc: Doc) -> Doc:
         published = as_date(doc._.published) if Doc.has_extension("published") else None
         ctx = Context(kb=self.kb, lexicon=self.lexicon, published=published)
         doc._.mentions = resolve(doc, ctx)

@@ -85,6 +85,11 @@ def extract(
     records: list[dict[str, Any]] = []
     cut = threshold(min_confidence)
     for extraction in extractor.extract(articles()):
+        problem = extraction.problem()
+        if problem is not None:
+            problems.append(problem)
+            click.echo(f"skipped: {problem}", err=True)
+            continue
         batch = _event_output(extraction, fmt, cut)
         if fmt == "jsonl":
             for record in batch:

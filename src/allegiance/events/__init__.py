@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 from allegiance.actors import fallback_mentions, with_unresolved
 from allegiance.actors.lexicon import load_lexicon as load_actor_lexicon
 from allegiance.actors.loader import load_knowledge_base
-from allegiance.doc import register_extensions
+from allegiance.doc import guarded, register_extensions
 from allegiance.errors import AllegianceError
 from allegiance.events.extract import EXTRACTOR, build_matchers, extract_events
 from allegiance.events.lexicon import default_lexicon
@@ -44,6 +44,9 @@ class EventExtractor:
         self.name_words = load_actor_lexicon().named_after_a_seat
 
     def __call__(self, doc: Doc) -> Doc:
+        return guarded(doc, self._extract, name=COMPONENT)
+
+    def _extract(self, doc: Doc) -> Doc:
         # the states the story names, whose towns its unknown places are looked for first
         named = Counter(m.code for m in doc._.mentions or [] if m.code and m.kind in STATE_KINDS)
         story = [code for code, _ in named.most_common()]

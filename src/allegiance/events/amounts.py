@@ -385,7 +385,9 @@ def _count_value(m: re.Match[str]) -> tuple[float, str | None] | None:
 def _looks_like_year(m: re.Match[str]) -> bool:
     """A bare 1800-2100 number after "in", "since", ... or before other words is a year."""
     digits = m.group("nn")
-    if digits is None or "," in digits or len(digits) != 4 or not 1800 <= int(digits) <= 2100:
+    if digits is None or not digits.isdigit() or len(digits) != 4:
+        return False  # "11.7 million people" is four characters and no year
+    if not 1800 <= int(digits) <= 2100:
         return False
     before = m.string[max(0, m.start("nn") - 12) : m.start("nn")]
     return bool(m.group("nmod").strip()) or bool(_YEAR_CONTEXT.search(before))

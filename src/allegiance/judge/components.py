@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from allegiance.doc import register_extensions
+from allegiance.doc import guarded, register_extensions
 from allegiance.judge.logistic import LogisticModel, load_model
 from allegiance.judge.relevance import article_relevance, text_relevance
 from allegiance.judge.restated import without_restatements
@@ -43,6 +43,9 @@ class RelevanceGate:
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
+        return guarded(doc, self._score, name=RELEVANCE)
+
+    def _score(self, doc: Doc) -> Doc:
         doc._.relevance = doc_relevance(doc, self.model)
         return doc
 
@@ -57,6 +60,9 @@ class Verifier:
         self.relevance = relevance
 
     def __call__(self, doc: Doc) -> Doc:
+        return guarded(doc, self._verify, name=VERIFIER)
+
+    def _verify(self, doc: Doc) -> Doc:
         events = doc._.events or []
         if not events:
             return doc
