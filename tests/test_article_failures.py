@@ -10,6 +10,7 @@ injected into the event component to check the handling itself.
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 import spacy
@@ -98,3 +99,15 @@ def test_ingest_stores_the_rest_and_not_the_failed_article(tmp_path, failing_eve
     assert result.stderr.count("article bad could not be read") == 1, result.stderr
     listed = CliRunner().invoke(cli, ["articles", "--db", db, "--format", "json"])
     assert {a["id"] for a in json.loads(listed.stdout)} == {"good", "later"}
+
+
+@pytest.mark.model
+def test_evaluation_scores_a_failed_article_as_emitting_nothing(failing_events, caplog):
+    from allegiance.evaluate_docs import extract_stories
+    from allegiance.settings import Settings
+
+    articles = [Article(id="good", text=GOOD), Article(id="bad", text=BAD)]
+    with caplog.at_level(logging.WARNING):
+        found = extract_stories(articles, settings=Settings())
+    assert found["bad"] == [] and found["good"]
+    assert "article bad could not be read" in caplog.text

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import random
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -36,6 +37,8 @@ from allegiance.events.plover import (
 )
 from allegiance.models import EVENT_TYPES, FACTUALITIES, Article, Event
 from allegiance.settings import Settings
+
+log = logging.getLogger(__name__)
 
 LEVELS = ("event", "type_dyad", "dyad")
 THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -513,8 +516,12 @@ def extract_stories(articles: Sequence[Article], *, settings: Settings) -> dict[
     """Every article's events through the normal pipeline, by article id."""
     from allegiance.pipeline import Extractor
 
-    extractions = Extractor(settings).extract(articles)
-    return {x.article.id: list(x.events) for x in extractions}
+    out: dict[str, list[Event]] = {}
+    for extraction in Extractor(settings).extract(articles):
+        if (problem := extraction.problem()) is not None:
+            log.warning("%s; scored as emitting nothing", problem)
+        out[extraction.article.id] = list(extraction.events)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
