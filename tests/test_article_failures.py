@@ -111,3 +111,20 @@ def test_evaluation_scores_a_failed_article_as_emitting_nothing(failing_events, 
         found = extract_stories(articles, settings=Settings())
     assert found["bad"] == [] and found["good"]
     assert "article bad could not be read" in caplog.text
+
+
+def test_extractions_made_elsewhere_are_screened_as_ingest_screens_them(tmp_path):
+    # the Ray and watch paths: a failed extraction is read and kept like any new article,
+    # then reported, not stored
+    from allegiance.batch import store_extractions
+    from allegiance.ingest import signature
+    from allegiance.store import Store
+
+    good = Extraction(article=Article(id="good", text=GOOD))
+    bad = Extraction(article=Article(id="bad", text=BAD), failure="x: boom")
+    items = [(x, signature(x.article.text)) for x in (good, bad)]
+    with Store(tmp_path / "s.duckdb") as store:
+        stats = store_extractions(items, store=store)
+        assert store.all_ids() == {"good"}
+    assert stats.read == 2 and stats.stored == 1
+    assert [str(p) for p in stats.problems] == ["bad: article bad could not be read (x: boom)"]

@@ -204,16 +204,21 @@ def _ingest_articles(
                 yield item
 
     for extraction in extractor.extract(to_extract()):
-        sig = signatures.pop(extraction.article.id)
-        problem = extraction.problem()
-        if problem is not None:
-            screen.problem(problem)  # reported, not stored: a later run tries it again
-            continue
-        writer.add(StoredArticle(extraction, minhash=sig))
+        _store(extraction, signatures.pop(extraction.article.id), screen, writer)
         if on_progress:
             on_progress(stats)
     writer.flush()
     return stats
+
+
+def _store(extraction: Extraction, sig: bytes, screen: _Screen, writer: _BatchWriter) -> None:
+    """Store a kept article's extraction; one a component failed on is reported instead and
+    not stored, so that a later run tries it again."""
+    problem = extraction.problem()
+    if problem is not None:
+        screen.problem(problem)
+    else:
+        writer.add(StoredArticle(extraction, minhash=sig))
 
 
 def store_extractions(
@@ -229,9 +234,7 @@ def store_extractions(
     for item in items:
         if isinstance(item, ReadProblem):
             screen.problem(item)
-        elif (problem := item[0].problem()) is not None:
-            screen.problem(problem)  # reported, not stored
         elif screen.keep(item[0].article, item[1]):
-            writer.add(StoredArticle(item[0], minhash=item[1]))
+            _store(item[0], item[1], screen, writer)
     writer.flush()
     return stats

@@ -163,8 +163,6 @@ def any_condemned(verb: Token) -> bool:
 
 
 ANYONE = frozenset({"anyone", "anybody", "whoever", "everyone", "everybody"})
-
-
 FORCE_TYPES = frozenset({"COERCE", "ASSAULT"})
 
 

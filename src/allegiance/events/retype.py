@@ -88,17 +88,11 @@ def _guest_welcomed(found: Found, index: MentionIndex) -> Found:
     place = prep_object(verb, ("to", "in", "at"))
     if guest is None or place is None or not _a_place(place, index):
         return found
-    guests = np_mentions(guest, index)
-    if not guests or guests[0] != found.recipients[0] or not _names(guests[0], guest):
+    # the guest is the party itself, not a thing of its ("welcomed the Saudi decision")
+    if index.at_token(guest) != found.recipients[0]:
         return found
     welcomed = _with_type(found, "CONSULT", "visit")
     return dataclasses.replace(welcomed, actors=found.recipients, recipients=found.actors)
-
-
-def _names(mention: Mention, token: Token) -> bool:
-    """Whether ``mention`` spans ``token``: the guest is the party itself, not a thing of
-    its ("welcomed the Saudi decision to reopen its embassy in Doha")."""
-    return mention.start <= token.idx and token.idx + len(token) <= mention.end
 
 
 def _a_place(token: Token, index: MentionIndex) -> bool:
