@@ -190,8 +190,17 @@ def _place_prep(ent: Span, preps: frozenset[str]) -> Token | None:
             return head
         if tok.dep_ not in {"pobj", "compound", "appos", "amod", "nmod"} and head.dep_ != "prep":
             return None
+        if _describes_someone(tok, head):
+            return None
         tok = head
     return None
+
+
+def _describes_someone(modifier: Token, head: Token) -> bool:
+    """ "met Assad in Damascus, the most senior Gulf official to visit": a place modifying an
+    apposition's common noun describes whom, not where."""
+    described = head.dep_ == "appos" and head.pos_ == "NOUN"
+    return modifier.dep_ in {"compound", "amod"} and described
 
 
 def place_distance(ent: Span, trigger: Token, preps: frozenset[str]) -> int:
@@ -261,15 +270,25 @@ def _travel_verb(token: Token) -> Token | None:
 
 def travel_destination(found: Found) -> Location | None:
     """Where the parties of a meeting went for it: the host's country makes it a visit."""
+    places = travel_destinations(found)
+    if not places:
+        return None
+    ent = _entity_at(places[0])
+    return geocode_text(ent.text if ent is not None else places[0].text)
+
+
+def travel_destinations(found: Found) -> tuple[Token, ...]:
+    """The places a meeting's party went to for it, each one visited ("travelled to Riyadh,
+    Beijing and Abu Dhabi"): the first place named after "to" or "in", and those coordinated
+    with it."""
     verb = _travel_verb(found.trigger.token)
     if verb is None:
-        return None
+        return ()
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ARRIVAL_PREPS):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if place is not None and place.ent_type_ in PLACE_ENTS:
-            ent = _entity_at(place)
-            return geocode_text(ent.text if ent is not None else place.text)
-    return None
+            return (place, *(c for c in place.conjuncts if c.ent_type_ in PLACE_ENTS))
+    return ()
 
 
 def _looks_like_place(ent: Span) -> bool:

@@ -63,6 +63,7 @@ from allegiance.events.pairs import (
 )
 from allegiance.events.participants import (
     OCCASIONS,
+    PLACE_KINDS,
     answering_party,
     fighting_alongside,
     noun_actors,
@@ -194,8 +195,14 @@ def _verb_participants(trig: Trigger, index: MentionIndex, lex: Lexicon) -> Foun
         if giver is None and obj is not None:
             giver = prep_object(obj, ("from",))
         actors, recipients = (np_mentions(giver, index) if giver else []), actors
+    if allies:  # fighting in an ally's land is not fighting the ally ("for Russia in Kursk")
+        recipients = [m for m in recipients if not _land_of(m, allies)]
     found = Found(trig, actors, _distinct(recipients, actors))
     return topics_kept_out(own_side_kept_out(found), verb.doc)
+
+
+def _land_of(mention: Mention, parties: Sequence[Mention]) -> bool:
+    return mention.kind in PLACE_KINDS and mention.code in {p.code for p in parties if p.code}
 
 
 def _deployed_forces(trig: Trigger, index: MentionIndex) -> list[Mention]:
@@ -429,7 +436,7 @@ def build_event(found: Found, ctx: DocContext) -> Event:
     sent = sentence_span(tok)
     details = attach.details(trig, found, sent, ctx.published, ctx.lex)
     visit = hosted_meeting(found, details.location) or hosted_meeting(
-        found, attach.travel_destination(found)
+        found, attach.travel_destination(found), destinations=attach.travel_destinations(found)
     )
     if visit is not None:
         found, details = visit, dataclasses.replace(details, mode="visit")

@@ -116,10 +116,13 @@ def _at_the_venue(mention: Mention, doc: Doc) -> bool:
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in AT_A_PLACE
 
 
-def hosted_meeting(found: Found, place: Location | None) -> Found | None:
+def hosted_meeting(
+    found: Found, place: Location | None, *, destinations: Sequence[Token] = ()
+) -> Found | None:
     """ "Cameroon and C.A.R. officials met in Bangui": a meeting in the country of some of its
     parties is the others' visit to them (PLOVER CONSULT 'visit': the visitor is the actor, the
-    host the recipient); None when the place is no party's or every party's."""
+    host the recipient); None when the place is no party's or every party's. Every place a
+    trip went to (``destinations``, "travelled to Riyadh and Beijing") is a host."""
     if found.trigger.sense.type != "CONSULT" or place is None or place.country is None:
         return None
     if hosting_to_come(found.trigger):
@@ -128,8 +131,10 @@ def hosted_meeting(found: Found, place: Location | None) -> Found | None:
     doc = found.trigger.token.doc
     # where they met is the venue, not a host ("negotiated with the insurgents in Qatar's
     # capital, Doha")
-    hosts = [m for m in parties if m.code == place.country and not _at_the_venue(m, doc)]
-    guests = [m for m in parties if m.code and m.code != place.country]
+    visited = {m.code for m in parties if mention_root(doc, m) in destinations}
+    host_codes = {place.country, *visited}
+    hosts = [m for m in parties if m.code in host_codes and not _at_the_venue(m, doc)]
+    guests = [m for m in parties if m.code and m.code not in host_codes]
     if not hosts or not guests or all(_posted_there(m, doc) for m in guests):
         return None
     return dataclasses.replace(found, actors=guests, recipients=hosts)

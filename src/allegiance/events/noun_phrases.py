@@ -91,7 +91,7 @@ def np_mention(head: Token, index: MentionIndex, *, places: bool = True) -> Ment
                 continue
             if (tok != head and _names_a_war(c, tok)) or _maker_of_a_thing(c):
                 continue
-            if _whose_affairs(c, tok) or _where_based(c, tok):
+            if _whose_affairs(c, tok) or _where_based(c, tok) or _venue_named(c, tok, index):
                 continue
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                 if places or not _the_head_itself(tok, head) or not _names_a_place(c, index):
@@ -160,6 +160,22 @@ def _where_based(modifier: Token, noun: Token) -> bool:
     """ "accusing the Geneva-based agency": where a body sits says where, not who."""
     based = modifier.dep_ == "amod" and modifier.lemma_.lower() == "base"
     return based and noun.lemma_.lower() in SEATED_BODIES
+
+
+# gatherings a city's name may say where they are held ("the Ankara talks")
+GATHERING_NOUNS = frozenset({
+    "talk", "talks", "summit", "conference", "meeting", "negotiation", "negotiations", "round",
+    "forum", "process", "dialogue",
+})  # fmt: skip
+
+
+def _venue_named(modifier: Token, noun: Token, index: MentionIndex) -> bool:
+    """ "welcomed the Ankara talks", "the Geneva conference": a city before a gathering says
+    where it is held, not who takes part ("the Iran talks" names a party)."""
+    if modifier.dep_ not in {"compound", "nmod"} or noun.lemma_.lower() not in GATHERING_NOUNS:
+        return False
+    mention = index.at_token(modifier)
+    return mention is not None and mention.kind in {"capital", "city"}
 
 
 def _names_a_place(prep: Token, index: MentionIndex) -> bool:

@@ -683,11 +683,22 @@ def fighting_alongside(verb: Token, index: MentionIndex) -> tuple[list[Mention],
     """ "Eritrean forces fought alongside Ethiopia's federal army against the TPLF": whom the
     actor fights beside is on its side (PLOVER lists both as actors), and an "against" the
     parser hangs on the ally ("alongside Russian troops against Ukraine") names the target."""
-    ally = prep_object(verb, ("alongside",))
+    ally = prep_object(verb, ("alongside",)) or _fought_for(verb)
     if ally is None:
         return [], []
     foe = prep_object(ally, ("against",))
-    return np_mentions(ally, index), (np_mentions(foe, index) if foe is not None else [])
+    sides = [m for m in np_mentions(ally, index) if m.kind not in PLACE_KINDS]
+    return sides, (np_mentions(foe, index) if foe is not None else [])
+
+
+FIGHTING_VERBS = frozenset({"fight", "battle"})
+PLACE_KINDS = frozenset({"capital", "city", "place"})
+
+
+def _fought_for(verb: Token) -> Token | None:
+    """ "Sudanese soldiers have fought in Yemen for the Saudi-led coalition": whom a force
+    fights for is its side, not its target (a place fought for is no side)."""
+    return prep_object(verb, ("for",)) if verb.lemma_.lower() in FIGHTING_VERBS else None
 
 
 def _answers_it(verb: Token) -> bool:
