@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from allegiance import segment
 from allegiance.events.lexicon import Lexicon
+from allegiance.events.senses import AID_CARRIERS, ARRIVING
 
 # The English rule lemmatizer's suffix rules (form suffix, lemma suffix), used when a model
 # has no lemmatizer tables of its own.
@@ -117,6 +118,8 @@ def trigger_words(lex: Lexicon, inflections: Inflections) -> TriggerWords:
         pairs.append((inflections.forms(entry.verbs, "verb"), companions))
     movers = lex.transfer_verbs | lex.receive_verbs | lex.pledge_verbs
     pairs.append((inflections.forms(movers, "verb"), inflections.forms(lex.aid_objects, "noun")))
+    carriers = inflections.forms(AID_CARRIERS, "noun")  # "a plane carrying food landed"
+    pairs.append((inflections.forms(ARRIVING, "verb"), carriers))
     deadlines = inflections.forms(lex.deadline_spans, "noun")
     pairs.append((inflections.forms(lex.transfer_verbs, "verb"), deadlines))
     evaluative = inflections.forms(lex.evaluative, "noun")

@@ -611,6 +611,9 @@ def _coming_from(goods: Token, verb: Token) -> Token | None:
     return prep_object(goods, ("from",)) or prep_object(verb, ("from",))
 
 
+DEPOSITED_IN = ("in", "into", "with")
+
+
 def transfer_recipients(verb: Token, index: MentionIndex) -> list[Token | None]:
     """Where the small parser hides a transfer's recipient: "shipped millions of shells to
     Moscow" ("to" under the object) and "given Kyiv military aid" (the recipient parsed as a
@@ -619,6 +622,8 @@ def transfer_recipients(verb: Token, index: MentionIndex) -> list[Token | None]:
     if obj is None:
         return []
     out: list[Token | None] = [prep_object(obj, ("to",))]
+    if verb.lemma_.lower() == "deposit":  # "deposited $250 million in the Central Bank of Sudan"
+        out += [prep_object(verb, DEPOSITED_IN), prep_object(obj, DEPOSITED_IN)]
     mods = [c for c in obj.children if c.i < obj.i and c.dep_ in {"amod", "compound", "nmod"}]
     if mods and (len(mods) > 1 or obj.lemma_ in AID_NOUNS) and _names_a_state(mods[0], index):
         out.append(mods[0])

@@ -430,6 +430,29 @@ def _aid_trigger(
     return Trigger(verb, sense, verb=verb, transfer=transfer, reverse=reverse, consumed=consumed)
 
 
+# what brings aid when it arrives: "a Qatari cargo plane carrying medicine landed in Kabul"
+AID_CARRIERS = frozenset({
+    "plane", "aircraft", "airplane", "flight", "ship", "vessel", "truck", "lorry", "convoy",
+    "cargo", "shipment", "consignment", "airlift",
+})  # fmt: skip
+ARRIVING = frozenset({"arrive", "land", "reach"})
+CARRYING = frozenset({"carry", "bring", "transport", "load", "deliver"})
+
+
+def aid_carried(verb: Token, lex: Lexicon) -> Token | None:
+    """The aid a plane, ship or convoy brings as it arrives ("a Saudi plane carrying 35 tonnes
+    of food landed at Aleppo airport", "a first cargo of wheat and fuel docked"): the arrival
+    is the aid given (PLOVER AID), from whoever the carrier belongs to, to where it arrives."""
+    subject = child(verb, ("nsubj",))
+    if _lemma(verb) not in ARRIVING or subject is None or _lemma(subject) not in AID_CARRIERS:
+        return None
+    held = [prep_object(subject, ("of", "with"))]
+    held += [child(c, ("dobj",)) for c in subject.children if c.dep_ == "acl"
+             and _lemma(c) in CARRYING]  # fmt: skip
+    cargo = [t for t in held if t is not None and aid_kind(t, lex) not in {None, "economic"}]
+    return cargo[0] if cargo else None
+
+
 def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """The sense of a verb token in context, or None if it is not an event here."""
     lemma = _lemma(verb)
@@ -444,6 +467,9 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(verb, _refine(verb, sense, lex), verb=verb, consumed=consumed)
     if lemma in lex.pledge_verbs and obj is not None and aid_kind(obj, lex) is not None:
         return _promised_aid(verb, obj, lex)
+    cargo = aid_carried(verb, lex)
+    if cargo is not None:
+        return _aid_trigger(verb, None, aid_kind(cargo, lex), transfer=False, reverse=False)
     noun = eventive_noun(obj, lex) if lemma in lex.light_verbs else None
     if noun is not None and noun_needs_met(noun, lex.nouns[_lemma(noun)]):
         noun_sense = material(noun, lex.nouns[_lemma(noun)], lex)
