@@ -32,7 +32,7 @@ from allegiance.events.factuality import attempted, clause_verb, factuality
 from allegiance.events.found import Found
 from allegiance.events.holders import with_holders_asked
 from allegiance.events.labelled import labelled_events
-from allegiance.events.lexicon import Lexicon, default_lexicon
+from allegiance.events.lexicon import Lexicon, Sense, default_lexicon
 from allegiance.events.local import story_home, with_home_government, with_local_parties
 from allegiance.events.mutual import (
     GATHERINGS,
@@ -121,7 +121,7 @@ def _candidate_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
     matcher.add("NOUN", [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
     stances = sorted(lex.stance_adjectives)
     # no TAG or DEP here: a doc the fast path leaves unparsed has neither (stance_taken checks)
-    matcher.add("ADJ", [[{"LOWER": {"IN": stances}}]])
+    matcher.add("ADJ", [[{"LOWER": {"IN": [*stances, "due"]}}]])
     return matcher
 
 
@@ -497,6 +497,27 @@ def _reported_subject(noun: Token) -> Token | None:
     return prep_object(noun, ("about", "on", "into", "over"))
 
 
+STATE_PLACES = frozenset({"capital", "country"})
+
+
+def visit_due(adjective: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
+    """ "Qatar's special envoy is due in Kabul next week": a visit to come to the state whose
+    capital or name follows (PLOVER codes a visit to come as AGREE). A sentence the fast path
+    leaves unparsed has no "acomp" and gives none."""
+    if adjective.lower_ != "due" or adjective.dep_ != "acomp":
+        return None
+    place = prep_object(adjective, ("in",))
+    host = index.at_token(place) if place is not None else None
+    if host is None or host.kind not in STATE_PLACES or host.code is None:
+        return None
+    actors = [m for m in verb_actors(adjective.head, index, lex) if m.code != host.code]
+    if not actors:
+        return None
+    trig = Trigger(adjective, Sense(type="CONSULT", mode="visit", confidence=0.6),
+                   verb=adjective.head, consumed=(adjective.i,))  # fmt: skip
+    return Found(trig, actors, [host], factuality="future")
+
+
 def stance_taken(adjective: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
     """ "The United States is deeply concerned about Iran's enrichment": the subject
     disapproves of whom the concern is about (the noun's possessor or of-/by-object when the
@@ -547,7 +568,7 @@ def find_triggers(ctx: DocContext, tokens: Candidates, unparsed: Matcher) -> lis
         if trig is not None and noun.i not in consumed:
             out.append(participants(trig, index, lex))
     for adjective in tokens.adjectives:
-        stance = stance_taken(adjective, index, lex)
+        stance = stance_taken(adjective, index, lex) or visit_due(adjective, index, lex)
         if stance is not None and adjective.i not in consumed:
             out.append(stance)
     for miss in unparsed_verbs(ctx.doc, index, lex, matcher=unparsed):
