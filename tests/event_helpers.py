@@ -72,3 +72,9 @@ def country_mention(doc: Doc, i: int, code: str, sentence: int) -> Mention:
     tok = doc[i]
     return Mention(tok.text, tok.idx, tok.idx + len(tok), code=code, kind="country",
                    sentence_index=sentence)  # fmt: skip
+
+
+def mention_at(doc: Doc, i: int, code: str, kind: str) -> Mention:
+    """A mention of kind ``kind`` ("capital", "country", ...) on the word ``doc[i]``."""
+    tok = doc[i]
+    return Mention(tok.text, tok.idx, tok.idx + len(tok), code=code, kind=kind)

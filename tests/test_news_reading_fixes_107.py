@@ -21,8 +21,7 @@ import pytest
 from allegiance.events.attach import _describes_someone
 from allegiance.events.noun_phrases import MentionIndex, _venue_named
 from allegiance.events.participants import _fought_for
-from allegiance.models import Mention
-from event_helpers import by_trigger, codes, events, hand_parsed, of_type
+from event_helpers import by_trigger, codes, events, hand_parsed, mention_at, of_type
 
 # "Envoys welcomed the Ankara talks ."
 WELCOMED = [
@@ -36,8 +35,7 @@ WELCOMED = [
 
 
 def _index(doc, i: int, code: str, kind: str) -> MentionIndex:
-    tok = doc[i]
-    return MentionIndex([Mention(tok.text, tok.idx, tok.idx + len(tok), code=code, kind=kind)])
+    return MentionIndex([mention_at(doc, i, code, kind)])
 
 
 def test_a_city_before_a_gathering_is_its_venue():

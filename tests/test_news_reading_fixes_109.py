@@ -13,8 +13,7 @@ import pytest
 from allegiance.events.extract import visit_due
 from allegiance.events.lexicon import default_lexicon
 from allegiance.events.noun_phrases import MentionIndex
-from allegiance.models import Mention
-from event_helpers import by_trigger, codes, events, hand_parsed
+from event_helpers import by_trigger, codes, events, hand_parsed, mention_at
 
 # "The envoy of Qatar is due in Kabul ."
 DUE = [
@@ -30,19 +29,14 @@ DUE = [
 ]
 
 
-def _mention(doc, i: int, code: str, kind: str) -> Mention:
-    tok = doc[i]
-    return Mention(tok.text, tok.idx, tok.idx + len(tok), code=code, kind=kind)
-
-
 def test_due_in_a_capital_is_a_visit_to_come():
     doc = hand_parsed(DUE, lemmas={"is": "be"})
-    qatar, kabul = _mention(doc, 3, "QAT", "country"), _mention(doc, 7, "AFG", "capital")
+    qatar, kabul = mention_at(doc, 3, "QAT", "country"), mention_at(doc, 7, "AFG", "capital")
     found = visit_due(doc[5], MentionIndex([qatar, kabul]), default_lexicon())
     assert found is not None and found.factuality == "future"
     assert (found.trigger.sense.type, found.trigger.sense.mode) == ("CONSULT", "visit")
     assert found.actors == [qatar] and found.recipients == [kabul]
-    march = _mention(doc, 7, "AFG", "date")  # "due in March": no place, no visit
+    march = mention_at(doc, 7, "AFG", "date")  # "due in March": no place, no visit
     assert visit_due(doc[5], MentionIndex([qatar, march]), default_lexicon()) is None
 
 
