@@ -268,13 +268,11 @@ def _travel_verb(token: Token) -> Token | None:
     return verb if verb.lemma_.lower() in TRAVEL_VERBS and verb.pos_ == "VERB" else None
 
 
-def travel_destination(found: Found) -> Location | None:
-    """Where the parties of a meeting went for it: the host's country makes it a visit."""
-    places = travel_destinations(found)
-    if not places:
-        return None
-    ent = _entity_at(places[0])
-    return geocode_text(ent.text if ent is not None else places[0].text)
+def place_of(token: Token) -> Location:
+    """The place a token names (its whole entity, "Abu Dhabi"): where a trip went, whose
+    country makes a meeting there a visit."""
+    ent = _entity_at(token)
+    return geocode_text(ent.text if ent is not None else token.text)
 
 
 def travel_destinations(found: Found) -> tuple[Token, ...]:

@@ -45,7 +45,14 @@ from allegiance.events.mutual import (
     with_partners_as_parties,
 )
 from allegiance.events.noun_doers import actors_from_above, done_at_the_asking
-from allegiance.events.noun_phrases import MentionIndex, distinct, forget_sentence_ents, np_mentions
+from allegiance.events.noun_phrases import (
+    PLACE_KINDS,
+    STATE_KINDS,
+    MentionIndex,
+    distinct,
+    forget_sentence_ents,
+    np_mentions,
+)
 from allegiance.events.object_parties import content_subject
 from allegiance.events.own_people import own_people_acted_on
 from allegiance.events.own_side import (
@@ -63,7 +70,6 @@ from allegiance.events.pairs import (
 )
 from allegiance.events.participants import (
     OCCASIONS,
-    PLACE_KINDS,
     answering_party,
     fighting_alongside,
     noun_actors,
@@ -435,8 +441,9 @@ def build_event(found: Found, ctx: DocContext) -> Event:
     tok = trig.token
     sent = sentence_span(tok)
     details = attach.details(trig, found, sent, ctx.published, ctx.lex)
+    went_to = attach.travel_destinations(found)
     visit = hosted_meeting(found, details.location) or hosted_meeting(
-        found, attach.travel_destination(found), destinations=attach.travel_destinations(found)
+        found, attach.place_of(went_to[0]) if went_to else None, destinations=went_to
     )
     if visit is not None:
         found, details = visit, dataclasses.replace(details, mode="visit")
@@ -497,9 +504,6 @@ def _reported_subject(noun: Token) -> Token | None:
     return prep_object(noun, ("about", "on", "into", "over"))
 
 
-STATE_PLACES = frozenset({"capital", "country"})
-
-
 def visit_due(adjective: Token, index: MentionIndex, lex: Lexicon) -> Found | None:
     """ "Qatar's special envoy is due in Kabul next week": a visit to come to the state whose
     capital or name follows (PLOVER codes a visit to come as AGREE). A sentence the fast path
@@ -508,7 +512,7 @@ def visit_due(adjective: Token, index: MentionIndex, lex: Lexicon) -> Found | No
         return None
     place = prep_object(adjective, ("in",))
     host = index.at_token(place) if place is not None else None
-    if host is None or host.kind not in STATE_PLACES or host.code is None:
+    if host is None or host.kind not in STATE_KINDS or host.code is None:
         return None
     actors = [m for m in verb_actors(adjective.head, index, lex) if m.code != host.code]
     if not actors:

@@ -28,6 +28,7 @@ CLAUSAL = frozenset(
 NON_ACTOR_KINDS = frozenset({"place"})
 # mention kinds that name a state itself (not a town of it, a person or a body)
 STATE_KINDS = frozenset({"country", "capital"})
+PLACE_KINDS = frozenset({"capital", "city", "place"})  # mentions that name a place
 
 
 # Prepositions of where, searched after the rest of a noun phrase.
@@ -184,7 +185,7 @@ def _names_a_place(prep: Token, index: MentionIndex) -> bool:
     if prep.lower_ == "from" or obj is None:
         return False
     mention = index.at_token(obj)
-    place = mention is not None and mention.kind in {"capital", "city", "place"}
+    place = mention is not None and mention.kind in PLACE_KINDS
     return place or obj.ent_type_ in {"GPE", "LOC", "FAC"}
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from allegiance.doc import token_in_quotes
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.noun_phrases import (
+    PLACE_KINDS,
     MentionIndex,
     distinct,
     mention_root,
@@ -697,7 +698,6 @@ def fighting_alongside(verb: Token, index: MentionIndex) -> tuple[list[Mention],
 
 
 FIGHTING_VERBS = frozenset({"fight", "battle"})
-PLACE_KINDS = frozenset({"capital", "city", "place"})
 
 
 def _fought_for(verb: Token) -> Token | None:

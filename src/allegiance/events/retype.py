@@ -11,7 +11,7 @@ from allegiance.events.factuality import CESSATION_VERBS, local_factuality
 from allegiance.events.found import Found
 from allegiance.events.lexicon import Lexicon
 from allegiance.events.nonevents import ARMED_SECTORS
-from allegiance.events.noun_phrases import STATE_KINDS, MentionIndex, np_mentions
+from allegiance.events.noun_phrases import PLACE_KINDS, STATE_KINDS, MentionIndex, np_mentions
 from allegiance.events.participants import verb_actors
 from allegiance.events.senses import direct_object
 from allegiance.events.syntax import child, prep_object
@@ -71,7 +71,6 @@ def _economic_retaliation(found: Found, lex: Lexicon) -> Found:
 WELCOMING = frozenset({"welcome", "greet"})
 # where a guest is welcomed: a place, not a body joined ("welcomed Finland to NATO")
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-PLACE_KINDS = frozenset({"capital", "city", "place"})
 
 
 def _guest_welcomed(found: Found, index: MentionIndex) -> Found:

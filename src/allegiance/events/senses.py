@@ -441,8 +441,8 @@ CARRYING = frozenset({"carry", "bring", "transport", "load", "deliver"})
 
 def aid_carried(verb: Token, lex: Lexicon) -> Token | None:
     """The aid a plane, ship or convoy brings as it arrives ("a Saudi plane carrying 35 tonnes
-    of food landed at Aleppo airport", "a first cargo of wheat and fuel docked"): the arrival
-    is the aid given (PLOVER AID), from whoever the carrier belongs to, to where it arrives."""
+    of food landed at Aleppo airport", "a convoy of medicine reached Gaza"): the arrival is the
+    aid given (PLOVER AID), from whoever the carrier belongs to, to where it arrives."""
     subject = child(verb, ("nsubj",))
     if _lemma(verb) not in ARRIVING or subject is None or _lemma(subject) not in AID_CARRIERS:
         return None
