@@ -84,6 +84,19 @@ def test_user_yaml_adds_and_overrides(tmp_path: Path) -> None:
     assert (found["Mark Rutte"].code, found["Mark Rutte"].role) == ("FRD", "mayor")
 
 
+def test_an_edited_user_file_counts_at_the_next_load(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text("- {code: FRD, name: Freedonia, kind: country, aliases: [Freedonia]}\n")
+    settings = Settings(actors_files=(user,))
+    assert actors.load_kb(settings).find("Sylvania") is None
+    user.write_text(
+        "- {code: FRD, name: Freedonia, kind: country, aliases: [Freedonia]}\n"
+        "- {code: SYL, name: Sylvania, kind: country, aliases: [Sylvania]}\n"
+    )
+    assert actors.load_kb(settings).find("Sylvania").code == "SYL"  # type: ignore[union-attr]
+    assert actors.load_kb(Settings()).find("Sylvania") is None  # the shipped one is untouched
+
+
 def test_user_csv_file(tmp_path: Path) -> None:
     user = tmp_path / "mine.csv"
     user.write_text(

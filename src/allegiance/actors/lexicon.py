@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from allegiance.actors.loader import data_dir
+from allegiance.yamlfile import load_yaml
 
 # Nouns that name others than their possessor: "America's allies" are not America, "its
 # neighbours" not the state itself (the mention neither grows over them nor stands for them).
@@ -118,7 +118,7 @@ OFFICE_WORDS = frozenset({"counterpart", "d'affaires"})
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    data = yaml.safe_load((data_dir() / "lexicon.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((data_dir() / "lexicon.yaml").read_text(encoding="utf-8"))
     nouns = {
         str(word).lower(): sector
         for sector, words in data["sector_nouns"].items()

@@ -27,6 +27,7 @@ import yaml
 from allegiance.actors.kb import Alias, KnowledgeBase, Membership, normalise, parse_date
 from allegiance.errors import ConfigError
 from allegiance.models import Actor, Role
+from allegiance.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,23 @@ def data_dir() -> Path:
     return Path(str(resources.files("allegiance") / "data" / "actors"))
 
 
-@functools.lru_cache(maxsize=8)
 def load_knowledge_base(user_files: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The shipped knowledge base plus the user's files, in order (later files win)."""
+    """The shipped knowledge base plus the user's files, in order (later files win).
+
+    The shipped one is read once per process; the user's files are read at every call, so an
+    edited file counts from the next pipeline on.
+    """
+    if not user_files:
+        return _shipped_knowledge_base()
+    return _build(user_files)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_knowledge_base() -> KnowledgeBase:
+    return _build(())
+
+
+def _build(user_files: tuple[str, ...]) -> KnowledgeBase:
     entries: dict[str, dict[str, Any]] = {}
     for entry in _base_countries():
         _merge(entries, entry)
@@ -69,7 +84,7 @@ def read_entries(path: Path) -> list[dict[str, Any]]:
         if path.suffix.lower() == ".csv":
             rows: list[Any] = list(csv.DictReader(text.splitlines()))
         else:
-            rows = list(_yaml_entries(yaml.safe_load(text)))
+            rows = list(_yaml_entries(load_yaml(text)))
     except (yaml.YAMLError, csv.Error) as exc:
         raise ConfigError(f"actors file {path} is not valid: {exc}") from exc
     return [_clean(row, path) for row in rows]
@@ -205,7 +220,7 @@ def _base_countries() -> Iterable[dict[str, Any]]:
 
 
 def _load_lexicon_tables(kb: KnowledgeBase) -> None:
-    data = yaml.safe_load((data_dir() / "gold_codes.yaml").read_text(encoding="utf-8")) or {}
+    data = load_yaml((data_dir() / "gold_codes.yaml").read_text(encoding="utf-8")) or {}
     kb.gold_codes = {str(k): str(v) for k, v in (data.get("ours_to_gold") or {}).items()}
     names = places_data().get("continents") or {}
     kb.continent_names = {normalise(str(k)).casefold(): str(v) for k, v in names.items()}
@@ -214,7 +229,7 @@ def _load_lexicon_tables(kb: KnowledgeBase) -> None:
 
 def _add_epithets(kb: KnowledgeBase) -> None:
     """ "the island nation", "the Gulf state": descriptions of any of their countries."""
-    data = yaml.safe_load((data_dir() / "epithets.yaml").read_text(encoding="utf-8")) or {}
+    data = load_yaml((data_dir() / "epithets.yaml").read_text(encoding="utf-8")) or {}
     for words, codes in (data.get("epithets") or {}).items():
         key = str(words).casefold()
         kb.descriptions[key] = (*kb.descriptions.get(key, ()), *map(str, codes))
@@ -223,4 +238,4 @@ def _add_epithets(kb: KnowledgeBase) -> None:
 @functools.lru_cache(maxsize=1)
 def places_data() -> dict[str, Any]:
     """``data/actors/places.yaml``: regions, place names and continents (read once)."""
-    return yaml.safe_load((data_dir() / "places.yaml").read_text(encoding="utf-8")) or {}
+    return load_yaml((data_dir() / "places.yaml").read_text(encoding="utf-8")) or {}

@@ -46,6 +46,7 @@ import yaml
 
 from allegiance.errors import ConfigError
 from allegiance.models import Amount
+from allegiance.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -202,13 +203,10 @@ def _range_sep(qualifier: str) -> str:
     return rf"(?({qualifier}_btw)(?:\s+and\s+|\s?[-–—]\s?)|(?:\s?[-–—]\s?|\s+to\s+))"
 
 
-@lru_cache(maxsize=1)
-def _currency_words() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p, re.I), code) for p, code in _CURRENCY_WORDS)
+_CURRENCY_PATTERNS = tuple((re.compile(p, re.I), code) for p, code in _CURRENCY_WORDS)
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
+def _scanner() -> re.Pattern[str]:
     """One scanner for prefix money, suffix money, vague money, kill/wound verbs and counts."""
     cur_words = "|".join(p for p, _ in _CURRENCY_WORDS)
     prefix = rf"(?<![\w$])(?:{_SYMBOL_RE}|{_CODE_RE})"
@@ -250,12 +248,15 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"{start}(?:(?:{kill_verb})|{_qualifier('q')}(?:{qualified}))", re.I)
 
 
+_SCANNER = _scanner()
+
+
 @lru_cache(maxsize=1)
 def usd_rates() -> tuple[str, dict[str, float]]:
     """(reference date, USD per unit by ISO 4217 code) from ``data/events/rates.yaml``."""
     path = resources.files("allegiance") / "data" / "events" / "rates.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         rates = {str(k).upper(): float(v) for k, v in data["usd_per_unit"].items()}
         return str(data["date"]), rates
     except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
@@ -299,7 +300,7 @@ def _qualifier_of(m: re.Match[str], group: str) -> str | None:
 
 
 def _currency_of(text: str) -> str | None:
-    for pattern, code in _currency_words():
+    for pattern, code in _CURRENCY_PATTERNS:
         if pattern.fullmatch(text):
             return code or text.upper()
     return None
@@ -427,7 +428,7 @@ def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
     Offsets are character offsets into ``text``; ``Amount.text`` is ``text[start:end]``.
     """
     found: list[tuple[int, int, Amount]] = []
-    for match in _pattern().finditer(text):
+    for match in _SCANNER.finditer(text):
         item = _from_match(match)
         if item is not None:
             found.append(item)

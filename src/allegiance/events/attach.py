@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import re
 from collections.abc import Iterator
@@ -294,12 +293,6 @@ def _looks_like_place(ent: Span) -> bool:
     return nxt is not None and nxt.lower_ in {"area", "region", "oblast", "province"}
 
 
-@functools.lru_cache(maxsize=4096)
-def resolve_cached(text: str, published: dt.date | None) -> tuple[str, str] | None:
-    """Date expressions repeat a lot ("on Monday"); dateparser is slow, so cache them."""
-    return resolve_date(text, published)
-
-
 def ongoing_since(ent: Span) -> bool:
     """ "since February 2022": a span running up to now, not a date in the past."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -317,7 +310,7 @@ def find_date(found: Found, sent: Span, published: dt.date | None) -> tuple[str,
         return found_date
     named = _date_the_clause_describes(found)
     if named is not None:
-        return resolve_cached(named.text, published)
+        return resolve_date(named.text, published)
     governing = governing_verb(trigger) or verb_it_happened_during(trigger)
     for _ in range(MAX_GOVERNING):
         if governing is None:
@@ -342,7 +335,7 @@ def _clause_date(
         and not dates_another_clause(ent.root, trigger)
     ]  # fmt: skip
     for ent in sorted(dates, key=lambda e: (tree_distance(e.root, trigger), e.start)):
-        resolved = resolve_cached(ent.text, published)
+        resolved = resolve_date(ent.text, published)
         if resolved is not None:
             return resolved
     return None
@@ -499,7 +492,7 @@ def told_long_ago(trigger: Token, sent: Span, published: dt.date | None) -> bool
     above it count; not a year naming a noun, nor "since" a time)."""
     if published is None or not _told_in_the_past(trigger):
         return False
-    resolved = [resolve_cached(ent.text, published) for ent in _background_dates(sent, trigger)]
+    resolved = [resolve_date(ent.text, published) for ent in _background_dates(sent, trigger)]
     days = [d[0] for d in resolved if d is not None]
     return bool(days) and all(older_than_a_month(day, published) for day in days)
 

@@ -36,7 +36,6 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any, Literal
 
 log = logging.getLogger(__name__)
@@ -289,8 +288,9 @@ _RESOLVERS: tuple[Callable[[str, dt.date | None, Prefer], Result | None], ...] =
 _NOT_A_DATE = re.compile(r"\b\d{2,4}0s\b|\brecent\b|\bdecade|\bcentury|\bcenturies|\bera\b")
 
 
-@lru_cache(maxsize=4)
 def _dateparser(base: dt.date | None, prefer: Prefer) -> Any:
+    """A parser anchored on ``base`` (cheap to build: dateparser loads its language data once
+    for all its parsers)."""
     from dateparser.date import DateDataParser
 
     settings: dict[str, Any] = {"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True}

@@ -9,7 +9,6 @@ its own factuality ("Russia says North Korea gives ...").
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
 from spacy.tokens import Span, Token
@@ -395,7 +394,7 @@ def historical(sent: Span, verb: Token, lex: Lexicon, published: dt.date | None)
     clause = " ".join(t.lower_ for t in verb.subtree)
     if THEN_OFFICE.search(clause):
         return True
-    return _cue_pattern(lex.historical_cues).search(clause) is not None
+    return lex.historical_cues.search(clause) is not None
 
 
 def _done_before(verb: Token) -> bool:
@@ -524,13 +523,6 @@ def _long_after(verb: Token) -> bool:
 
 # "then-president Laurent Gbagbo": an office held then, not now (tokens "then", "-", "president")
 THEN_OFFICE = re.compile(r"\bthen - [a-z]")
-
-
-@functools.lru_cache(maxsize=4)
-def _cue_pattern(cues: frozenset[str]) -> re.Pattern[str]:
-    """One compiled alternation of the cue phrases (this runs for every event)."""
-    alternatives = "|".join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b")
 
 
 def object_negated(verb: Token, lex: Lexicon) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -13,6 +15,7 @@ import yaml
 
 from allegiance.errors import ConfigError
 from allegiance.models import EVENT_TYPES
+from allegiance.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +78,7 @@ class Lexicon:
     deontic_modals: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
-    historical_cues: frozenset[str]
+    historical_cues: re.Pattern[str]  # any of the phrases (compiled once: it runs per event)
     evaluative: dict[str, str]  # lemma -> negative/positive
     verb_subject: tuple[VerbObject, ...] = ()
     carrier_nouns: frozenset[str] = frozenset()
@@ -217,7 +220,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             response_provocations=frozenset(data.get("response_provocations") or ()),
             conditional_marks=frozenset(data.get("conditional_marks") or ()),
             negations=frozenset(data.get("negations") or ()),
-            historical_cues=frozenset(data.get("historical_cues") or ()),
+            historical_cues=_phrase_pattern(data.get("historical_cues") or ()),
             evaluative=_invert(data.get("evaluative") or {}),
             verb_subject=_verb_objects(data.get("verb_subject") or [], "subjects"),
             carrier_nouns=frozenset(data.get("carrier_nouns") or ()),
@@ -245,10 +248,19 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
 
 def read_lexicon(path: Path) -> Lexicon:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read event lexicon {path}: {exc}") from exc
     return parse_lexicon(data)
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One alternation of the phrases, longest first, each a whole-word match (none: a pattern
+    that matches nothing)."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    if not ordered:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b(?:{})\b".format("|".join(map(re.escape, ordered))))
 
 
 @functools.lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,7 @@ import yaml
 from allegiance.actors.kb import folded
 from allegiance.errors import ConfigError
 from allegiance.models import Location
+from allegiance.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -66,11 +68,17 @@ class _Tables:
     capitals: frozenset[int] = frozenset()  # geonameids of national capitals
 
 
+_SPACES = re.compile(r"\s+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
 def normalise_place(name: str) -> str:
     """Lower case, no diacritics, curly quotes straightened, no leading "the", single spaces."""
-    text = folded(name.replace("’", "'").replace("ʼ", "'"))
-    text = re.sub(r"\s+", " ", text).strip(' .,;:!?"()')
-    return re.sub(r"^the\s+", "", text)
+    text = name.replace("’", "'").replace("ʼ", "'")
+    text = text.casefold() if text.isascii() else folded(text)  # the same, faster
+    text = _SPACES.sub(" ", text).strip(' .,;:!?"()')
+    return _LEADING_THE.sub("", text)
 
 
 def _read_yaml_files() -> Iterator[tuple[str, dict[str, Any]]]:
@@ -79,7 +87,7 @@ def _read_yaml_files() -> Iterator[tuple[str, dict[str, Any]]]:
         if not entry.name.endswith(".yaml"):
             continue
         try:
-            data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+            data = load_yaml(entry.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(f"cannot read places file {entry.name}: {exc}") from exc
         yield entry.name, data
@@ -133,6 +141,18 @@ def _city_names(city: dict[str, Any]) -> Iterable[str]:
             yield alt
 
 
+def _keeps_a_foreign_letter(name: str) -> bool:
+    """ "Киев", "東京": the name's first character outside ASCII, decomposed, is no accent, no
+    space and no letter that case-folds into ASCII, so its normalised form cannot be ASCII
+    (a quick test: most of the gazetteer's alternate names are in other scripts)."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'").replace("ʼ", "'"))
+    found = _NON_ASCII.search(decomposed)
+    if found is None:
+        return False
+    char = found.group()
+    return not (unicodedata.combining(char) or char.isspace() or char.casefold().isascii())
+
+
 def _cities(
     raw: dict[str, dict[str, Any]], iso2_to_iso3: dict[str, str]
 ) -> dict[str, list[_Place]]:
@@ -146,7 +166,8 @@ def _cities(
             geonameid=int(city["geonameid"]),
             population=int(city.get("population") or 0),
         )
-        for key in {normalise_place(n) for n in _city_names(city)}:
+        names = (n for n in _city_names(city) if not _keeps_a_foreign_letter(n))
+        for key in {normalise_place(n) for n in names}:
             if key.isascii():
                 index.setdefault(key, []).append(place)
     return index

@@ -11,6 +11,7 @@ import yaml
 
 from allegiance.errors import ConfigError
 from allegiance.models import EVENT_TYPES
+from allegiance.yamlfile import load_yaml
 
 QUADS: tuple[str, ...] = (
     "verbal_cooperation",
@@ -50,7 +51,7 @@ class PloverTables:
 def _read_yaml(name: str) -> dict[str, Any]:
     try:
         text = resources.files("allegiance").joinpath("data", "plover", name).read_text("utf-8")
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read PLOVER table {name}: {exc}") from exc
     if not isinstance(data, dict):
