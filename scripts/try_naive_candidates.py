@@ -2,6 +2,7 @@
 were read from a story.
 
     python scripts/try_naive_candidates.py [--shared ../shared] [--weights 0.5,1] [--out DIR]
+    python scripts/try_naive_candidates.py --shipped [--batches 447f967,1afcd7a,f4e78b8]
 
 Why: out of sample (the VOA test split, the fresh written stories) precision at the default is
 about 0.72, against about 0.88 on held-out dev, because the verifier only ever sees candidates
@@ -36,7 +37,7 @@ from train_models import (
 )
 
 from allegiance.evaluate_docs import read_predictions
-from allegiance.judge.logistic import TrainOptions, file_hash
+from allegiance.judge.logistic import TrainOptions, file_hash, load_model
 from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
 from allegiance.training import (
@@ -111,12 +112,38 @@ def _raw_candidates(stories: list, relevance, held: dict, *, weight: float) -> l
     return out
 
 
+def _shipped_scores(stories: list, *, cut: float = 0.6) -> None:
+    """The raw candidates' keys as the shipped models score them at run time: right / wrong
+    at ``cut`` and above, in all and per type."""
+    models = REPO / "src" / "allegiance" / "data" / "models"
+    relevance, verifier = (
+        load_model(models / "relevance.json"),
+        load_model(models / "verifier.json"),
+    )
+    best: dict[tuple, tuple[float, bool]] = {}
+    for example, events, doc in stories:
+        for cand in candidates_of(example, events, doc, relevance):
+            if cand.key is not None:
+                slot = (example.group, cand.key)
+                p = max(best.get(slot, (0.0, False))[0], verifier.probability(cand.features))
+                best[slot] = (p, cand.right)
+    counts: dict[str, list[int]] = {}
+    for (_, key), (p, right) in best.items():
+        if p >= cut:
+            counts.setdefault(key[0], [0, 0])[0 if right else 1] += 1
+    right, wrong = (sum(c[i] for c in counts.values()) for i in (0, 1))
+    print(f"shipped verifier, keys at {cut} and above: {right} right / {wrong} wrong")
+    print("   " + ", ".join(f"{t} {r}/{w}" for t, (r, w) in sorted(counts.items())))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--weights", default="0.5,1")
     parser.add_argument("--batches", default=",".join(BATCH_COMMITS))
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--shipped", action="store_true",
+                        help="only score the raw candidates with the shipped models")  # fmt: skip
     args = parser.parse_args()
     examples = training_examples(args.shared, written_weight=1.0)
     relevance, rel_report = train_relevance(examples, RELEVANCE_OPTIONS)
@@ -131,6 +158,9 @@ def main() -> None:
                 doc = extractor.nlp(extractor.make_doc(written[sid].article))
                 stories.append((written[sid], events, doc))
     print(f"{len(stories)} stories with raw candidates from {args.batches}")
+    if args.shipped:
+        _shipped_scores(stories)
+        return
     options = TrainOptions(l2=VERIFIER_L2, min_count=3)
     for weight in [0.0, *map(float, args.weights.split(","))]:
         naive = _raw_candidates(stories, relevance, held, weight=weight) if weight else []
