@@ -425,6 +425,27 @@ def verb_recipients(
     prepositions ("attacked positions in X", "withdrew its troops from X") come last. An
     ``event_noun`` object of a light verb ("made the appeal in Brussels") is no recipient;
     the party its "for X to" clause names comes first."""
+    obj = child(verb, OBJECTS)
+    roles = _recipient_roles(verb, obj, index, transfer=transfer, place_preps=place_preps,
+                             event_noun=event_noun)  # fmt: skip
+    for tok in roles:
+        if tok is not None:
+            found = _recipients_at(tok, verb, obj, index, exclude, event_noun=event_noun)
+            if found:
+                return found
+    return []
+
+
+def _recipient_roles(
+    verb: Token,
+    obj: Token | None,
+    index: MentionIndex,
+    *,
+    transfer: bool,
+    place_preps: Sequence[str],
+    event_noun: Token | None,
+) -> list[Token | None]:
+    """The words that may name the recipient, in the order they are tried."""
     candidates: list[Token | None] = []
     if event_noun is not None:  # "renewed Moldova's call for Russia to withdraw": Russia
         candidates.append(asked_party(event_noun))
@@ -433,18 +454,8 @@ def verb_recipients(
     if passive_participle(verb):
         candidates.append(verb.head)
     candidates.append(child(verb, DATIVES))
-    obj = child(verb, OBJECTS)
     if not transfer:
-        partner = _partner_of_ties(obj)
-        candidates.append(partner)
-        candidates.append(_holder_of_assets(obj))
-        candidates.append(_aid_destination(obj))
-        if partner is None:  # "ties with the island nation": whose ties they are is no party
-            candidates.append(_drafter(obj))
-            candidates.append(obj)
-            candidates.append(_seat_of_the_body(verb, obj, index))
-        candidates.append(object_author(verb))
-        candidates.append(what_it_called(verb))
+        candidates += _object_roles(verb, obj, index)
     candidates.append(prep_object(verb, RECIPIENT_PREPS, skip=OCCASIONS))
     candidates.append(chanted_against(verb))
     candidates.append(_taken_from(verb))
@@ -462,19 +473,35 @@ def verb_recipients(
     candidates.append(condition_subject(verb))
     if transfer:
         candidates += transfer_recipients(verb, index)
-    for tok in candidates:
-        if tok is not None:
-            # where the act named by the object happened is no party ("made the appeal in
-            # Brussels")
-            found = distinct(np_mentions(tok, index, places=tok != event_noun), exclude)
-            found = _other_of_a_pair(tok, index, exclude) or found
-            if obj is not None and tok == obj:  # "closed the bloc's airspace to ...": its own
-                found = [m for m in found if not own_domain_holder(m, obj, exclude)]
-            if found and obj is not None and tok == obj:
-                found += distinct(_names_hung_on_the_verb(verb, obj, index), [*exclude, *found])
-            if found:
-                return found
-    return []
+    return candidates
+
+
+def _object_roles(verb: Token, obj: Token | None, index: MentionIndex) -> list[Token | None]:
+    """What the object says of the recipient, for an act that transfers nothing."""
+    partner = _partner_of_ties(obj)
+    roles = [partner, _holder_of_assets(obj), _aid_destination(obj)]
+    if partner is None:  # "ties with the island nation": whose ties they are is no party
+        roles += [_drafter(obj), obj, _seat_of_the_body(verb, obj, index)]
+    return [*roles, object_author(verb), what_it_called(verb)]
+
+
+def _recipients_at(
+    tok: Token,
+    verb: Token,
+    obj: Token | None,
+    index: MentionIndex,
+    exclude: Sequence[Mention],
+    *,
+    event_noun: Token | None,
+) -> list[Mention]:
+    # where the act named by the object happened is no party ("made the appeal in Brussels")
+    found = distinct(np_mentions(tok, index, places=tok != event_noun), exclude)
+    found = _other_of_a_pair(tok, index, exclude) or found
+    if obj is not None and tok == obj:  # "closed the bloc's airspace to ...": its own
+        found = [m for m in found if not own_domain_holder(m, obj, exclude)]
+    if found and obj is not None and tok == obj:
+        found += distinct(_names_hung_on_the_verb(verb, obj, index), [*exclude, *found])
+    return found
 
 
 # what a party closes or opens to others: its own, whoever it is named as ("the bloc's")
