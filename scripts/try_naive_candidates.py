@@ -29,6 +29,7 @@ import tempfile
 from pathlib import Path
 
 from train_models import (
+    DATA,
     RELEVANCE_OPTIONS,
     REPO,
     VERIFIER_L2,
@@ -46,6 +47,7 @@ from allegiance.training import (
     heldout_curve,
     train_relevance,
     train_verifier,
+    written_examples,
 )
 
 # the commits that added written training stories (tests/data/written/articles.jsonl)
@@ -103,6 +105,20 @@ def naive_events(commit: str, workdir: Path) -> Path:
     return out
 
 
+def _raw_stories(batches: list[str], written: list) -> list:
+    """Each story of the batches with its raw candidates from the rules before it was read
+    and today's parse of its text."""
+    by_id = {e.article.id: e for e in written}
+    extractor = Extractor(dataclasses.replace(Settings(), verify=False, full_parse=True))
+    stories = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for commit in batches:
+            for sid, events in read_predictions(naive_events(commit, Path(tmp))).items():
+                doc = extractor.nlp(extractor.make_doc(by_id[sid].article))
+                stories.append((by_id[sid], events, doc))
+    return stories
+
+
 def _raw_candidates(stories: list, relevance, held: dict, *, weight: float) -> list:
     out = []
     for example, events, doc in stories:
@@ -145,22 +161,15 @@ def main() -> None:
     parser.add_argument("--shipped", action="store_true",
                         help="only score the raw candidates with the shipped models")  # fmt: skip
     args = parser.parse_args()
-    examples = training_examples(args.shared, written_weight=1.0)
-    relevance, rel_report = train_relevance(examples, RELEVANCE_OPTIONS)
-    candidates = verifier_candidates(examples, relevance, rel_report["held_out"])
-    held = dict(zip((e.article.id for e in examples), rel_report["held_out"], strict=True))
-    written = {e.article.id: e for e in examples if e.source == "written"}
-    extractor = Extractor(dataclasses.replace(Settings(), verify=False, full_parse=True))
-    stories = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for commit in args.batches.split(","):
-            for sid, events in read_predictions(naive_events(commit, Path(tmp))).items():
-                doc = extractor.nlp(extractor.make_doc(written[sid].article))
-                stories.append((written[sid], events, doc))
+    stories = _raw_stories(args.batches.split(","), written_examples(DATA / "written"))
     print(f"{len(stories)} stories with raw candidates from {args.batches}")
     if args.shipped:
         _shipped_scores(stories)
         return
+    examples = training_examples(args.shared, written_weight=1.0)
+    relevance, rel_report = train_relevance(examples, RELEVANCE_OPTIONS)
+    candidates = verifier_candidates(examples, relevance, rel_report["held_out"])
+    held = dict(zip((e.article.id for e in examples), rel_report["held_out"], strict=True))
     options = TrainOptions(l2=VERIFIER_L2, min_count=3)
     for weight in [0.0, *map(float, args.weights.split(","))]:
         naive = _raw_candidates(stories, relevance, held, weight=weight) if weight else []
