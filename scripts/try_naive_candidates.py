@@ -3,6 +3,10 @@ were read from a story.
 
     python scripts/try_naive_candidates.py [--shared ../shared] [--weights 0.5,1] [--out DIR]
     python scripts/try_naive_candidates.py --shipped [--batches 447f967,1afcd7a,f4e78b8]
+    python scripts/try_naive_candidates.py --kinds
+
+``--kinds`` (session 51) sorts the raw candidates' wrong keys at 0.6 by how they differ from the
+story's gold, and the gold keys no raw candidate proposes by what was proposed instead.
 
 Why: out of sample (the VOA test split, the fresh written stories) precision at the default is
 about 0.72, against about 0.88 on held-out dev, because the verifier only ever sees candidates
@@ -26,6 +30,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from train_models import (
@@ -37,7 +42,7 @@ from train_models import (
     verifier_candidates,
 )
 
-from allegiance.evaluate_docs import read_predictions
+from allegiance.evaluate_docs import comparable, read_predictions
 from allegiance.judge.logistic import TrainOptions, file_hash, load_model
 from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
@@ -152,6 +157,73 @@ def _shipped_scores(stories: list, *, cut: float = 0.6) -> None:
     print("   " + ", ".join(f"{t} {r}/{w}" for t, (r, w) in sorted(counts.items())))
 
 
+def _wrong_kind(key: tuple, gold: frozenset) -> str:
+    """How a wrong key differs from the story's gold keys (the first that applies)."""
+    kind, actors, recipients = key
+    parties = actors | recipients
+    tests = (
+        ("the gold holds the pair, in this direction, with another type",
+         lambda g: g[1] == actors and g[2] == recipients),
+        ("type and actor right, another recipient", lambda g: g[0] == kind and g[1] == actors),
+        ("type and recipient right, another actor",
+         lambda g: g[0] == kind and g[2] == recipients),
+        ("type and parties right, another direction or split",
+         lambda g: g[0] == kind and g[1] | g[2] == parties),
+        ("type right, some party shared", lambda g: g[0] == kind and (g[1] | g[2]) & parties),
+        ("another type, some party shared", lambda g: (g[1] | g[2]) & parties),
+    )  # fmt: skip
+    return next((name for name, test in tests if any(test(g) for g in gold)), "nothing like it")
+
+
+def _missed_kind(key: tuple, proposed: set) -> str:
+    """What the raw candidates proposed instead of a gold key they missed."""
+    kind, actors, recipients = key
+    tests = (
+        ("its type and actor, other recipients", lambda k: k[0] == kind and k[1] == actors),
+        ("its type, some party shared",
+         lambda k: k[0] == kind and (k[1] | k[2]) & (actors | recipients)),
+        ("its pair, another type", lambda k: k[1] == actors and k[2] == recipients),
+        ("its type, other parties", lambda k: k[0] == kind),
+    )  # fmt: skip
+    return next((n for n, test in tests if any(test(k) for k in proposed)), "not its type")
+
+
+def _kinds(stories: list, *, cut: float = 0.6) -> None:
+    """The raw candidates' wrong keys at ``cut`` by how they differ from the gold, and the
+    gold keys no raw candidate proposes (at any probability) by what was proposed."""
+    models = REPO / "src" / "allegiance" / "data" / "models"
+    relevance, verifier = (
+        load_model(models / "relevance.json"),
+        load_model(models / "verifier.json"),
+    )
+    wrong: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    same: Counter[tuple[str, bool]] = Counter()  # one code on both sides, by type
+    kept = gold_total = 0
+    for example, events, doc in stories:
+        best: dict[tuple, tuple[float, bool]] = {}
+        for cand in candidates_of(example, events, doc, relevance):
+            if cand.key is not None:
+                p = max(best.get(cand.key, (0.0, False))[0], verifier.probability(cand.features))
+                best[cand.key] = (p, cand.right)
+        shown = [k for k, (p, _) in best.items() if p >= cut]
+        kept += len(shown)
+        wrong.update(_wrong_kind(k, example.gold) for k in shown if not best[k][1])
+        same.update((k[0], best[k][1]) for k in shown if k[1] and k[1] == k[2])
+        gold = [k for k in example.gold if comparable(k)]
+        gold_total += len(gold)
+        missed.update(_missed_kind(k, set(best)) for k in gold if k not in best)
+    print(f"keys at {cut} and above: {kept}, wrong {sum(wrong.values())}:")
+    for name, n in wrong.most_common():
+        print(f"   {n:>5}  {name}")
+    print("keys with one code on both sides, right / wrong: " + ", ".join(
+        f"{t} {same[(t, True)]}/{same[(t, False)]}" for t in sorted({t for t, _ in same})
+    ))  # fmt: skip
+    print(f"gold keys no raw candidate proposes: {sum(missed.values())} of {gold_total}:")
+    for name, n in missed.most_common():
+        print(f"   {n:>5}  {name}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -160,11 +232,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--shipped", action="store_true",
                         help="only score the raw candidates with the shipped models")  # fmt: skip
+    parser.add_argument("--kinds", action="store_true",
+                        help="sort the raw candidates' wrong and missed keys by kind")  # fmt: skip
     args = parser.parse_args()
     stories = _raw_stories(args.batches.split(","), written_examples(DATA / "written"))
     print(f"{len(stories)} stories with raw candidates from {args.batches}")
-    if args.shipped:
-        _shipped_scores(stories)
+    if args.shipped or args.kinds:
+        (_kinds if args.kinds else _shipped_scores)(stories)
         return
     examples = training_examples(args.shared, written_weight=1.0)
     relevance, rel_report = train_relevance(examples, RELEVANCE_OPTIONS)
