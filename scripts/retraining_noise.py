@@ -4,7 +4,8 @@ almost the same data: one written story (of 192) left out at a time.
     python scripts/retraining_noise.py [--runs 12] [--seed 1] [--shared ../shared]
 
 The first run leaves nothing out (it is ``make train``'s verifier); each other run leaves out
-one written story drawn with ``--seed``. For each run it prints the test split's right and
+one written story drawn with ``--seed`` (and its candidates before it was read, which
+``make train`` calibrates on). For each run it prints the test split's right and
 wrong event keys at the default threshold and how many right keys sit within 0.01 above it:
 counts only (test-split errors are never read). Deterministic; no downloads.
 """
@@ -20,13 +21,14 @@ from train_models import (
     DATA,
     RELEVANCE_OPTIONS,
     REPO,
+    UNREAD,
     VERIFIER_L2,
     WRITTEN_WEIGHT,
     training_examples,
-    verifier_candidates,
+    verifier_data,
 )
 
-from allegiance.evaluate_docs import predicted_keys
+from allegiance.evaluate_docs import predicted_keys, read_predictions
 from allegiance.judge.components import Verifier
 from allegiance.judge.logistic import TrainOptions
 from allegiance.models import Event
@@ -75,14 +77,20 @@ def main() -> None:
         parser.error(f"no VOA stories at {stories_file} (give the shared corpora with --shared)")
     examples = training_examples(args.shared, written_weight=WRITTEN_WEIGHT)
     relevance, report = train_relevance(examples, RELEVANCE_OPTIONS)
-    candidates = verifier_candidates(examples, relevance, report["held_out"])
+    candidates, unread = verifier_data(
+        examples, relevance, report["held_out"], unread=read_predictions(UNREAD)
+    )
     test = _unverified(voa_examples(stories_file, DATA / "voa", split="test"))
     written = sorted(e.group for e in examples if e.source == "written")
     left_out = [None, *random.Random(args.seed).sample(written, args.runs - 1)]
     options = TrainOptions(l2=VERIFIER_L2, min_count=3)
     print(f"test split at the default threshold {DEFAULT_MIN_CONFIDENCE}, right / wrong keys:")
     for left in left_out:
-        model, _ = train_verifier([c for c in candidates if c.group != left], options)
+        model, _ = train_verifier(
+            [c for c in candidates if c.group != left],
+            options,
+            unread=[c for c in unread if c.group != left],
+        )
         right, wrong, near = _score(Verifier(model, relevance), test)
         name = left or "nothing (make train)"
         print(

@@ -293,3 +293,23 @@ def test_a_baseline_needs_a_document_level_gold(tmp_path: Path):
     saved.write_text("", encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(plover), "--baseline", str(saved)])
     assert result.exit_code == 2 and "document-level gold" in result.output
+
+
+def test_reliability_bins_every_key_found_by_its_confidence():
+    golds = [gold("AID", ["USA"], ["UKR"]), gold("ACCUSE", ["UKR"], ["RUS"])]
+    found = {
+        "s1": [
+            event("AID", ["USA"], ["UKR"], conf=0.95),
+            event("ACCUSE", ["UKR"], ["RUS"], conf=0.91, trigger=10),
+            event("ASSAULT", ["RUS"], ["UKR"], conf=0.93, trigger=20),
+            event("REQUEST", ["FRA"], ["UKR"], conf=0.15, trigger=30),
+        ]
+    }
+    report = score_documents(golds, found, threshold=0.6)
+    bins = {row["bin"]: row for row in report["reliability"]}
+    assert set(bins) == {"0.1-0.2", "0.9-1.0"}
+    assert bins["0.9-1.0"]["n"] == 3 and bins["0.9-1.0"]["observed"] == pytest.approx(0.667, 0.01)
+    assert bins["0.9-1.0"]["predicted"] == pytest.approx(0.93, 0.001)
+    assert bins["0.1-0.2"] == {"bin": "0.1-0.2", "n": 1, "predicted": 0.15, "observed": 0.0}
+    table = render_doc_table(report)
+    assert "reliability" in table and "0.9-1.0" in table

@@ -10,8 +10,11 @@ from allegiance.errors import ModelFileError
 from allegiance.judge.logistic import (
     LogisticModel,
     TrainOptions,
+    Unseen,
+    calibrated_heldout,
     cross_margins,
     file_hash,
+    heldout_margins,
     load_model,
     reliability,
     train,
@@ -51,6 +54,37 @@ def test_a_fold_seed_is_a_fixed_reassignment_of_the_folds():
     assert shuffled != shipped and len(shuffled) == len(shipped)
     again = cross_margins(rows, labels, groups, weights, TrainOptions(fold_seed=3))
     assert again == shuffled  # a seed is a fixed assignment
+
+
+def test_unseen_rows_are_scored_by_the_fold_model_that_did_not_see_their_group():
+    rows, labels, groups = _data()
+    weights = [1.0] * len(rows)
+    # each unseen row is a copy of a training row: the same features, the same group
+    picks = [0, 7, 31, 58]
+    unseen = Unseen(
+        [rows[i] for i in picks], [labels[i] for i in picks], [groups[i] for i in picks]
+    )
+    held, held_unseen = heldout_margins(rows, labels, groups, weights, TrainOptions(), unseen)
+    assert held == cross_margins(rows, labels, groups, weights, TrainOptions())
+    assert held_unseen == [held[i] for i in picks]
+    # a group the training rows do not have is scored too (by the first fold's model)
+    stranger = Unseen([{"signal": 1.0}], [1], ["nobody"])
+    _, scored = heldout_margins(rows, labels, groups, weights, TrainOptions(), stranger)
+    assert scored[0] > 0
+
+
+def test_calibrating_on_unseen_rows_reads_their_rate_not_the_training_rows():
+    rows, labels, groups = _data()
+    good = [{"signal": 1.0, "noise=0": 1.0}] * 20
+    # the same good-looking rows, right only a quarter of the time where the model is used
+    unseen = Unseen(good, [int(i % 4 == 0) for i in range(20)], [f"g{i}" for i in range(20)])
+    plain, _, _ = calibrated_heldout(rows, labels, groups=groups)
+    on_unseen, a, b = calibrated_heldout(rows, labels, groups=groups, unseen=unseen)
+    signal = [i for i, row in enumerate(rows) if row["signal"]]
+    assert max(on_unseen[i] for i in signal) < 0.5 < min(plain[i] for i in signal)
+    model, _ = train(rows, labels, groups=groups, unseen=unseen)
+    assert (model.platt_a, model.platt_b) == (a, b)
+    assert model.probability({"signal": 1.0, "noise=0": 1.0}) < 0.5
 
 
 def test_round_trip(tmp_path: Path):

@@ -11,7 +11,9 @@ story and compared as sets, at three levels:
 Both sides are put in PLOVER's conventions first: a future cooperative act is AGREE (and so
 on, :func:`allegiance.events.plover.plover_event_type`), a reciprocal act lists every party as
 actor and no recipient. A predicted key keeps the highest confidence of the events that give
-it, so precision and recall can be read at any confidence threshold.
+it, so precision and recall can be read at any confidence threshold, and how often a key of a
+given confidence is right (``reliability``) says whether ``confidence`` reads as a probability
+on this gold.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from allegiance.events.plover import (
     plover_event_type,
     plover_participants,
 )
+from allegiance.judge.logistic import reliability
 from allegiance.models import EVENT_TYPES, FACTUALITIES, Article, Event
 from allegiance.settings import Settings
 
@@ -422,7 +425,14 @@ def doc_report(scores: DocScores, *, threshold: float) -> dict[str, Any]:
         "ranking_average_precision": average_precision(
             scores.ranked, sum(right for _, right in scores.ranked)
         ),
+        "reliability": key_reliability(scores.ranked),
     }
+
+
+def key_reliability(ranked: Sequence[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """The keys found at any confidence in bins of 0.1: how many, their mean confidence and
+    the share of them that is right (a calibrated confidence reads the same)."""
+    return reliability([c for c, _ in ranked], [int(right) for _, right in ranked])
 
 
 def score_documents(

@@ -36,6 +36,7 @@ from allegiance.evaluate_docs import (
 from allegiance.judge.logistic import (
     LogisticModel,
     TrainOptions,
+    Unseen,
     calibrated_heldout,
     reliability,
     train,
@@ -238,13 +239,25 @@ def _verifier_data(candidates: Sequence[Candidate]) -> dict[str, Any]:
     }
 
 
+def _unseen(candidates: Sequence[Candidate]) -> Unseen | None:
+    if not candidates:
+        return None
+    return Unseen([c.features for c in candidates], [int(c.right) for c in candidates],
+                  [c.group for c in candidates])  # fmt: skip
+
+
 def train_verifier(
-    candidates: Sequence[Candidate], options: TrainOptions
+    candidates: Sequence[Candidate], options: TrainOptions, *, unread: Sequence[Candidate] = ()
 ) -> tuple[LogisticModel, dict]:
+    """The verifier, trained on ``candidates``; calibrated on the ``unread`` candidates (the
+    rules' output on stories before they were read from them, each scored by the fold model
+    not trained on its story) when given, else on the held-out real-news candidates."""
     data = _verifier_data(candidates)
     labels = data["labels"]
     meta = {"what": "verifier", "candidates": len(labels), "right": sum(labels)}
-    model, held = train(**data, options=options, meta=meta)
+    if unread:
+        meta |= {"calibrated_on_unread": len(unread), "unread_right": sum(c.right for c in unread)}
+    model, held = train(**data, options=options, meta=meta, unseen=_unseen(unread))
     return model, {"reliability": reliability(held, labels), "held_out": held}
 
 
@@ -276,17 +289,17 @@ def heldout_average_precision(
 
 def fold_seed_precision(
     candidates: Sequence[Candidate], examples: Sequence[Example], options: TrainOptions,
-    *, seeds: int,
+    *, seeds: int, unread: Sequence[Candidate] = (), thresholds: Sequence[float] = THRESHOLDS,
 ) -> dict[float, list[float]]:  # fmt: skip
     """The held-out dev precision at each threshold under ``seeds`` assignments of the dev
     stories to folds (the shipped one, then shuffles): how much the threshold choice rests
-    on which stories share a fold."""
-    out: dict[float, list[float]] = {cut: [] for cut in THRESHOLDS}
+    on which stories share a fold. Calibrated as ``train_verifier`` is."""
+    out: dict[float, list[float]] = {cut: [] for cut in thresholds}
     data = _verifier_data(candidates)
     for seed in range(seeds):
         seeded = dataclasses.replace(options, fold_seed=seed)
-        held, _, _ = calibrated_heldout(**data, options=seeded)
-        for row in heldout_curve(candidates, held, examples):
+        held, _, _ = calibrated_heldout(**data, options=seeded, unseen=_unseen(unread))
+        for row in heldout_curve(candidates, held, examples, thresholds=thresholds):
             out[row["threshold"]].append(row["precision"])
     return out
 
@@ -308,13 +321,14 @@ def default_threshold(
 
 
 def heldout_curve(
-    candidates: Sequence[Candidate], held: Sequence[float], examples: Sequence[Example]
-) -> list[dict[str, Any]]:
+    candidates: Sequence[Candidate], held: Sequence[float], examples: Sequence[Example],
+    *, thresholds: Sequence[float] = THRESHOLDS,
+) -> list[dict[str, Any]]:  # fmt: skip
     """Document-level precision and recall on the real-news dev stories at each threshold,
     from held-out verifier probabilities (each story scored by a model not trained on it)."""
     best, gold = _heldout_keys(candidates, held, examples)
     rows = []
-    for cut in THRESHOLDS:
+    for cut in thresholds:
         kept = {slot for slot, p in best.items() if p >= cut}
         tp = len(kept & gold)
         precision = tp / len(kept) if kept else 0.0

@@ -165,6 +165,8 @@ def render_doc_table(report: Mapping[str, Any]) -> str:
     lines += ["", f"{'confidence':<14}" + head[14:]]
     lines += [_row(f">= {c['threshold']:.1f}", c) for c in report["curve"]]
     lines.append(_average_precision_line(report))
+    if report.get("reliability"):
+        lines += ["", *_reliability_lines(report["reliability"])]
     if "baseline" in report:
         lines += ["", *_baseline_lines(report["baseline"])]
     if "negatives" in report:
@@ -205,6 +207,12 @@ def _average_precision_line(report: Mapping[str, Any]) -> str:
     over_gold = shown(report.get("average_precision"))
     over_found = shown(report.get("ranking_average_precision"))
     return f"average precision {over_gold} over the gold keys, {over_found} over the keys found"
+
+
+def _reliability_lines(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    lines = [f"{'reliability':<14}{'keys':>6}{'mean':>7}{'right':>7}"]
+    lines += [f"{r['bin']:<14}{r['n']:>6}{r['predicted']:>7.3f}{r['observed']:>7.3f}" for r in rows]
+    return lines
 
 
 def _factuality_errors_line(errors: Sequence[Mapping[str, Any]]) -> str:

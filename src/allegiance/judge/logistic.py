@@ -147,16 +147,40 @@ class TrainOptions:
     fold_seed: int = 0  # 0: groups go to folds in sorted order; else shuffled by this seed
 
 
-def cross_margins(rows: Sequence[Features], labels: Sequence[int], groups: Sequence[str],
-                  weights: Sequence[float], options: TrainOptions) -> list[float]:  # fmt: skip
-    """Held-out margins: each group (story, sentence set) is scored by a model not trained on it."""
-    import numpy as np
+@dataclass(frozen=True, slots=True)
+class Unseen:
+    """Rows a model is never trained on, each scored by the fold model that did not see its
+    group: candidates of stories the rules were not read from, to calibrate on."""
 
+    rows: Sequence[Features]
+    labels: Sequence[int]
+    groups: Sequence[str]
+
+
+def _fold_of(groups: Sequence[str], options: TrainOptions) -> dict[str, int]:
     names = sorted(set(groups))
     if options.fold_seed:
         random.Random(options.fold_seed).shuffle(names)
-    fold_of = {g: i % options.folds for i, g in enumerate(names)}
-    out = [0.0] * len(rows)
+    return {g: i % options.folds for i, g in enumerate(names)}
+
+
+def cross_margins(rows: Sequence[Features], labels: Sequence[int], groups: Sequence[str],
+                  weights: Sequence[float], options: TrainOptions) -> list[float]:  # fmt: skip
+    """Held-out margins: each group (story, sentence set) is scored by a model not trained on it."""
+    return heldout_margins(rows, labels, groups, weights, options)[0]
+
+
+def heldout_margins(
+    rows: Sequence[Features], labels: Sequence[int], groups: Sequence[str],
+    weights: Sequence[float], options: TrainOptions, unseen: Unseen | None = None,
+) -> tuple[list[float], list[float]]:  # fmt: skip
+    """The held-out margins of the rows and of the ``unseen`` rows, each scored by the fold
+    model not trained on its group (an unseen row of a group no row has, by the first)."""
+    import numpy as np
+
+    fold_of = _fold_of(groups, options)
+    unseen = unseen or Unseen((), (), ())
+    out, out_unseen = [0.0] * len(rows), [0.0] * len(unseen.rows)
     for fold in range(options.folds):
         train = [i for i, g in enumerate(groups) if fold_of[g] != fold]
         test = [i for i, g in enumerate(groups) if fold_of[g] == fold]
@@ -166,7 +190,10 @@ def cross_margins(rows: Sequence[Features], labels: Sequence[int], groups: Seque
                      np.array([weights[i] for i in train], float), options)  # fmt: skip
         for i in test:
             out[i] = model.margin(rows[i])
-    return out
+        for i, g in enumerate(unseen.groups):
+            if fold_of.get(g, 0) == fold:
+                out_unseen[i] = model.margin(unseen.rows[i])
+    return out, out_unseen
 
 
 def _fit(rows: Sequence[Features], y: Any, w: Any, options: TrainOptions) -> LogisticModel:
@@ -183,16 +210,20 @@ def calibrated_heldout(
     weights: Sequence[float] | None = None,
     options: TrainOptions = TrainOptions(),
     calibrate_on: Sequence[bool] | None = None,
+    unseen: Unseen | None = None,
 ) -> tuple[list[float], float, float]:
     """The held-out probabilities of the rows (each group scored by a model not trained on it)
-    and the calibration (a, b) fitted on the held-out margins of the ``calibrate_on`` rows (the
-    kind of text the model will be used on; all rows by default)."""
+    and the calibration (a, b) fitted on held-out margins of the kind of text the model will be
+    used on: the ``unseen`` rows when given, else the ``calibrate_on`` rows (all by default)."""
     import numpy as np
 
     w = list(weights) if weights is not None else [1.0] * len(rows)
-    held = cross_margins(rows, labels, groups, w, options)
-    mask = np.array(calibrate_on if calibrate_on is not None else [True] * len(rows), bool)
-    a, b = _platt(np.array(held)[mask], np.array(labels, float)[mask])
+    held, held_unseen = heldout_margins(rows, labels, groups, w, options, unseen)
+    if unseen is not None and unseen.rows:
+        a, b = _platt(np.array(held_unseen), np.array(unseen.labels, float))
+    else:
+        mask = np.array(calibrate_on if calibrate_on is not None else [True] * len(rows), bool)
+        a, b = _platt(np.array(held)[mask], np.array(labels, float)[mask])
     return [sigmoid(a * m + b) for m in held], a, b
 
 
@@ -205,14 +236,17 @@ def train(
     options: TrainOptions = TrainOptions(),
     meta: Mapping[str, Any] | None = None,
     calibrate_on: Sequence[bool] | None = None,
+    unseen: Unseen | None = None,
 ) -> tuple[LogisticModel, list[float]]:
-    """A calibrated model and the held-out probabilities of the training rows (for the curve)."""
+    """A calibrated model and the held-out probabilities of the training rows (for the curve);
+    calibrated as :func:`calibrated_heldout` is."""
     import numpy as np
 
     w = list(weights) if weights is not None else [1.0] * len(rows)
     held, a, b = calibrated_heldout(
-        rows, labels, groups=groups, weights=w, options=options, calibrate_on=calibrate_on
-    )
+        rows, labels, groups=groups, weights=w, options=options, calibrate_on=calibrate_on,
+        unseen=unseen,
+    )  # fmt: skip
     model = _fit(rows, np.array(labels, float), np.array(w, float), options)
     return LogisticModel(model.weights, model.bias, a, b, dict(meta or {})), held
 
