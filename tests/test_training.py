@@ -33,3 +33,7 @@ def test_training_twice_gives_the_same_files(shared_dir, tmp_path):
         trained = load_model(tmp_path / "a" / name)
         shipped = load_model(shipped_model(name))
         assert set(trained.weights) == set(shipped.weights)
+        assert trained.meta == shipped.meta  # the same data (for the verifier, calibrated on
+        # the written stories' candidates before they were read: tests/data/written/unread.jsonl)
+        assert trained.platt_a == pytest.approx(shipped.platt_a, abs=1e-3)
+        assert trained.platt_b == pytest.approx(shipped.platt_b, abs=1e-3)

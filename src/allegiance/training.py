@@ -6,7 +6,8 @@ Data, all of it ours or openly licensed, none of it the real-news test split:
 - the PLOVER gold sentences (CC BY-SA, Open Event Data Alliance; ``../shared/gold/plover``):
   a candidate is right when it is the sentence's coded event (codes in CAMEO conventions);
 - our written news stories with their gold (``tests/data/written``), read as the dev stories
-  are, at a lower weight and not used for calibration;
+  are; and what the rules proposed for them before anyone read them (``unread.jsonl``), on
+  which the verifier's probability is calibrated;
 - our factuality contrast set (``tests/data/factuality_contrast.jsonl``);
 - the training half of our non-political articles (``tests/data/nonpolitical``): every
   candidate there is wrong, and the articles are the relevance gate's negatives.
@@ -49,7 +50,8 @@ from allegiance.settings import Settings
 log = logging.getLogger(__name__)
 
 Recode = Callable[[str], str | None]
-# The verifier's probability is calibrated on these (news articles, not manual sentences).
+# Without unread candidates (train_verifier), the verifier's probability is calibrated on these
+# (news articles, not manual sentences).
 REAL_NEWS = frozenset({"voa", "nonpolitical"})
 
 
