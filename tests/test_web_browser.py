@@ -6,6 +6,7 @@ and 3,000 relations, drawn within a bounded time."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -294,6 +295,21 @@ def test_events_table_marks_actor_trigger_recipient(site, page):
         "\t", " "
     ) or "Moscow (RUS)" in page.inner_text("#events-results")
     screenshot(page, "events.png")
+
+
+def test_events_table_shows_confidence_and_filters_by_it(site, page):
+    open_view(page, f"{site}/#/events?type=AID&actor=USA")
+    row = page.locator(".events-table tbody tr").first
+    assert row.locator(".confidence").inner_text() == "0.90"
+    assert "right" in row.locator(".confidence").get_attribute("title")
+    page.fill("#f-min-confidence", "0.95")
+    page.click("form.filters button[type=submit]")
+    page.locator("#events-results").get_by_text(re.compile(r"^0 events$")).wait_for()
+    assert page.locator(".events-table tbody tr").count() == 0
+    page.fill("#f-min-confidence", "0.5")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector(".events-table tbody tr")
+    assert page.problems == []
 
 
 def test_actor_flows_timeline_scenario_views(site, page):
