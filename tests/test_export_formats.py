@@ -90,3 +90,13 @@ def test_export_of_the_real_article(real_store, tmp_path, fmt):
     if fmt != "parquet":
         assert out.stat().st_size > 0
     assert read_back(fmt, out) > 0
+
+
+def test_csv_rows_carry_each_events_confidence(tmp_path):
+    db = undated_store(tmp_path / "u.duckdb")
+    export(db, "csv", tmp_path / "events.csv")
+    rows = pd.read_csv(tmp_path / "events.csv")
+    with Store(db, read_only=True) as store:
+        stored = {e.id: e.confidence for e in store.events()}
+    assert "confidence" in rows.columns and len(rows) == len(stored) > 0
+    assert dict(zip(rows["id"], rows["confidence"], strict=True)) == stored

@@ -38,7 +38,7 @@ def write_csv(store: Store, out: IO[str], query: EventFilter | None = None) -> i
     count = 0
     for event in event_records(store, query):
         row = flatten_event(event.to_dict())
-        row["id"], row["doc_id"] = event.id, event.doc_id
+        row["confidence"], row["id"], row["doc_id"] = event.confidence, event.id, event.doc_id
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(row))
             writer.writeheader()
