@@ -1,4 +1,5 @@
-// Events table: filters, pagination, evidence with highlights, factuality and who said so.
+// Events table: filters, pagination, evidence with highlights, factuality, who said so and how
+// likely the event is right.
 import { getJSON } from "./api.js";
 import { clear, el, message, table, usd } from "./dom.js";
 import { highlighted, saidBy } from "./evidence.js";
@@ -7,6 +8,8 @@ const TYPES = ["", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const FACTUALITIES = ["", "asserted", "negated", "hypothetical", "future", "historical"];
 const PAGE = 50;
+const CONFIDENCE_HELP = "The verifier's probability that this event is right (type, actor and recipient), " +
+  "calibrated on news the rules were not tuned on; see docs/accuracy.md.";
 
 export function select(name, values, current) {
   return el("select", { name, id: `f-${name}` },
@@ -23,6 +26,7 @@ function columns() {
     { label: "Evidence", class: "wide", cell: (r) => highlighted(r) },
     { label: "Factuality", cell: (r) => el("span", { class: `badge ${r.factuality}` }, r.factuality) },
     { label: "Said by", cell: (r) => saidBy(r) },
+    { label: "Confidence", cell: (r) => el("span", { class: "confidence", title: CONFIDENCE_HELP }, Number(r.confidence).toFixed(2)) },
     { label: "Amount", cell: (r) => (r.amount ? (r.amount.usd ? usd(r.amount.usd) : r.amount.text) : "") },
     { label: "Article", cell: (r) => el("a", { href: `#/article/${encodeURIComponent(r.doc_id)}` }, r.article_title || r.doc_id) },
   ];
@@ -40,7 +44,7 @@ export async function renderEventsTable(target, filters) {
 }
 
 export async function eventsView(view, params) {
-  const state = { actor: "", recipient: "", type: "", factuality: "", since: "", until: "", offset: 0, ...params };
+  const state = { actor: "", recipient: "", type: "", factuality: "", since: "", until: "", min_confidence: "", offset: 0, ...params };
   const form = el("form", { class: "filters" },
     el("label", {}, "Actor ", el("input", { name: "actor", value: state.actor, size: 8 })),
     el("label", {}, "Recipient ", el("input", { name: "recipient", value: state.recipient, size: 8 })),
@@ -48,6 +52,7 @@ export async function eventsView(view, params) {
     el("label", {}, "Factuality ", select("factuality", FACTUALITIES, state.factuality)),
     el("label", {}, "Since ", el("input", { name: "since", type: "date", value: state.since })),
     el("label", {}, "Until ", el("input", { name: "until", type: "date", value: state.until })),
+    el("label", { title: CONFIDENCE_HELP }, "Min. confidence ", el("input", { name: "min_confidence", id: "f-min-confidence", type: "number", min: 0, max: 1, step: 0.05, value: state.min_confidence, placeholder: "default", size: 4 })),
     el("button", { type: "submit" }, "Show"));
   const results = el("div", { id: "events-results" });
   const pager = el("div", { class: "pager" });
