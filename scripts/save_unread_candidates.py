@@ -48,7 +48,9 @@ for raw in raws:
 """
 
 
-def _story_ids(commit: str) -> set[str]:
+def story_ids(commit: str) -> set[str]:
+    """The written stories ``commit`` added."""
+
     def ids(rev: str) -> set[str]:
         text = subprocess.run(
             ["git", "show", f"{rev}:tests/data/written/articles.jsonl"],
@@ -69,7 +71,7 @@ def naive_events(commit: str, workdir: Path) -> Path:
             subprocess.run(
                 [sys.executable, "-c", RAW_CANDIDATES,
                  str(REPO / "tests" / "data" / "written" / "articles.jsonl"),
-                 ",".join(sorted(_story_ids(commit)))],
+                 ",".join(sorted(story_ids(commit)))],
                 cwd=tree, env={**os.environ, "PYTHONPATH": str(tree / "src")},
                 stdout=sink, check=True,
             )  # fmt: skip

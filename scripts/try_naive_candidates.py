@@ -17,35 +17,36 @@ Why: out of sample (the VOA test split, the fresh written stories) precision at 
 about 0.72, against about 0.88 on held-out dev, because the verifier only ever sees candidates
 of stories the rules were read from; it never sees how the rules fail on text nobody has read.
 Each batch of written training stories was added by one commit; the parent of that commit holds
-the rules as they were before anyone read the batch. For each batch this script checks out that
-parent (``git worktree``), lets its rules propose their raw candidates for the batch's stories
-(verifier off, every sentence parsed; today's story texts), scores them against today's gold,
-adds them to ``make train``'s candidates at each weight (same story, same fold) and prints the
-held-out dev figures. With ``--out`` it writes each variant's model files there, to extract with.
-Deterministic; no downloads; needs the git history. Results: docs/accuracy.md, "What has been
-tried".
+the rules as they were before anyone read the batch. Their raw candidates for the batch's stories
+(verifier off, every sentence parsed; today's story texts) are ``tests/data/written/unread.jsonl``
+(``scripts/save_unread_candidates.py``); this script reads the batches' stories from it against
+today's parse, scores them against today's gold, adds them to ``make train``'s candidates at each
+weight (same story, same fold) and prints the held-out dev figures. With ``--out`` it writes each
+variant's model files there, to extract with. Deterministic; no downloads; needs the git history
+(which stories each batch added). Results: docs/accuracy.md, "What has been tried".
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import tempfile
 from collections import Counter
 from pathlib import Path
 
-from save_unread_candidates import BATCH_COMMITS, naive_events
+from save_unread_candidates import BATCH_COMMITS, story_ids
 from train_models import (
     DATA,
     RELEVANCE_OPTIONS,
     REPO,
+    UNREAD,
     VERIFIER_L2,
     training_examples,
     verifier_candidates,
 )
 
 from allegiance.evaluate_docs import comparable, read_predictions
-from allegiance.judge.logistic import TrainOptions, file_hash, load_model
+from allegiance.judge.components import RELEVANCE_FILE, VERIFIER_FILE, shipped_model
+from allegiance.judge.logistic import LogisticModel, TrainOptions, file_hash, load_model
 from allegiance.pipeline import Extractor
 from allegiance.settings import Settings
 from allegiance.training import (
@@ -62,14 +63,30 @@ def _raw_stories(batches: list[str], written: list) -> list:
     """Each story of the batches with its raw candidates from the rules before it was read
     and today's parse of its text."""
     by_id = {e.article.id: e for e in written}
+    unread = read_predictions(UNREAD)
     extractor = Extractor(dataclasses.replace(Settings(), verify=False, full_parse=True))
     stories = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for commit in batches:
-            for sid, events in read_predictions(naive_events(commit, Path(tmp))).items():
-                doc = extractor.nlp(extractor.make_doc(by_id[sid].article))
-                stories.append((by_id[sid], events, doc))
+    for commit in batches:
+        added = story_ids(commit)
+        for sid in (sid for sid in unread if sid in added):
+            doc = extractor.nlp(extractor.make_doc(by_id[sid].article))
+            stories.append((by_id[sid], unread[sid], doc))
     return stories
+
+
+def _shipped_models() -> tuple[LogisticModel, LogisticModel]:
+    """The package's relevance gate and verifier."""
+    return load_model(shipped_model(RELEVANCE_FILE)), load_model(shipped_model(VERIFIER_FILE))
+
+
+def _story_keys(example, events, doc, relevance, verifier) -> dict[tuple, tuple[float, bool]]:
+    """A story's comparable keys, each with its best probability and whether it is right."""
+    best: dict[tuple, tuple[float, bool]] = {}
+    for cand in candidates_of(example, events, doc, relevance):
+        if cand.key is not None:
+            p = max(best.get(cand.key, (0.0, False))[0], verifier.probability(cand.features))
+            best[cand.key] = (p, cand.right)
+    return best
 
 
 def _raw_candidates(stories: list, relevance, held: dict, *, weight: float) -> list:
@@ -84,22 +101,12 @@ def _raw_candidates(stories: list, relevance, held: dict, *, weight: float) -> l
 def _shipped_scores(stories: list, *, cut: float = 0.6) -> None:
     """The raw candidates' keys as the shipped models score them at run time: right / wrong
     at ``cut`` and above, in all and per type."""
-    models = REPO / "src" / "allegiance" / "data" / "models"
-    relevance, verifier = (
-        load_model(models / "relevance.json"),
-        load_model(models / "verifier.json"),
-    )
-    best: dict[tuple, tuple[float, bool]] = {}
-    for example, events, doc in stories:
-        for cand in candidates_of(example, events, doc, relevance):
-            if cand.key is not None:
-                slot = (example.group, cand.key)
-                p = max(best.get(slot, (0.0, False))[0], verifier.probability(cand.features))
-                best[slot] = (p, cand.right)
+    relevance, verifier = _shipped_models()
     counts: dict[str, list[int]] = {}
-    for (_, key), (p, right) in best.items():
-        if p >= cut:
-            counts.setdefault(key[0], [0, 0])[0 if right else 1] += 1
+    for example, events, doc in stories:
+        for key, (p, right) in _story_keys(example, events, doc, relevance, verifier).items():
+            if p >= cut:
+                counts.setdefault(key[0], [0, 0])[0 if right else 1] += 1
     right, wrong = (sum(c[i] for c in counts.values()) for i in (0, 1))
     print(f"shipped verifier, keys at {cut} and above: {right} right / {wrong} wrong")
     print("   " + ", ".join(f"{t} {r}/{w}" for t, (r, w) in sorted(counts.items())))
@@ -139,21 +146,13 @@ def _missed_kind(key: tuple, proposed: set) -> str:
 def _kinds(stories: list, *, cut: float = 0.6) -> None:
     """The raw candidates' wrong keys at ``cut`` by how they differ from the gold, and the
     gold keys no raw candidate proposes (at any probability) by what was proposed."""
-    models = REPO / "src" / "allegiance" / "data" / "models"
-    relevance, verifier = (
-        load_model(models / "relevance.json"),
-        load_model(models / "verifier.json"),
-    )
+    relevance, verifier = _shipped_models()
     wrong: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     same: Counter[tuple[str, bool]] = Counter()  # one code on both sides, by type
     kept = gold_total = 0
     for example, events, doc in stories:
-        best: dict[tuple, tuple[float, bool]] = {}
-        for cand in candidates_of(example, events, doc, relevance):
-            if cand.key is not None:
-                p = max(best.get(cand.key, (0.0, False))[0], verifier.probability(cand.features))
-                best[cand.key] = (p, cand.right)
+        best = _story_keys(example, events, doc, relevance, verifier)
         shown = [k for k, (p, _) in best.items() if p >= cut]
         kept += len(shown)
         wrong.update(_wrong_kind(k, example.gold) for k in shown if not best[k][1])
@@ -179,11 +178,7 @@ def _calibrated(stories: list, shared: Path) -> None:
 
     from allegiance.judge.logistic import _platt, reliability, sigmoid
 
-    models = REPO / "src" / "allegiance" / "data" / "models"
-    relevance, verifier = (
-        load_model(models / "relevance.json"),
-        load_model(models / "verifier.json"),
-    )
+    relevance, verifier = _shipped_models()
     margins, labels = [], []
     for example, events, doc in stories:
         for cand in candidates_of(example, events, doc, relevance):
