@@ -59,6 +59,9 @@ def test_network_shows_actors_and_edge_evidence(site, page):
     panel = page.inner_text("#edge-events")
     assert "more than $90 billion in military aid to Ukraine" in panel
     assert page.locator("#edge-events mark.trigger").first.inner_text() == "provided"
+    confidence = page.locator("#edge-events .confidence").first
+    assert re.fullmatch(r"confidence \d\.\d\d", confidence.inner_text())
+    assert "right" in confidence.get_attribute("title")
     screenshot(page, "network.png")
     assert page.problems == []
 

@@ -2,14 +2,12 @@
 // likely the event is right.
 import { getJSON } from "./api.js";
 import { clear, el, message, table, usd } from "./dom.js";
-import { highlighted, saidBy } from "./evidence.js";
+import { CONFIDENCE_HELP, highlighted, minConfidenceFilter, saidBy } from "./evidence.js";
 
 const TYPES = ["", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const FACTUALITIES = ["", "asserted", "negated", "hypothetical", "future", "historical"];
 const PAGE = 50;
-const CONFIDENCE_HELP = "The verifier's probability that this event is right (type, actor and recipient), " +
-  "calibrated on news the rules were not tuned on; see docs/accuracy.md.";
 
 export function select(name, values, current) {
   return el("select", { name, id: `f-${name}` },
@@ -52,7 +50,7 @@ export async function eventsView(view, params) {
     el("label", {}, "Factuality ", select("factuality", FACTUALITIES, state.factuality)),
     el("label", {}, "Since ", el("input", { name: "since", type: "date", value: state.since })),
     el("label", {}, "Until ", el("input", { name: "until", type: "date", value: state.until })),
-    el("label", { title: CONFIDENCE_HELP }, "Min. confidence ", el("input", { name: "min_confidence", id: "f-min-confidence", type: "number", min: 0, max: 1, step: 0.05, value: state.min_confidence, placeholder: "default", size: 4 })),
+    minConfidenceFilter("f-min-confidence", state.min_confidence),
     el("button", { type: "submit" }, "Show"));
   const results = el("div", { id: "events-results" });
   const pager = el("div", { class: "pager" });

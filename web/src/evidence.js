@@ -1,5 +1,15 @@
-// An event's evidence sentence with actor, trigger and recipient marked (text nodes + <mark>).
+// An event's evidence sentence with actor, trigger and recipient marked (text nodes + <mark>),
+// and what its confidence means.
 import { el, usd } from "./dom.js";
+
+export const CONFIDENCE_HELP = "The verifier's probability that this event is right (type, actor and recipient), " +
+  "calibrated on news the rules were not tuned on; see docs/accuracy.md.";
+
+// The minimum-confidence filter of a view's form (empty: the server's default threshold).
+export function minConfidenceFilter(id, value) {
+  return el("label", { title: CONFIDENCE_HELP }, "Min. confidence ",
+    el("input", { name: "min_confidence", id, type: "number", min: 0, max: 1, step: 0.05, value: value || "", placeholder: "default", size: 4 }));
+}
 
 function spansOf(record) {
   const spans = [];
@@ -49,6 +59,7 @@ export function eventLabel(record) {
 export function eventItem(record) {
   const meta = [
     el("span", { class: `badge ${record.factuality}` }, record.factuality),
+    typeof record.confidence === "number" ? el("span", { class: "confidence", title: CONFIDENCE_HELP }, `confidence ${record.confidence.toFixed(2)}`) : null,
     record.attributed_to ? el("span", { class: "said" }, `said by ${saidBy(record)}`) : null,
     record.amount ? el("span", { class: "amount" }, record.amount.usd ? `${record.amount.text} (${usd(record.amount.usd)})` : record.amount.text) : null,
     record.location ? el("span", { class: "place" }, `at ${record.location.name || record.location.text}`) : null,

@@ -5,7 +5,7 @@
 // (minimum stories, camp) and search act on the graph already drawn.
 import { getJSON } from "./api.js";
 import { clear, el, message, usd } from "./dom.js";
-import { eventList } from "./evidence.js";
+import { eventList, minConfidenceFilter } from "./evidence.js";
 
 // Categorical colours for camps, kept away from the green/red of edge signs.
 const CAMP_COLOURS = ["#1f77b4", "#ff7f0e", "#9467bd", "#17becf", "#8c564b", "#e377c2", "#bcbd22", "#393b79", "#637939", "#7b4173"];
@@ -342,7 +342,7 @@ export async function networkView(view, params) {
     checkboxGroup(types),
     el("label", {}, "Also count ", el("select", { name: "include", id: "f-include" },
       ["", "hypothetical,future", "all"].map((v) => el("option", { value: v, selected: v === filters.include }, v || "asserted only")))),
-    el("label", {}, "Min. confidence ", el("input", { name: "min_confidence", id: "f-confidence", type: "number", min: 0, max: 1, step: 0.05, value: filters.min_confidence || "", placeholder: "default", size: 4 })),
+    minConfidenceFilter("f-confidence", filters.min_confidence),
     el("button", { type: "submit" }, "Update"));
   const storiesInput = el("input", { id: "f-min-stories", type: "number", min: 1, step: 1, value: local.minStories, size: 3 });
   const campSelect = el("select", { id: "f-camp" });
