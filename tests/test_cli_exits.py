@@ -124,3 +124,15 @@ def test_ingest_reports_each_skipped_input_once(tmp_path):
     quiet = ingest("-q", "--force")
     assert quiet.returncode == 1
     assert quiet.stderr.strip().splitlines() == [f"skipped: {bad}: binary file"], quiet.stderr
+
+
+def test_extract_says_why_an_article_is_not_read(tmp_path):
+    source = tmp_path / "lang.jsonl"
+    german = "Der Bundeskanzler hat heute in Berlin mit dem Präsidenten gesprochen."
+    source.write_text(f'{{"text": "ok"}}\n{{"text": "{german}"}}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(source)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"skipped: {source}:1: too little text to tell its language",
+        f"skipped: {source}:2: not English (language 'de')",
+    ]

@@ -100,3 +100,16 @@ def test_csv_rows_carry_each_events_confidence(tmp_path):
         stored = {e.id: e.confidence for e in store.events()}
     assert "confidence" in rows.columns and len(rows) == len(stored) > 0
     assert dict(zip(rows["id"], rows["confidence"], strict=True)) == stored
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "graphml"])
+def test_an_output_that_cannot_be_written_is_one_line_exit_2(tmp_path: Path, fmt: str):
+    db = undated_store(tmp_path / "s.duckdb")
+    out = tmp_path / "missing-folder" / "nested" / f"out.{fmt}"
+    if fmt == "parquet":
+        (tmp_path / "missing-folder").write_text("a file where a folder should be")
+    args = ["export", "--db", str(db), "--format", fmt, "--out", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("error: cannot write "), result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from allegiance.ingest import ReadOptions, detect_language, is_english, read_path, read_sources
+from allegiance.ingest import (
+    ReadOptions,
+    detect_language,
+    is_english,
+    read_path,
+    read_sources,
+    why_not_english,
+)
 from allegiance.ingest.clean import clean_text, html_fragment_to_text, is_furniture
 from allegiance.ingest.dates import parse_date
 from allegiance.ingest.ids import article_id, normalise_text
@@ -229,6 +236,11 @@ def test_language_detection() -> None:
     assert detect_language(german.text) == "de" and not is_english(german)
     assert not is_english(Article(id="x", text="Some English text.", lang="fr"))  # lang wins
     assert detect_language("12 34 !!") is None
+    assert why_not_english(english) is None
+    assert why_not_english(german) == "not English (language 'de')"
+    assert (
+        why_not_english(Article(id="n", text="12 34 !!")) == "too little text to tell its language"
+    )
 
 
 def test_articles_carry_language(tmp_path: Path) -> None:

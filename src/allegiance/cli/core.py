@@ -26,6 +26,7 @@ from allegiance.cli.options import (
     threshold,
 )
 from allegiance.cli.output import render
+from allegiance.errors import first_line
 from allegiance.export import flatten_event
 from allegiance.models import IngestStats
 from allegiance.settings import Settings
@@ -63,7 +64,7 @@ def extract(
     **model: Any,
 ) -> None:
     """Events of PATHS (files, directories, or - for stdin) to stdout; no database."""
-    from allegiance.ingest import ReadOptions, is_english, read_sources
+    from allegiance.ingest import ReadOptions, read_sources, why_not_english
     from allegiance.models import ReadProblem
     from allegiance.pipeline import Extractor
 
@@ -77,10 +78,10 @@ def extract(
             if isinstance(item, ReadProblem):
                 problems.append(item)
                 click.echo(f"skipped: {item}", err=True)
-            elif is_english(item):
+            elif (reason := why_not_english(item)) is None:
                 yield item
             else:
-                click.echo(f"skipped: {item.source}: language {item.lang}", err=True)
+                click.echo(f"skipped: {item.source}: {reason}", err=True)
 
     records: list[dict[str, Any]] = []
     cut = threshold(min_confidence)
@@ -443,11 +444,20 @@ EXPORT_FORMATS = ["parquet", "jsonl", "csv", "plover", "graphml", "gexf", "gdelt
 def export(db: Path, fmt: str, out: Path | None, min_confidence: float | None) -> None:
     """Export the store (parquet: every stored row; the other formats: events at or above
     the confidence threshold)."""
+    cut = threshold(min_confidence)
+    try:
+        _export(db, fmt, out, cut)
+    except BrokenPipeError:
+        raise  # a reader that stopped early: the group exits quietly
+    except OSError as exc:  # the output cannot be written: a full disk, a missing directory
+        where = exc.filename or out or "stdout"
+        raise UserError(f"cannot write {where}: {exc.strerror or first_line(exc)}") from exc
+
+
+def _export(db: Path, fmt: str, out: Path | None, cut: float) -> None:
     from allegiance import export as exporter
     from allegiance.graph.options import AnalysisOptions
     from allegiance.store import EventFilter, Store
-
-    cut = threshold(min_confidence)
 
     with Store(db, read_only=True) as store:
         if fmt == "parquet":

@@ -31,7 +31,7 @@ from allegiance.ingest.files import (
     walk,
 )
 from allegiance.ingest.html import read_html
-from allegiance.ingest.lang import detect_language, is_english
+from allegiance.ingest.lang import detect_language, is_english, why_not_english
 from allegiance.ingest.options import Items, ReadOptions, too_large
 from allegiance.ingest.records import read_csv, read_json, read_jsonl
 from allegiance.ingest.text import read_markdown, read_text
@@ -58,6 +58,7 @@ __all__ = [
     "signature",
     "supported_files",
     "web_format",
+    "why_not_english",
 ]
 
 log = logging.getLogger(__name__)

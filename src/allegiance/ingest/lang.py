@@ -31,7 +31,16 @@ def detect_language(text: str) -> str | None:
     return str(lang)
 
 
+def why_not_english(article: Article) -> str | None:
+    """Why the article is not read (its language, detected if not set); None if English."""
+    lang = article.lang if article.lang is not None else detect_language(article.text)
+    if lang == "en":
+        return None
+    if lang is None:
+        return "too little text to tell its language"
+    return f"not English (language {lang!r})"
+
+
 def is_english(article: Article) -> bool:
     """True when the article's language (detected if not set) is English."""
-    lang = article.lang if article.lang is not None else detect_language(article.text)
-    return lang == "en"
+    return why_not_english(article) is None
