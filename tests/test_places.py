@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from allegiance.events.places import geocode, normalise_place
+from allegiance.events.places import _keeps_a_foreign_letter, geocode, normalise_place
 
 
 def _near(
@@ -160,3 +160,20 @@ def test_unknown_names_give_none(name: str) -> None:
 def test_normalise_place() -> None:
     assert normalise_place("  The  Zaporizhzhia’s ") == "zaporizhzhia's"
     assert normalise_place("ZÜRICH") == "zurich"
+
+
+@pytest.mark.parametrize(
+    ("name", "foreign"),
+    [
+        ("Kursk", False),
+        ("Zürich", False),  # an accent: the name folds to ASCII and stays
+        ("Ma’rib", False),  # a curly apostrophe is straightened, not foreign
+        ("Łódź", True),  # Ł has no decomposition ("Lodz" is the city's ASCII name)
+        ("Киев", True),
+        ("東京", True),
+        ("Kyiv Київ", True),  # the first foreign letter decides, wherever it is
+        ("Øresund", True),  # Ø has no decomposition and does not fold to ASCII
+    ],
+)
+def test_names_in_other_scripts_are_left_out_of_the_city_index(name: str, foreign: bool):
+    assert _keeps_a_foreign_letter(name) is foreign
