@@ -3,9 +3,10 @@
     python scripts/draw_events.py --stories ../shared/news/voa/voa_stories.jsonl \
         --split test --n 220 --seed 13 --out tests/data/voa/reading_sample.jsonl
 
-Runs the normal pipeline on the stories of one split of tests/data/voa/split.json, keeps the
-events at or above the default confidence threshold (``--min-confidence``), and writes a
-seeded random sample, one event per line with its sentence, ready for a reader's verdict.
+Runs the normal pipeline on the stories of one split of tests/data/voa/split.json (``--split
+all``: every story of the file, e.g. ``tests/data/fresh/articles.jsonl``), keeps the events at
+or above the default confidence threshold (``--min-confidence``), and writes a seeded random
+sample, one event per line with its sentence, ready for a reader's verdict.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _brief(mentions: list) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--stories", type=Path, required=True)
-    parser.add_argument("--split", default="test")
+    parser.add_argument("--split", default="test", help="dev, test, or all (every story)")
     parser.add_argument("--n", type=int, default=220)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--min-confidence", type=float, default=None)
@@ -37,8 +38,10 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings.from_env()
     cut = settings.min_confidence if args.min_confidence is None else args.min_confidence
-    wanted = read_split(GOLD_DIR / "split.json", args.split)
-    articles = [a for a in read_articles(args.stories) if a.id in wanted]
+    articles = read_articles(args.stories)
+    if args.split != "all":
+        wanted = read_split(GOLD_DIR / "split.json", args.split)
+        articles = [a for a in articles if a.id in wanted]
     events = [e for evs in extract_stories(articles, settings=settings).values() for e in evs]
     top = 2.0 if args.below is None else args.below
     kept = sorted((e for e in events if cut <= e.confidence < top), key=lambda e: e.id)
