@@ -576,6 +576,23 @@ def test_would_in_a_second_reported_clause_is_the_future(extractor):
     assert {e.factuality for e in evs if e.trigger.text == "ask"} == {"future"}
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "factuality"),
+    [
+        ("Ruto promised on Monday that Kenya would send 600 police officers to Haiti.", "send",
+         "future"),
+        ("Scholz pledged that Germany would deliver two Patriot systems to Ukraine.", "deliver",
+         "future"),
+        # a "would" that nobody commits to stays hypothetical
+        ("Ukraine feared that Germany would deliver the Patriot systems to Kyiv too late.",
+         "deliver", "hypothetical"),
+    ],
+)  # fmt: skip
+def test_would_in_a_promise_is_the_future(extractor, text, trigger, factuality):
+    evs = events(extractor, text)
+    assert {e.factuality for e in evs if e.trigger.text == trigger} == {factuality}
+
+
 def test_leaving_an_organisation_is_a_sanction(extractor):
     evs = events(extractor, "Last year, Mali and Niger withdrew from ECOWAS after a long dispute.")
     assert {(e.event, e.mode) for e in evs if e.trigger.text == "withdrew"} == {

@@ -85,19 +85,24 @@ def _modal(tok: Token, lex: Lexicon) -> str | None:
     for c in tok.children:
         if c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD":
             kind = lex.modals.get(c.lower_)
-            if kind == "hypothetical" and c.lower_ == "would" and _under_reporting(tok, lex):
-                return "future"
+            if kind == "hypothetical" and c.lower_ == "would" and _reported_or_promised(tok, lex):
+                return "future"  # a condition ("would meet him if ...") makes it an offer
             if kind is not None:
                 return kind
     return None
 
 
-def _under_reporting(tok: Token, lex: Lexicon) -> bool:
+def _reported_or_promised(tok: Token, lex: Lexicon) -> bool:
     """The content of a reporting verb, also its second that-clause ("told journalists that
-    it was politically motivated and that he would ask Russia to veto it")."""
+    it was politically motivated and that he would ask Russia to veto it"), or of a verb that
+    commits to the future ("promised that Kenya would send police"): its "would" is the
+    future seen from the past, not a condition."""
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
-    return tok.dep_ == "ccomp" and tok.head.lemma_ in lex.reporting_verbs
+    if tok.dep_ != "ccomp":
+        return False
+    head = tok.head.lemma_
+    return head in lex.reporting_verbs or lex.embedding.get(head) == "future"
 
 
 def _conditional(tok: Token, lex: Lexicon) -> bool:
