@@ -31,7 +31,7 @@ from pathlib import Path
 
 from train_models import DATA, RELEVANCE_OPTIONS, REPO, UNREAD, VERIFIER_L2, training_examples
 
-from allegiance.evaluate_docs import comparable, keyed_events, read_predictions
+from allegiance.evaluate_docs import average_precision, comparable, keyed_events, read_predictions
 from allegiance.judge.logistic import TrainOptions, Unseen, _fit, _platt, heldout_margins, sigmoid
 from allegiance.judge.verifier import directed_views
 from allegiance.models import Event
@@ -148,9 +148,11 @@ def training_keys(shared: Path) -> tuple[dict[str, dict], list]:
 
     a, b = _platt(np.array(unseen_margins), np.array([c.right for c in before], float))
     sets: dict[str, dict] = {"unread": {}, "dev": {}}
-    labelled = [*(("dev" if r[1].source == "voa" else None, r, m) for r, m in zip(train, margins)),
-                *(("unread", r, m) for r, m in zip(unread_rows, unseen_margins))]  # fmt: skip
-    for name, (_, cand, key, event), m in labelled:
+    scored = [
+        ("dev" if r[1].source == "voa" else None, r, m) for r, m in zip(train, margins, strict=True)
+    ]  # the training candidates: only the VOA dev stories' are kept
+    scored += [("unread", r, m) for r, m in zip(unread_rows, unseen_margins, strict=True)]
+    for name, (_, cand, key, event), m in scored:
         if name and cand.key is not None:
             add(sets[name], cand.group, key, event, sigmoid(a * m + b), cand.right)
     return sets, examples
@@ -201,20 +203,16 @@ def cross_validated(rows: list[tuple[Key, dict]], penalty: float) -> list[float]
     return out
 
 
-def average_precision(rights: list[bool], scores: list[float]) -> float:
-    hits, total = 0, 0.0
-    for rank, i in enumerate(sorted(range(len(scores)), key=lambda i: -scores[i]), 1):
-        if rights[i]:
-            hits += 1
-            total += hits / rank
-    return total / max(1, hits)
+def ranking_ap(rights: list[bool], scores: list[float]) -> float:
+    """Average precision of a ranking over the keys it ranks (``evaluate_docs``'s measure)."""
+    return average_precision(zip(scores, rights, strict=True), sum(rights)) or 0.0
 
 
 def compared(keys: list[Key], scores: list[float]) -> str:
     """AP of both rankings; right / wrong among as many keys as the shipped cut keeps."""
     rights = [k.right for k in keys]
     base = [k.p for k in keys]
-    cells = [f"AP {average_precision(rights, base):.4f} -> {average_precision(rights, scores):.4f}"]
+    cells = [f"AP {ranking_ap(rights, base):.4f} -> {ranking_ap(rights, scores):.4f}"]
     for cut in CUTS:
         n = sum(p >= cut for p in base)
         old = sum(r for r, p in zip(rights, base, strict=True) if p >= cut)

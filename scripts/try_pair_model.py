@@ -36,15 +36,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from train_models import DATA, REPO
-from try_key_model import (
-    CUTS,
-    Key,
-    _bucket,
-    _logit,
-    average_precision,
-    shipped_keys,
-    training_keys,
-)
+from try_key_model import Key, _bucket, _logit, compared, shipped_keys, training_keys
 from try_sentence_types import _same_text
 
 from allegiance.evaluate_docs import read_doc_gold
@@ -299,17 +291,6 @@ def beside_features(key: Key, source: str, scores: PairScores) -> dict[str, floa
         "pair_event": max(p_event, 0.0),
         f"pair_event={event_bucket}": 1.0,
     }
-
-
-def compared(keys: list[Key], scores: list[float]) -> str:
-    rights, base = [k.right for k in keys], [k.p for k in keys]
-    cells = [f"AP {average_precision(rights, base):.4f} -> {average_precision(rights, scores):.4f}"]
-    for cut in CUTS:
-        n = sum(p >= cut for p in base)
-        old = sum(r for r, p in zip(rights, base, strict=True) if p >= cut)
-        new = sum(rights[i] for i in sorted(range(len(keys)), key=lambda i: -scores[i])[:n])
-        cells.append(f"{cut}: {old}/{n - old} -> {new}/{n - new}")
-    return "  ".join(cells)
 
 
 def beside(rule_keys: dict[str, list[Key]], scores: PairScores, penalty: float) -> None:

@@ -22,11 +22,17 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from train_models import RELEVANCE_OPTIONS, REPO, UNREAD, VERIFIER_L2, training_examples
-from train_models import verifier_data
+from train_models import (
+    RELEVANCE_OPTIONS,
+    REPO,
+    UNREAD,
+    VERIFIER_L2,
+    training_examples,
+    verifier_data,
+)
 from try_sentence_types import heldout_sets
 
-from allegiance.evaluate_docs import read_predictions
+from allegiance.evaluate_docs import average_precision, read_predictions
 from allegiance.judge.logistic import LogisticModel, TrainOptions
 from allegiance.pipeline import Extractor
 from allegiance.settings import DEFAULT_MIN_CONFIDENCE, Settings
@@ -43,15 +49,6 @@ def best_keys(scored: list, model: LogisticModel) -> list[tuple[float, bool]]:
     return list(best.values())
 
 
-def average_precision(keys: list[tuple[float, bool]]) -> float:
-    hits, total = 0, 0.0
-    for rank, (_, right) in enumerate(sorted(keys, key=lambda k: -k[0]), 1):
-        if right:
-            hits += 1
-            total += hits / rank
-    return total / max(1, hits)
-
-
 def report(name: str, candidates: list[Candidate], unread: list[Candidate], context) -> None:
     examples, heldout, shown = context
     model, result = train_verifier(candidates, TrainOptions(l2=VERIFIER_L2, min_count=3),
@@ -63,7 +60,8 @@ def report(name: str, candidates: list[Candidate], unread: list[Candidate], cont
         keys = best_keys(scored, model)
         top = sorted(keys, key=lambda k: -k[0])[: shown[set_name]]
         right = sum(r for _, r in top)
-        cells.append(f"{set_name} AP {average_precision(keys):.4f}, {right}/{len(top) - right}")
+        found = average_precision(keys, sum(r for _, r in keys)) or 0.0
+        cells.append(f"{set_name} AP {found:.4f}, {right}/{len(top) - right}")
     print("  ".join(cells), flush=True)
 
 

@@ -2,7 +2,7 @@
 // likely the event is right.
 import { getJSON } from "./api.js";
 import { clear, el, message, table, usd } from "./dom.js";
-import { CONFIDENCE_HELP, highlighted, minConfidenceFilter, saidBy } from "./evidence.js";
+import { confidenceBadge, highlighted, minConfidenceFilter, saidBy } from "./evidence.js";
 
 const TYPES = ["", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
@@ -24,7 +24,7 @@ function columns() {
     { label: "Evidence", class: "wide", cell: (r) => highlighted(r) },
     { label: "Factuality", cell: (r) => el("span", { class: `badge ${r.factuality}` }, r.factuality) },
     { label: "Said by", cell: (r) => saidBy(r) },
-    { label: "Confidence", cell: (r) => el("span", { class: "confidence", title: CONFIDENCE_HELP }, Number(r.confidence).toFixed(2)) },
+    { label: "Confidence", cell: (r) => confidenceBadge(r.confidence) },
     { label: "Amount", cell: (r) => (r.amount ? (r.amount.usd ? usd(r.amount.usd) : r.amount.text) : "") },
     { label: "Article", cell: (r) => el("a", { href: `#/article/${encodeURIComponent(r.doc_id)}` }, r.article_title || r.doc_id) },
   ];

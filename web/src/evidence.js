@@ -2,8 +2,14 @@
 // and what its confidence means.
 import { el, usd } from "./dom.js";
 
-export const CONFIDENCE_HELP = "The verifier's probability that this event is right (type, actor and recipient), " +
+const CONFIDENCE_HELP = "The verifier's probability that this event is right (type, actor and recipient), " +
   "calibrated on news the rules were not tuned on; see docs/accuracy.md.";
+
+// An event's confidence, two decimals, with what it means on hover (null when it has none).
+export function confidenceBadge(value, label = "") {
+  if (typeof value !== "number") return null;
+  return el("span", { class: "confidence", title: CONFIDENCE_HELP }, `${label}${value.toFixed(2)}`);
+}
 
 // The minimum-confidence filter of a view's form (empty: the server's default threshold).
 export function minConfidenceFilter(id, value) {
@@ -59,7 +65,7 @@ export function eventLabel(record) {
 export function eventItem(record) {
   const meta = [
     el("span", { class: `badge ${record.factuality}` }, record.factuality),
-    typeof record.confidence === "number" ? el("span", { class: "confidence", title: CONFIDENCE_HELP }, `confidence ${record.confidence.toFixed(2)}`) : null,
+    confidenceBadge(record.confidence, "confidence "),
     record.attributed_to ? el("span", { class: "said" }, `said by ${saidBy(record)}`) : null,
     record.amount ? el("span", { class: "amount" }, record.amount.usd ? `${record.amount.text} (${usd(record.amount.usd)})` : record.amount.text) : null,
     record.location ? el("span", { class: "place" }, `at ${record.location.name || record.location.text}`) : null,
